@@ -1,0 +1,46 @@
+# The two commands of the README:
+#   make serve   set up everything, then serve the site at http://127.0.0.1:8000/
+#   make test    set up everything (Chromium too, where we may install it), then run all tests
+# Also: make build (production build into site/), make check (validate examples), make benchmark.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1   # Material 9.8 prints an end-of-life banner otherwise
+
+.PHONY: serve build check test browser benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.site-installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site-installed
+	@echo "Eksempelbanken vises på http://127.0.0.1:8000/ (Ctrl+C avslutter)"
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-installed
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.site-installed
+	$(BIN)/eksempelbank sjekk
+
+browser:
+	@scripts/install-chromium.sh
+
+test: $(VENV)/.test-installed browser
+	$(BIN)/python -m pytest
+
+benchmark: $(VENV)/.test-installed
+	$(BIN)/python scripts/benchmark.py
+
+clean:
+	rm -rf site $(VENV) .pytest_cache

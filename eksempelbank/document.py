@@ -1,0 +1,72 @@
+"""Read one example file: decode, normalize, split front matter from body, parse the YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from frontmatter.default_handlers import YAMLHandler
+
+from . import yamlnodes
+from .problems import Problem
+from .text import normalize_text
+
+_BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
+
+
+@dataclass
+class Document:
+    path: Path
+    display: str  # the path shown in messages, relative to the repository
+    front: yamlnodes.Node  # a map
+    body: str
+    body_line: int  # file line number of the body's first line
+    text: str  # the whole file, normalized
+
+
+def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+    """Return the parsed document, or None with the problems that stop further checks."""
+
+    def problem(line: int, message: str, field: str | None = None) -> list[Problem]:
+        return [Problem(display, line, field, message)]
+
+    if raw is None:
+        raw = path.read_bytes()
+    try:
+        decoded = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, problem(line, "Fila er ikke lagret som UTF-8. Lagre den på nytt med tegnsett UTF-8.")
+    text = normalize_text(decoded)
+    if not text.strip():
+        return None, problem(1, "Fila er tom. Et eksempel starter med front matter mellom to linjer med ---.")
+
+    lines = text.split("\n")
+    if not _BOUNDARY.fullmatch(lines[0]):
+        return None, problem(
+            1,
+            "Mangler front matter: fila må begynne med en linje med tre bindestreker (---), "
+            "så feltene (tittel: …, kommune: …), så en ny linje med ---.",
+        )
+    closing = next((i for i in range(1, len(lines)) if _BOUNDARY.fullmatch(lines[i])), None)
+    if closing is None:
+        return None, problem(
+            1, "Front matter avsluttes ikke: legg til en linje med tre bindestreker (---) etter feltene."
+        )
+
+    front_text = "\n".join(lines[1:closing])
+    node, issues = yamlnodes.parse(front_text, first_line=2)
+    problems = [Problem(display, i.line, i.field, i.message) for i in issues]
+    if node is None:
+        if not problems:
+            problems = problem(1, "Front matter er tom: fyll inn feltene mellom de to linjene med ---.")
+        return None, problems
+    if node.kind != "map":
+        problems.append(
+            Problem(display, node.line, None,
+                    "Front matter må være felt på formen «navn: verdi», ett per linje.")
+        )
+        return None, problems
+    body = "\n".join(lines[closing + 1:])
+    # Problems such as a duplicated key do not stop the remaining checks.
+    return Document(path, display, node, body, body_line=closing + 2, text=text), problems

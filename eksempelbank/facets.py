@@ -1,0 +1,39 @@
+"""Group examples by facet value (county, size, success factor, ...), declared as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Example
+from .schema import FacetSpec, Schema, Term
+from .text import sort_key
+
+
+@dataclass
+class FacetValue:
+    facet: FacetSpec
+    term: Term
+    examples: list[Example]
+
+    @property
+    def uri(self) -> str:
+        """Source path of the value's page, e.g. ``fylker/vestfold.md``."""
+        return f"{self.facet.path}/{self.term.id}.md"
+
+
+def sort_examples(examples: list[Example]) -> list[Example]:
+    return sorted(examples, key=lambda e: (sort_key(e.title), e.slug))
+
+
+def group(examples: list[Example], facet: FacetSpec, schema: Schema) -> list[FacetValue]:
+    """Every value of the facet in vocabulary order, each with its examples (possibly none)."""
+    vocabulary = schema.vocabulary_for(facet)
+    by_value: dict[str, list[Example]] = {term.id: [] for term in vocabulary}
+    for example in examples:
+        for value in example.facet_values(facet.field):
+            by_value[value].append(example)
+    return [FacetValue(facet, term, sort_examples(by_value[term.id])) for term in vocabulary]
+
+
+def label(schema: Schema, facet: FacetSpec, value_id: str) -> str:
+    return schema.vocabulary_for(facet).label(value_id)

@@ -1,0 +1,135 @@
+"""Norway's municipalities and counties (2024 division), read from ``data/register/``.
+
+Source: Statistisk sentralbyrå, standard for kommuneinndeling and fylkesinndeling.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from .text import fold, slugify
+
+
+@dataclass(frozen=True)
+class County:
+    number: str
+    name: str
+
+    @property
+    def id(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Municipality:
+    number: str
+    name: str  # official name; Herøy and Våler carry their county in brackets
+    alt_name: str  # Sámi (or other) official alternative name, may be empty
+    county: County
+
+    @property
+    def id(self) -> str:
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class FormerMunicipality:
+    name: str
+    ended_year: int  # merged from 1 January of this year
+    merged_into: Municipality
+
+
+@dataclass(frozen=True)
+class FormerCounty:
+    name: str
+    number: str
+    valid_to: str
+    successors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """Result of looking up what an editor wrote in the ``kommune`` field."""
+
+    municipality: Municipality | None = None
+    former: FormerMunicipality | None = None
+    ambiguous: tuple[Municipality, ...] = ()
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+class Register:
+    def __init__(self, directory: Path):
+        self.counties = [
+            County(row["fylkesnummer"], row["navn"]) for row in _read_csv(directory / "fylker-2024.csv")
+        ]
+        county_by_number = {c.number: c for c in self.counties}
+        self.municipalities = [
+            Municipality(row["kommunenummer"], row["navn"], row["alternative_navn"],
+                         county_by_number[row["fylkesnummer"]])
+            for row in _read_csv(directory / "kommuner-2024.csv")
+        ]
+        self.county_sizes = {
+            row["fylkesnummer"]: int(row["antall_kommuner"])
+            for row in _read_csv(directory / "fylker-2024.csv")
+        }
+        self._by_number = {m.number: m for m in self.municipalities}
+        self._by_name: dict[str, list[Municipality]] = {}
+        for m in self.municipalities:
+            keys = {fold(m.name), fold(m.name.split(" (")[0])}
+            if m.alt_name:
+                keys.add(fold(m.alt_name))
+            for key in keys:
+                self._by_name.setdefault(key, []).append(m)
+        self.former_municipalities = []
+        for row in _read_csv(directory / "tidligere-kommuner.csv"):
+            successor = self._by_name[fold(row["ble_del_av"])][0]
+            self.former_municipalities.append(
+                FormerMunicipality(row["navn"], int(row["opphort_aar"]), successor)
+            )
+        self._former_by_name = {}
+        for f in self.former_municipalities:
+            self._former_by_name[fold(f.name)] = f
+            self._former_by_name.setdefault(fold(f.name.split(" (")[0]), f)
+        self.former_counties = [
+            FormerCounty(row["navn"], row["fylkesnummer"], row["gyldig_til"],
+                         tuple(row["etterfolgere_2024"].split(";")))
+            for row in _read_csv(directory / "tidligere-fylker.csv")
+        ]
+        self._county_by_name = {fold(c.name): c for c in self.counties}
+        self._county_by_name.update({c.id: c for c in self.counties})
+        self._former_county_by_name = {fold(c.name): c for c in self.former_counties}
+
+    def lookup_municipality(self, written: str) -> Lookup:
+        """Find a municipality by number, name or alternative (Sámi) name.
+
+        A current name wins over a former one with the same short name ("Sande" is Sande in
+        Møre og Romsdal; the one in Vestfold is "Sande (Vestfold)").
+        """
+        text = written.strip()
+        if text.isdigit():
+            found = self._by_number.get(text.zfill(4))
+            return Lookup(municipality=found)
+        matches = self._by_name.get(fold(text), [])
+        exact = [m for m in matches if fold(m.name) == fold(text)]
+        if len(exact) == 1:
+            return Lookup(municipality=exact[0])
+        if len(matches) == 1:
+            return Lookup(municipality=matches[0])
+        if len(matches) > 1:
+            return Lookup(ambiguous=tuple(matches))
+        return Lookup(former=self._former_by_name.get(fold(text)))
+
+    def municipality_names(self) -> list[str]:
+        return [m.name for m in self.municipalities]
+
+    def county(self, written: str) -> County | None:
+        return self._county_by_name.get(fold(written))
+
+    def former_county(self, written: str) -> FormerCounty | None:
+        return self._former_county_by_name.get(fold(written))

@@ -1,0 +1,53 @@
+"""Everything the site generates from ``examples/``: a mapping of page path to Markdown.
+
+Pure: no MkDocs. The hook adds these pages to the build; a script could write them to disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .facets import group, sort_examples
+from .model import Example
+from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
+                     render_facet_value, render_listing)
+from .schema import Schema
+
+
+@dataclass
+class GeneratedSite:
+    pages: dict[str, str] = field(default_factory=dict)  # src path -> Markdown
+    example_pages: set[str] = field(default_factory=set)  # kept out of the menu
+    menu_sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # overview -> (label, page)
+
+
+def description_for(schema: Schema, facet_id: str, value_id: str) -> str | None:
+    """Hand-written explanation of a facet value, from ``data/omtaler/<facet>/<value>.md``."""
+    path = Path(schema.data_dir) / "omtaler" / facet_id / f"{value_id}.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
+                  related: dict[str, list[Example]] | None = None) -> GeneratedSite:
+    site = GeneratedSite()
+    related = related or {}
+    for example in examples:
+        uri = example_uri(example)
+        site.pages[uri] = render_example(example, schema, options, related.get(example.slug))
+        site.example_pages.add(uri)
+
+    for facet in schema.facets:
+        values = group(examples, facet, schema)
+        overview = f"{facet.path}/index.md"
+        site.pages[overview] = render_facet_overview(facet, values)
+        for value in values:
+            site.pages.update(render_facet_value(value, schema, options, description_for(schema, facet.id, value.term.id)))
+        if facet.values_in_menu:
+            site.menu_sections[overview] = [(value.term.label, value.uri) for value in values]
+
+    by_facet = ", ".join(f"[{f.title.lower()}](../{f.path}/index.md)" for f in schema.facets)
+    intro = f"Alle eksemplene i eksempelbanken, i alfabetisk rekkefølge. Du kan også finne dem etter {by_facet}."
+    site.pages.update(render_listing(f"{ALL_EXAMPLES_DIR}/index.md", "Alle eksempler", intro,
+                                     sort_examples(examples), schema, options))
+    return site

@@ -1,0 +1,125 @@
+"""Validate example files: one file (:func:`validate_file`) or a whole folder (:func:`load_examples`).
+
+Every problem is collected; nothing stops at the first one. The same function serves the
+build hook, ``eksempelbank sjekk`` and the tests, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .document import read_document
+from .fields import FieldChecker
+from .model import Example
+from .personal_data import check_personal_data
+from .problems import WARNING, Problem, sort_problems
+from .safety import check_safety
+from .schema import Schema, load_schema
+from .sections import check_sections
+from .text import slugify
+
+_LINK_IN_BODY = re.compile(r"\]\(\s*<?https?://|<https?://", re.IGNORECASE)
+
+
+@dataclass
+class Catalog:
+    """All examples that validated, and every problem found in the folder."""
+
+    examples: list[Example] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def validate_file(path: Path, schema: Schema | None = None, *, display: str | None = None,
+                  today: date | None = None, raw: bytes | None = None) -> tuple[Example | None, list[Problem]]:
+    """Check one example file; the Example is returned only when there are no errors."""
+    schema = schema or load_schema()
+    today = today or date.today()
+    display = display or path.as_posix()
+    document, problems = read_document(path, display, raw)
+    if document is None:
+        return None, problems
+
+    checker = FieldChecker(schema, display, today)
+    values = checker.check(document.front)
+    problems += checker.problems
+
+    slug = slugify(path.stem)
+    if slug != path.stem:
+        problems.append(Problem(display, 1, "filnavn",
+                                f"Filnavnet gir nettadressen eksempler/{slug}/. Gi fila navnet «{slug}.md»: "
+                                "små bokstaver a–z, sifre og bindestrek, æ/ø/å skrevet som ae/o/a."))
+
+    language = values.get("sprak", "nb")
+    sections, section_problems = check_sections(document.body, document.body_line, language, schema, display)
+    problems += section_problems
+    problems += check_safety(document.body, document.body_line, display)
+    problems += check_personal_data(document.text, schema, display)
+
+    if not any(s.get("url") for s in values.get("kilder", [])) and not values.get("lenker") \
+            and not _LINK_IN_BODY.search(document.body):
+        problems.append(Problem(display, 1, "kilder",
+                                "Eksempelet lenker ikke til noe. Legg til en kilde med «url», eller «lenker» til "
+                                "planer og rapporter, så leseren kan lese mer.", WARNING))
+
+    if any(p.is_error for p in problems):
+        return None, problems
+    start, end = values["periode"]
+    example = Example(
+        slug=slug,
+        source_path=display,
+        title=values["tittel"],
+        municipalities=values["kommune"],
+        former_municipalities=values.get("tidligere_kommune", []),
+        language=language,
+        summary=values["oppsummering"],
+        reviewed=values["sist_vurdert"],
+        period_start=start,
+        period_end=end,
+        body=document.body,
+        values=values,
+    )
+    example.values["avsnitt"] = sections
+    return example, problems
+
+
+def load_examples(directory: Path, schema: Schema | None = None, *, root: Path | None = None,
+                  today: date | None = None, files: list[Path] | None = None) -> Catalog:
+    """Validate every ``*.md`` in ``directory`` (or just ``files``) and check slugs across them."""
+    schema = schema or load_schema()
+    root = root or directory.parent
+    catalog = Catalog()
+    paths = sorted(files) if files is not None else sorted(directory.glob("*.md"))
+    slugs: dict[str, str] = {}
+    for path in paths:
+        display = _display(path, root)
+        slug = slugify(path.stem)
+        if slug in slugs:
+            catalog.problems.append(Problem(display, 1, "filnavn",
+                                            f"Gir samme nettadresse (eksempler/{slug}/) som {slugs[slug]}. "
+                                            "Gi en av filene et annet navn."))
+            continue
+        slugs[slug] = display
+        example, problems = validate_file(path, schema, display=display, today=today)
+        catalog.problems += problems
+        if example is not None:
+            catalog.examples.append(example)
+    catalog.problems = sort_problems(catalog.problems)
+    return catalog
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,150 @@
+"""Read YAML front matter into values that remember their line and how they were written.
+
+We parse with ``yaml.compose`` instead of ``yaml.safe_load`` so that every value keeps its
+line number (for messages), duplicate keys are caught (PyYAML silently keeps the last),
+and YAML 1.1's traps can be explained: an unquoted ``0301`` is the octal number 193 and an
+unquoted ``no`` is ``false``. Construction errors (``2024-13-01``) become messages, never
+tracebacks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+_TAG_KIND = {
+    "tag:yaml.org,2002:str": "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    "tag:yaml.org,2002:timestamp": "date",
+}
+
+
+@dataclass
+class Node:
+    """A front-matter value with its 1-based line in the file."""
+
+    kind: str  # str, int, float, bool, null, date, list, map, other
+    value: Any  # Python value; list[Node] for lists, dict[str, Node] for maps
+    line: int
+    raw: str = ""  # the scalar as written
+    plain: bool = False  # written without quotes
+    key_lines: dict[str, int] = field(default_factory=dict)  # for maps: line of each key
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.kind not in ("list", "map")
+
+
+@dataclass
+class YamlIssue:
+    line: int
+    message: str
+    field: str | None = None
+
+
+# PyYAML's parser messages, translated for editors. The first match wins.
+_YAML_MESSAGES = [
+    (re.compile(r"mapping values are not allowed"),
+     "et kolon (:) midt i en verdi. Sett hele verdien i anførselstegn, for eksempel "
+     'tittel: "Bolig: et godt sted å bo"'),
+    (re.compile(r"found character '\\t'"),
+     "tabulator brukt som innrykk. YAML tillater bare mellomrom"),
+    (re.compile(r"could not find expected ':'"),
+     "mangler kolon (:) etter feltnavnet, eller en verdi går over flere linjer uten riktig innrykk"),
+    (re.compile(r"expected <block end>|did not find expected key|expected <document start>"),
+     "innrykket stemmer ikke. Felt på samme nivå må starte i samme kolonne, "
+     "og punkter i en liste skrives «  - verdi»"),
+    (re.compile(r"found undefined alias|found unacceptable character|expected alphabetic or numeric"),
+     "et tegn som YAML ikke tillater her (for eksempel * eller & først i en verdi). "
+     "Sett verdien i anførselstegn"),
+    (re.compile(r"found unexpected end of stream|while scanning a quoted scalar"),
+     "et anførselstegn som ikke er lukket"),
+    (re.compile(r"found duplicate anchor|found character '@'|found character '`'"),
+     "et tegn som ikke kan stå først i en verdi uten anførselstegn. Sett verdien i anførselstegn"),
+]
+
+
+def translate_yaml_error(exc: yaml.YAMLError) -> tuple[int | None, str]:
+    """(0-based line, Norwegian message) for a PyYAML error."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line if mark is not None else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    for pattern, message in _YAML_MESSAGES:
+        if pattern.search(problem) or pattern.search(str(getattr(exc, "context", "") or "")):
+            return line, f"Ugyldig YAML: {message}."
+    return line, f"Ugyldig YAML ({problem})."
+
+
+def parse(text: str, first_line: int) -> tuple[Node | None, list[YamlIssue]]:
+    """Compose ``text`` (front matter without the --- lines) starting at file line ``first_line``."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        line, message = translate_yaml_error(exc)
+        lines = text.split("\n")
+        if line is not None and line < len(lines) and "\t" in lines[line]:
+            message = "Ugyldig YAML: tabulator brukt som innrykk. YAML tillater bare mellomrom."
+        return None, [YamlIssue(first_line + (line or 0), message)]
+    if root is None:
+        return None, []
+    issues: list[YamlIssue] = []
+    return _convert(root, first_line, issues, path=None), issues
+
+
+def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: str | None) -> Node:
+    line = first_line + node.start_mark.line
+    if isinstance(node, yaml.MappingNode):
+        items: dict[str, Node] = {}
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                issues.append(YamlIssue(key_line, "Feltnavnet må være vanlig tekst.", path))
+                continue
+            key = str(key_node.value).strip()
+            if key in items:
+                issues.append(
+                    YamlIssue(
+                        key_line,
+                        f"Feltet står to ganger (første gang på linje {key_lines[key]}). "
+                        "Slå dem sammen til ett felt.",
+                        key,
+                    )
+                )
+                continue
+            key_lines[key] = key_line
+            child_path = key if path is None else f"{path}.{key}"
+            items[key] = _convert(value_node, first_line, issues, child_path)
+        return Node("map", items, line, key_lines=key_lines)
+    if isinstance(node, yaml.SequenceNode):
+        return Node("list", [_convert(n, first_line, issues, path) for n in node.value], line)
+    kind = _TAG_KIND.get(node.tag, "other")
+    plain = not node.style  # None from the Python parser, "" from libyaml
+    try:
+        value = _constructor.construct_object(node) if kind != "other" else node.value
+    except (ValueError, yaml.YAMLError):
+        # e.g. 2024-13-01 matches YAML's date pattern but is no date: keep the text.
+        kind, value = "baddate", node.value
+    if kind == "date":
+        value = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return Node(kind, value, line, raw=str(node.value), plain=plain)
+
+
+def plain_python(node: Node | None) -> Any:
+    """The node as ordinary Python data (for JSON Schema checks and exports)."""
+    if node is None:
+        return None
+    if node.kind == "map":
+        return {k: plain_python(v) for k, v in node.value.items()}
+    if node.kind == "list":
+        return [plain_python(v) for v in node.value]
+    return node.value

@@ -1,0 +1,62 @@
+"""MkDocs hooks: a thin layer over the ``eksempelbank`` package.
+
+on_config    validate every example; any error stops the build with all problems listed
+on_files     add the generated pages (examples kept out of the menu)
+on_post_page set <html lang> from the example's language (nn pages)
+on_build_error  remove a half-written site, so nothing broken can be published
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # works without `pip install -e .` too
+    sys.path.insert(0, str(ROOT))
+
+from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.eksempelbank")
+_state: dict[str, BuildResult] = {}
+
+
+def on_config(config):
+    _state["site_dir"] = config["site_dir"]
+    result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}))
+    for warning in result.warnings:
+        # Editor advice is shown but does not fail `--strict` builds.
+        log.info(warning.human())
+    if result.errors:
+        raise PluginError(result.error_report())
+    _state["result"] = result
+    config["nav"] = result.expand_nav(config.get("nav"))
+    return config
+
+
+def on_files(files, config):
+    result = _state["result"]
+    in_nav = result.pages_in_nav(config.get("nav"))
+    for uri, content in result.site.pages.items():
+        inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    return files
+
+
+def on_post_page(output, page, config):
+    lang = page.meta.get("lang")
+    if lang and lang != config["theme"]["language"]:
+        output = output.replace(f'<html lang="{config["theme"]["language"]}"', f'<html lang="{lang}"', 1)
+    return output
+
+
+def on_build_error(error, **kwargs):
+    site_dir = Path(_state["site_dir"]) if _state.get("site_dir") else None
+    if site_dir and site_dir.is_dir():
+        shutil.rmtree(site_dir)
+        log.error("Byggingen feilet: %s er fjernet, så ingen halvferdig side kan publiseres.", site_dir)
