@@ -203,7 +203,7 @@ def _pager(uri: str, uris: list[str], number: int) -> str:
 def render_facet_overview(facet: FacetSpec, values: list[FacetValue]) -> str:
     uri = f"{facet.path}/index.md"
     lines = [front_matter(title=facet.title), f"# {escape(facet.title)}\n", facet.intro.strip() + "\n",
-             '<ul class="eb-facet-values">']
+             '<ul class="eb-facet-values" markdown>']
     for value in values:
         count = len(value.examples)
         count_text = "ingen eksempler ennå" if count == 0 else f"{count} {'eksempel' if count == 1 else 'eksempler'}"

@@ -1,0 +1,25 @@
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from eksempelbank import ROOT
+from eksempelbank.schema import load_schema
+
+CORPUS = Path(__file__).parent / "corpus"
+TODAY = date(2026, 11, 21)  # fixed, so "in the future" and "stale" checks are reproducible
+
+
+@pytest.fixture(scope="session")
+def schema():
+    return load_schema()
+
+
+@pytest.fixture
+def valid_text():
+    return (CORPUS / "valid" / "gyldig-eksempel.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def repo_root():
+    return ROOT

@@ -1,0 +1,132 @@
+"""A full build of the real site, checked page by page as a visitor would meet it."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from eksempelbank import ROOT
+from eksempelbank.validate import load_examples
+
+from .sitebuild import mkdocs_build
+
+HREF = re.compile(r'href="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site, result
+
+
+@pytest.fixture(scope="module")
+def examples(schema):
+    catalog = load_examples(ROOT / "examples", schema)
+    assert catalog.errors == []
+    return catalog.examples
+
+
+def html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def linked_examples(site: Path, page_dir: str) -> set[str]:
+    """Slugs of examples listed on a listing page, following its «Neste side» pages."""
+    slugs, pages = set(), [site / page_dir / "index.html"]
+    pages += sorted((site / page_dir).glob("side-*/index.html"))
+    for page in pages:
+        main = page.read_text(encoding="utf-8").split('<article', 1)[1].split("</article>", 1)[0]
+        for href in HREF.findall(main):
+            match = re.search(r"eksempler/([a-z0-9-]+)/$", href)
+            if match:
+                slugs.add(match.group(1))
+    return slugs
+
+
+def test_build_is_clean(built):
+    _, result = built
+    assert "WARNING" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_every_example_has_a_page_with_its_title_and_summary(built, examples):
+    site, _ = built
+    assert len(examples) == len(list((ROOT / "examples").glob("*.md")))
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        assert f"<h1" in page and example.title.split(" (")[0] in page
+        assert f'<meta name="description" content="{example.summary[:40]}' in page.replace("&quot;", '"')
+
+
+def test_each_facet_value_page_lists_exactly_its_examples(built, examples, schema):
+    site, _ = built
+    for facet in schema.facets:
+        for term in schema.vocabulary_for(facet):
+            expected = {e.slug for e in examples if term.id in e.facet_values(facet.field)}
+            assert linked_examples(site, f"{facet.path}/{term.id}") == expected, (facet.id, term.id)
+
+
+def test_overview_counts_agree_with_the_value_pages(built, examples, schema):
+    site, _ = built
+    for facet in schema.facets:
+        overview = html(site, facet.path)
+        for term in schema.vocabulary_for(facet):
+            count = sum(term.id in e.facet_values(facet.field) for e in examples)
+            text = "ingen eksempler ennå" if count == 0 else f"{count} {'eksempel' if count == 1 else 'eksempler'}"
+            pattern = rf'href="{term.id}/">{re.escape(term.label)}</a>\s*<span class="eb-count">\({text}\)</span>'
+            assert re.search(pattern, overview), (facet.id, term.id, count)
+
+
+def test_empty_values_invite_contributions(built, examples, schema):
+    site, _ = built
+    facet = schema.facet("fylke")
+    used = {c for e in examples for c in e.facet_values("fylke")}
+    empty = next(t for t in schema.vocabulary_for(facet) if t.id not in used)
+    page = html(site, f"fylker/{empty.id}")
+    assert "Det er ingen eksempler" in page and 'href="../../bidra/"' in page
+
+
+def test_all_examples_page_lists_every_example(built, examples):
+    site, _ = built
+    assert linked_examples(site, "alle-eksempler") == {e.slug for e in examples}
+
+
+def test_page_language_follows_the_example(built, examples):
+    site, _ = built
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        assert re.search(rf'<html lang="{example.language}"', page), example.slug
+    assert any(e.language == "nn" for e in examples), "Stord is written in Nynorsk"
+    assert '<html lang="nb"' in html(site, "")
+
+
+def test_metadata_panel_links_every_facet_value(built, examples, schema):
+    site, _ = built
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        panel = page.split('class="eb-metadata"', 1)[1].split("</dl>", 1)[0]
+        for facet in schema.facets:
+            for value in example.facet_values(facet.field):
+                assert f'href="../../{facet.path}/{value}/"' in panel, (example.slug, facet.id, value)
+        for municipality in example.municipalities:
+            assert municipality.name in panel
+
+
+def test_examples_are_not_in_the_menu(built, examples):
+    site, _ = built
+    front = html(site, "")
+    nav = front.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+    assert "eksempler/" not in nav.replace("alle-eksempler/", "")
+    for slug in ("forankring-og-eierskap", "brukermedvirkning"):
+        assert f"suksessfaktorer/{slug}/" in nav
+
+
+def test_sources_are_cited_on_every_example(built, examples):
+    site, _ = built
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        heading = "Kjelder" if example.language == "nn" else "Kilder"
+        assert f">{heading}</h2>" in page
+        for source in example.values["kilder"]:
+            assert source["tittel"].replace("«", "").split()[0] in page
