@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from .sitebuild import mkdocs_build
+
 from eksempelbank import ROOT
 from eksempelbank.schema import load_schema
 
@@ -23,3 +25,12 @@ def valid_text():
 @pytest.fixture
 def repo_root():
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real site, built once per test run exactly as production builds it."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site, result

@@ -8,17 +8,13 @@ import pytest
 from eksempelbank import ROOT
 from eksempelbank.validate import load_examples
 
-from .sitebuild import mkdocs_build
 
 HREF = re.compile(r'href="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site, result
+def built(real_site):
+    return real_site
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,102 @@
+"""Headless Chromium (Debian's /usr/bin/chromium) driving the built site over HTTP on 127.0.0.1.
+
+Skipped on a machine without Chromium, except in CI (CI=true), where a missing browser fails.
+Every page is watched: a request to any host but 127.0.0.1 fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+MOBILE = {"width": 390, "height": 844}
+
+
+def _require_chromium():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Chromium mangler ({CHROMIUM}); i CI skal nettlesertestene kjøre.")
+        pytest.skip("Chromium er ikke installert (kjør scripts/install-chromium.sh som root)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    site, _ = real_site
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    with sync_playwright() as playwright:
+        # A persistent context gives Chromium the fresh --user-data-dir it needs as root.
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP,
+        )
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+class Visit:
+    """A page plus the guard that records requests leaving 127.0.0.1."""
+
+    def __init__(self, context, viewport):
+        self.page = context.new_page()
+        self.page.set_viewport_size(viewport)
+        self.outside: list[str] = []
+        self.page.on("request", self._watch)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.errors: list[str] = []
+
+    def _watch(self, request):
+        url = request.url
+        if not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")
+                or url.startswith("about:")):
+            self.outside.append(url)
+
+    def close(self):
+        self.page.close()
+        assert self.outside == [], f"forespørsler til andre verter: {self.outside}"
+        assert self.errors == [], f"JavaScript-feil: {self.errors}"
+
+
+@pytest.fixture
+def visit(browser):
+    """``visit()`` opens a desktop page, ``visit(MOBILE)`` a phone-sized one; both are checked on close."""
+    opened: list[Visit] = []
+
+    def open_page(viewport=DESKTOP):
+        v = Visit(browser, viewport)
+        opened.append(v)
+        return v.page
+
+    yield open_page
+    for v in opened:
+        v.close()
