@@ -182,8 +182,8 @@ class FieldChecker:
             return None
         term = vocabulary.find(written)
         if term is None:
-            guess = did_you_mean(written, vocabulary.ids() + [t.label for t in vocabulary])
-            hint = f" Mente du «{vocabulary.find(guess).id}»?" if guess else ""
+            suggestion = vocabulary.suggest(written)
+            hint = f" Mente du «{suggestion.id}»?" if suggestion else ""
             self.error(node.line, spec.name,
                        f"{quoted(written)} er ikke en tillatt verdi.{hint} "
                        f"Tillatte verdier: {join_values(vocabulary.ids(), 40)}.")

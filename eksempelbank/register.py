@@ -6,10 +6,11 @@ Source: Statistisk sentralbyrå, standard for kommuneinndeling and fylkesinndeli
 from __future__ import annotations
 
 import csv
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import fold, slugify
+from .text import slugify
 
 
 @dataclass(frozen=True)
@@ -79,31 +80,26 @@ class Register:
             for row in _read_csv(directory / "fylker-2024.csv")
         }
         self._by_number = {m.number: m for m in self.municipalities}
-        self._by_name: dict[str, list[Municipality]] = {}
+        # Exact names, as the JSON Schema has them: "Herøy" matches both Herøy municipalities.
+        self._by_exact_name: dict[str, list[Municipality]] = {}
         for m in self.municipalities:
-            keys = {fold(m.name), fold(m.name.split(" (")[0])}
-            if m.alt_name:
-                keys.add(fold(m.alt_name))
-            for key in keys:
-                self._by_name.setdefault(key, []).append(m)
-        self.former_municipalities = []
-        for row in _read_csv(directory / "tidligere-kommuner.csv"):
-            successor = self._by_name[fold(row["ble_del_av"])][0]
-            self.former_municipalities.append(
-                FormerMunicipality(row["navn"], int(row["opphort_aar"]), successor)
-            )
-        self._former_by_name = {}
+            for name in {m.name, m.name.split(" (")[0], m.alt_name} - {""}:
+                self._by_exact_name.setdefault(name, []).append(m)
+        self.former_municipalities = [
+            FormerMunicipality(row["navn"], int(row["opphort_aar"]), self._by_exact_name[row["ble_del_av"]][0])
+            for row in _read_csv(directory / "tidligere-kommuner.csv")
+        ]
+        self._former_by_exact_name: dict[str, FormerMunicipality] = {}
         for f in self.former_municipalities:
-            self._former_by_name[fold(f.name)] = f
-            self._former_by_name.setdefault(fold(f.name.split(" (")[0]), f)
+            self._former_by_exact_name[f.name] = f
+            self._former_by_exact_name.setdefault(f.name.split(" (")[0], f)
         self.former_counties = [
             FormerCounty(row["navn"], row["fylkesnummer"], row["gyldig_til"],
                          tuple(row["etterfolgere_2024"].split(";")))
             for row in _read_csv(directory / "tidligere-fylker.csv")
         ]
-        self._county_by_name = {fold(c.name): c for c in self.counties}
-        self._county_by_name.update({c.id: c for c in self.counties})
-        self._former_county_by_name = {fold(c.name): c for c in self.former_counties}
+        self._county_by_name = {c.name: c for c in self.counties}
+        self._former_county_by_name = {c.name: c for c in self.former_counties}
 
     def lookup_municipality(self, written: str) -> Lookup:
         """Find a municipality by number, name or alternative (Sámi) name.
@@ -111,25 +107,22 @@ class Register:
         A current name wins over a former one with the same short name ("Sande" is Sande in
         Møre og Romsdal; the one in Vestfold is "Sande (Vestfold)").
         """
-        text = written.strip()
+        text = unicodedata.normalize("NFC", written.strip())
         if text.isdigit():
-            found = self._by_number.get(text.zfill(4))
-            return Lookup(municipality=found)
-        matches = self._by_name.get(fold(text), [])
-        exact = [m for m in matches if fold(m.name) == fold(text)]
-        if len(exact) == 1:
-            return Lookup(municipality=exact[0])
+            return Lookup(municipality=self._by_number.get(text.zfill(4)))
+        # Names are matched exactly, as the JSON Schema does; near misses get a suggestion.
+        matches = self._by_exact_name.get(text, [])
         if len(matches) == 1:
             return Lookup(municipality=matches[0])
         if len(matches) > 1:
             return Lookup(ambiguous=tuple(matches))
-        return Lookup(former=self._former_by_name.get(fold(text)))
+        return Lookup(former=self._former_by_exact_name.get(text))
 
     def municipality_names(self) -> list[str]:
         return [m.name for m in self.municipalities]
 
     def county(self, written: str) -> County | None:
-        return self._county_by_name.get(fold(written))
+        return self._county_by_name.get(unicodedata.normalize("NFC", written.strip()))
 
     def former_county(self, written: str) -> FormerCounty | None:
-        return self._former_county_by_name.get(fold(written))
+        return self._former_county_by_name.get(unicodedata.normalize("NFC", written.strip()))

@@ -16,7 +16,7 @@ import yaml
 
 from . import DATA_DIR
 from .register import Register
-from .text import fold, slugify
+from .text import did_you_mean, fold, slugify
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,16 @@ class Vocabulary:
         return self._by_id[term_id]
 
     def find(self, written: str) -> Term | None:
-        """Accept the identifier or the label, forgivingly ("Økonomiske ressurser")."""
-        return self._by_key.get(written) or self._by_key.get(fold(written)) or self._by_key.get(
-            slugify(written)
-        )
+        """The term with exactly this identifier (what the JSON Schema allows too)."""
+        return self._by_id.get(written)
+
+    def suggest(self, written: str) -> Term | None:
+        """The term an editor probably meant: by label ("Økonomiske ressurser") or a near miss."""
+        term = self._by_key.get(fold(written)) or self._by_key.get(slugify(written))
+        if term is None:
+            guess = did_you_mean(written, self.ids() + [t.label for t in self.terms])
+            term = (self._by_id.get(guess) or self._by_key.get(fold(guess))) if guess else None
+        return term
 
     def label(self, term_id: str) -> str:
         return self._by_id[term_id].label

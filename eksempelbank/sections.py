@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 
 from .markdown_lines import prose_lines
-from .problems import Problem
+from .problems import WARNING, Problem
 from .schema import Schema
 from .text import did_you_mean, fold
 
 _ATX = re.compile(r"^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @dataclass
@@ -92,9 +93,13 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
     h2 = [h for h in all_headings if h.level == 2]
     for index, heading in enumerate(h2):
         end = h2[index + 1].line if index + 1 < len(h2) else None
-        content = [t for n, t in lines if n > heading.line and (end is None or n < end) and t.strip()]
+        content = "\n".join(t for n, t in lines if n > heading.line and (end is None or n < end) and t.strip())
         if not content:
             error(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.")
+        elif not _COMMENT.sub("", content).strip():
+            problems.append(Problem(display, heading.line, heading.title,
+                                    "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
+                                    "avsnittet hvis det er valgfritt.", WARNING))
 
     last_line = first_line + body.count("\n")
     for spec in schema.sections:

@@ -5,9 +5,11 @@ Pure: no MkDocs. The hook adds these pages to the build; a script could write th
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
@@ -19,6 +21,7 @@ from .schema import Schema
 class GeneratedSite:
     pages: dict[str, str] = field(default_factory=dict)  # src path -> Markdown
     example_pages: set[str] = field(default_factory=set)  # kept out of the menu
+    files: dict[str, str] = field(default_factory=dict)  # other generated files (JSON, CSV, feeds)
     menu_sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # overview -> (label, page)
 
 
@@ -32,6 +35,8 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
                   related: dict[str, list[Example]] | None = None) -> GeneratedSite:
     site = GeneratedSite()
     related = related or {}
+    site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
+    site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     for example in examples:
         uri = example_uri(example)
         site.pages[uri] = render_example(example, schema, options, related.get(example.slug))

@@ -45,6 +45,8 @@ def on_files(files, config):
     for uri, content in result.site.pages.items():
         inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    for uri, content in result.site.files.items():
+        files.append(File.generated(config, uri, content=content))
     return files
 
 

@@ -1,0 +1,204 @@
+"""Editor tools: the scaffold, the check command (people and GitHub), the personal-data guard,
+and the JSON Schema that editors' tools use."""
+
+import os
+import subprocess
+import sys
+from datetime import date
+
+import jsonschema
+import pytest
+import yaml
+
+from eksempelbank import ROOT
+from eksempelbank.export_schema import json_schema
+from eksempelbank.personal_data import find_personal_data
+from eksempelbank.scaffold import NewExample, ScaffoldError, create_example
+from eksempelbank.validate import validate_file
+
+from .conftest import CORPUS, TODAY
+
+
+def run_check(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "eksempelbank", "sjekk", *args], cwd=ROOT, capture_output=True,
+                          text=True, env=dict(os.environ, **(env or {})))
+
+
+# -- scaffold -----------------------------------------------------------------------------
+
+def new(**changes):
+    values = dict(title="Boligkontor i Alta", municipalities=["Alta"], size="stor", factors=["kompetanse"],
+                  target_groups=["ungdom"])
+    values.update(changes)
+    return NewExample(**values)
+
+
+def test_scaffold_writes_a_file_that_validates_with_every_section(tmp_path, schema):
+    path = create_example(new(themes=["boligkontor"]), schema, tmp_path, today=TODAY)
+    assert path.name == "boligkontor-i-alta.md"
+    example, problems = validate_file(path, schema, today=TODAY)
+    assert [p for p in problems if p.is_error] == []
+    text = path.read_text(encoding="utf-8")
+    for section in schema.sections:
+        assert f"## {section.title}\n\n<!-- {section.hint}" in text
+    assert example.values["fylke"] == ["finnmark"]
+
+
+def test_scaffold_writes_nynorsk_headings_for_nynorsk(tmp_path, schema):
+    path = create_example(new(language="nn"), schema, tmp_path, today=TODAY)
+    assert "## Målsetjingar" in path.read_text(encoding="utf-8")
+    assert [p for p in validate_file(path, schema, today=TODAY)[1] if p.is_error] == []
+
+
+def test_scaffold_refuses_an_existing_slug(tmp_path, schema):
+    create_example(new(), schema, tmp_path, today=TODAY)
+    with pytest.raises(ScaffoldError, match="finnes allerede et eksempel med adressen eksempler/boligkontor-i-alta/"):
+        create_example(new(title="Boligkontor i  Alta"), schema, tmp_path, today=TODAY)
+
+
+@pytest.mark.parametrize("county, message", [
+    ("Nordland", "Alta ligger ikke i Nordland."),
+    ("Troms og Finnmark", "Fylket «Troms og Finnmark» finnes ikke lenger (gjaldt til 2023-12-31). Dagens fylke: Finnmark."),
+    ("Finnmarken", "«Finnmarken» er ikke et fylke."),
+])
+def test_scaffold_refuses_a_wrong_or_unknown_county(tmp_path, schema, county, message):
+    with pytest.raises(ScaffoldError) as error:
+        create_example(new(county=county), schema, tmp_path, today=TODAY)
+    assert str(error.value).startswith(message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_scaffold_command_line(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "eksempelbank", "ny", "--tittel", "Småhus i Kárášjohka",
+                             "--kommune", "Kárášjohka", "--kommunestorrelse", "liten", "--suksessfaktorer",
+                             "brukermedvirkning", "--malgrupper", "bostedslose", "--mappe", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "smahus-i-karasjohka.md").is_file()
+    refused = subprocess.run([sys.executable, "-m", "eksempelbank", "ny", "--tittel", "X", "--kommune", "Mandal",
+                              "--kommunestorrelse", "liten", "--suksessfaktorer", "kompetanse", "--malgrupper",
+                              "ungdom", "--mappe", str(tmp_path)], cwd=ROOT, capture_output=True, text=True,
+                             stdin=subprocess.DEVNULL)
+    assert refused.returncode == 1
+    assert "«Mandal» finnes ikke lenger: den ble del av Lindesnes i 2020." in refused.stderr
+    assert "Traceback" not in refused.stderr
+
+
+# -- check ----------------------------------------------------------------------------------
+
+def test_check_lists_every_problem_for_people_and_fails():
+    broken = [CORPUS / "broken" / "gammelt-fylke.md", CORPUS / "broken" / "telefonnummer.md"]
+    result = run_check(*map(str, broken), "--format", "tekst")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("tests/corpus/broken/gammelt-fylke.md:4: fylke: «Vestfold og Telemark» finnes ikke "
+                               "lenger") for line in lines)
+    assert sum(line.startswith("tests/corpus/broken/telefonnummer.md:40: personvern: ") for line in lines) == 2
+    assert "feil i 2 filer" in result.stderr
+
+
+def test_check_writes_github_annotations():
+    result = run_check(str(CORPUS / "broken" / "ukjent-kommune.md"), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "::error file=tests/corpus/broken/ukjent-kommune.md,line=3,title=kommune::«Stordd» er ikke en kommune")
+
+
+def test_check_passes_valid_files_and_warns_without_failing(tmp_path, schema):
+    assert run_check(str(CORPUS / "valid" / "gyldig-eksempel.md")).returncode == 0
+    stale = tmp_path / "gammel.md"
+    stale.write_text((CORPUS / "valid" / "gyldig-eksempel.md").read_text(encoding="utf-8")
+                     .replace("sist_vurdert: 2026-11-01", "sist_vurdert: 2019-01-15"), encoding="utf-8")
+    result = run_check(str(stale), "--format", "tekst")
+    assert result.returncode == 0
+    assert "advarsel: sist_vurdert: Innholdet ble sist vurdert 2019-01-15, for mer enn 3 år siden." in result.stdout
+
+
+def test_check_of_the_whole_bank_passes():
+    result = run_check()
+    assert result.returncode == 0, result.stdout
+
+
+def test_warnings_for_short_summary_and_no_links(schema, valid_text, tmp_path):
+    path = tmp_path / "kort.md"
+    path.write_text(valid_text.replace("    url: https://www.example.no/stord", "    dokument: Trykt rapport")
+                    .replace("oppsummering: Kommunen samlet", "oppsummering: Kort.\nx: Kommunen samlet")
+                    .replace("\nx: Kommunen samlet bostøtte, startlån, tilskudd og kommunale boliger i ett "
+                             "boligkontor, slik at innbyggerne får hjelp på ett sted.", ""), encoding="utf-8")
+    _, problems = validate_file(path, schema, today=TODAY)
+    warnings = {(p.field, p.message.split(".")[0]) for p in problems if not p.is_error}
+    assert ("oppsummering", "Teksten er bare 5 tegn") in warnings
+    assert ("kilder", "Eksempelet lenker ikke til noe") in warnings
+    assert not any(p.is_error for p in problems)
+
+
+# -- personal data -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ring 912 34 567.", "Mobil: 91234567", "Tlf. 22 33 44 55", "+47 22 33 44 55", "0047 22334455",
+    "+4791234567", "tlf +47 9123 4567", "Kari (kari.nordmann@stord.kommune.no)", "skriv til ola@gmail.com",
+])
+def test_personal_data_is_caught(text, schema):
+    assert len(find_personal_data(text, schema)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Skriv til postmottak@stord.kommune.no", "post@husbanken.no", "redaktor@husbanken.no",
+    "Startlån for 30 000 000 kroner", "kr 25000000", "i perioden 2011 2015", "Organisasjonsnummer 974 760 673",
+    "Kommunenummer 3903 og 4614", "63 % av boligene", "Sak 2011/12345",
+])
+def test_ordinary_text_and_functional_addresses_pass(text, schema):
+    assert find_personal_data(text, schema) == []
+
+
+# -- JSON Schema ---------------------------------------------------------------------------
+
+def _front(valid_text):
+    return yaml.safe_load(valid_text.split("---\n")[1])
+
+
+FRONT_MATTER_CASES = [
+    ("gyldig", lambda f: f, True),
+    ("flere kommuner", lambda f: {**f, "kommune": ["Stord", "Fitjar"]}, True),
+    ("kommunenummer", lambda f: {**f, "kommune": "4614"}, True),
+    ("samisk navn", lambda f: {**f, "kommune": "Kárášjohka", "kommunestorrelse": "liten"}, True),
+    ("én verdi uten liste", lambda f: {**f, "malgrupper": "ungdom"}, True),
+    ("program og pris", lambda f: {**f, "program": "kommuneprogrammet", "pris": "Statens pris 2018"}, True),
+    ("ukjent felt", lambda f: {**f, "målgrupper": ["ungdom"]}, False),
+    ("ukjent verdi", lambda f: {**f, "suksessfaktorer": ["samarbeid"]}, False),
+    ("etikett i stedet for id", lambda f: {**f, "suksessfaktorer": ["Økonomiske ressurser"]}, False),
+    ("tom liste", lambda f: {**f, "malgrupper": []}, False),
+    ("mangler tittel", lambda f: {k: v for k, v in f.items() if k != "tittel"}, False),
+    ("tidligere kommune som kommune", lambda f: {**f, "kommune": "Nedre Eiker"}, False),
+    ("gammelt fylkesnavn", lambda f: {**f, "fylke": "Hordaland"}, False),
+    ("for lang oppsummering", lambda f: {**f, "oppsummering": "x" * 301}, False),
+    ("dato som tekst", lambda f: {**f, "sist_vurdert": "i fjor"}, False),
+    ("periode", lambda f: {**f, "periode": "2011 til 2015"}, False),
+    ("sprak", lambda f: {**f, "sprak": "no"}, False),
+    ("kilde uten url og dokument", lambda f: {**f, "kilder": [{"tittel": "X"}]}, False),
+    ("url uten https", lambda f: {**f, "kilder": [{"tittel": "X", "url": "www.example.no"}]}, False),
+    ("innbyggertall uten år", lambda f: {**f, "innbyggertall": 18000}, False),
+]
+
+
+@pytest.mark.parametrize("name, change, valid", FRONT_MATTER_CASES, ids=[c[0] for c in FRONT_MATTER_CASES])
+def test_json_schema_agrees_with_the_validator(name, change, valid, valid_text, schema, tmp_path):
+    front = change(_front(valid_text))
+    body = valid_text.split("---\n", 2)[2]
+    path = tmp_path / "eksempel.md"
+    path.write_text("---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                    encoding="utf-8")
+    _, problems = validate_file(path, schema, today=TODAY)
+    validator_ok = not any(p.is_error for p in problems)
+    plain = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    plain = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in plain.items()}
+    schema_ok = jsonschema.Draft202012Validator(json_schema(schema)).is_valid(plain)
+    assert (validator_ok, schema_ok) == (valid, valid), [p.human() for p in problems]
+
+
+def test_json_schema_is_published_with_the_site(real_site):
+    site, _ = real_site
+    import json
+    published = json.loads((site / "skjema" / "eksempel.schema.json").read_text(encoding="utf-8"))
+    assert published["properties"]["suksessfaktorer"]["anyOf"][0]["enum"][0] == "forankring-og-eierskap"
+    jsonschema.Draft202012Validator.check_schema(published)
