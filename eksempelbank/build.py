@@ -61,20 +61,21 @@ class BuildResult:
         return found
 
 
-def site_options(settings: dict[str, Any]) -> SiteOptions:
+def site_options(settings: dict[str, Any], site_url: str | None = None) -> SiteOptions:
     repository = settings.get("repository")
     return SiteOptions(
         per_page=int(settings.get("per_page", 50)),
         repository_url=f"https://github.com/{repository}" if repository else None,
         branch=settings.get("branch", "main"),
+        site_url=site_url,
     )
 
 
-def prepare_build(root: Path, settings: dict[str, Any]) -> BuildResult:
+def prepare_build(root: Path, settings: dict[str, Any], site_url: str | None = None) -> BuildResult:
     schema = load_schema(root / "data")
     catalog = load_examples(root / "examples", schema, root=root)
     if catalog.errors:
         return BuildResult(catalog, None)
     related = related_examples(catalog.examples, schema)
-    site = generate_site(catalog.examples, schema, site_options(settings), related)
+    site = generate_site(catalog.examples, schema, site_options(settings, site_url), related)
     return BuildResult(catalog, site)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from . import EXAMPLES_DIR, ROOT
+from .guide import contributing
 from .problems import summary
 from .scaffold import NewExample, ScaffoldError, create_example
 from .schema import load_schema
@@ -96,6 +97,19 @@ def _split(value: str | None) -> list[str] | None:
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
 
 
+def write_guide(args: argparse.Namespace) -> int:
+    target = ROOT / "CONTRIBUTING.md"
+    text = contributing(load_schema(), ROOT / "docs" / "bidra" / "index.md")
+    if args.sjekk:
+        if target.read_text(encoding="utf-8") != text:
+            print("CONTRIBUTING.md er utdatert: kjør «eksempelbank veiledning».", file=sys.stderr)
+            return 1
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"Skrev {target.relative_to(ROOT)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eksempelbank", description="Verktøy for den boligsosiale eksempelbanken.")
     commands = parser.add_subparsers(dest="kommando", required=True)
@@ -117,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     ny.add_argument("--sprak", default="nb", choices=["nb", "nn"])
     ny.add_argument("--mappe", default=str(EXAMPLES_DIR), help="Hvor fila skal lagres (standard: examples/).")
     ny.set_defaults(run=new_example)
+
+    veiledning = commands.add_parser("veiledning", help="Skriv CONTRIBUTING.md på nytt fra docs/bidra/ og data/.")
+    veiledning.add_argument("--sjekk", action="store_true", help="Bare sjekk at CONTRIBUTING.md er oppdatert.")
+    veiledning.set_defaults(run=write_guide)
     return parser
 
 

@@ -30,6 +30,7 @@ class SiteOptions:
     per_page: int = 50
     repository_url: str | None = None  # e.g. https://github.com/husbanken/boligsosial-eksempelbank
     branch: str = "main"
+    site_url: str | None = None  # the published address, for absolute links in the feed
 
 
 def norwegian_date(value: date) -> str:
@@ -200,9 +201,10 @@ def _pager(uri: str, uris: list[str], number: int) -> str:
     return '<nav class="eb-pager" aria-label="Sider" markdown>\n' + " · ".join(links) + "\n</nav>\n"
 
 
-def render_facet_overview(facet: FacetSpec, values: list[FacetValue]) -> str:
+def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str = "") -> str:
     uri = f"{facet.path}/index.md"
     lines = [front_matter(title=facet.title), f"# {escape(facet.title)}\n", facet.intro.strip() + "\n",
+             chart + "\n" if chart else "",
              '<ul class="eb-facet-values" markdown>']
     for value in values:
         count = len(value.examples)

@@ -101,6 +101,7 @@ class FacetSpec:
     path: str
     intro: str
     values_in_menu: bool = False
+    chart: str | None = None
 
 
 @dataclass

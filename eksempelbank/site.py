@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
+from .guide import format_page
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
                      render_facet_value, render_listing)
@@ -31,10 +34,24 @@ def description_for(schema: Schema, facet_id: str, value_id: str) -> str | None:
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
+def _chart(facet, values, schema: Schema) -> str:
+    title = f"Antall eksempler per verdi: {facet.title.lower()}"
+    if facet.chart == "fylkeskart":
+        return charts.tile_map(values, charts.tile_positions(Path(schema.data_dir) / "register"), title)
+    if facet.chart == "stolper":
+        return charts.bar_chart(values, title)
+    return ""
+
+
 def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
                   related: dict[str, list[Example]] | None = None) -> GeneratedSite:
     site = GeneratedSite()
     related = related or {}
+    site.pages["bidra/format.md"] = format_page(schema)
+    site.pages["apne-data.md"] = open_data.documentation_page()
+    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today())
+    site.files[open_data.CSV_URI] = open_data.to_csv(examples)
+    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, "Boligsosial eksempelbank")
     site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     for example in examples:
@@ -45,7 +62,7 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     for facet in schema.facets:
         values = group(examples, facet, schema)
         overview = f"{facet.path}/index.md"
-        site.pages[overview] = render_facet_overview(facet, values)
+        site.pages[overview] = render_facet_overview(facet, values, _chart(facet, values, schema))
         for value in values:
             site.pages.update(render_facet_value(value, schema, options, description_for(schema, facet.id, value.term.id)))
         if facet.values_in_menu:

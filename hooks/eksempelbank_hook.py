@@ -28,7 +28,7 @@ _state: dict[str, BuildResult] = {}
 
 def on_config(config):
     _state["site_dir"] = config["site_dir"]
-    result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}))
+    result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"))
     for warning in result.warnings:
         # Editor advice is shown but does not fail `--strict` builds.
         log.info(warning.human())

@@ -202,3 +202,23 @@ def test_json_schema_is_published_with_the_site(real_site):
     published = json.loads((site / "skjema" / "eksempel.schema.json").read_text(encoding="utf-8"))
     assert published["properties"]["suksessfaktorer"]["anyOf"][0]["enum"][0] == "forankring-og-eierskap"
     jsonschema.Draft202012Validator.check_schema(published)
+
+
+# -- contribution guide --------------------------------------------------------------------
+
+def test_contributing_md_is_generated_from_the_format(schema):
+    from eksempelbank.guide import contributing
+    expected = contributing(schema, ROOT / "docs" / "bidra" / "index.md")
+    assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") == expected, "kjør: eksempelbank veiledning"
+
+
+def test_field_reference_lists_every_field_and_allowed_value(schema):
+    from eksempelbank.guide import field_reference
+    text = field_reference(schema)
+    for spec in schema.fields.values():
+        assert f"`{spec.name}` – {spec.label}" in text
+        if spec.vocabulary:
+            for term in schema.vocabularies[spec.vocabulary]:
+                assert f"`{term.id}`: {term.label}" in text
+    for county in schema.register.counties:
+        assert f"`{county.name}`" in text

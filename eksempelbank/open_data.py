@@ -1,0 +1,134 @@
+"""Open data: every example's metadata as JSON and CSV, and an Atom feed of new or reviewed examples.
+
+Field names and values are the front matter's own identifiers, so the data and the example
+files can be joined without translation. ``FIELDS`` documents them (shown on the site).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from .facets import sort_examples
+from .model import Example
+
+JSON_URI = "eksempler.json"
+CSV_URI = "eksempler.csv"
+FEED_URI = "eksempler.atom"
+FEED_SIZE = 50
+
+#: (field, description) for the documentation page; the order is the CSV's column order.
+FIELDS: list[tuple[str, str]] = [
+    ("id", "Eksempelets identifikator: filnavnet uten .md. Stabil; brukes i nettadressen."),
+    ("url", "Sidens adresse, relativt til nettstedets rot (eksempler/<id>/)."),
+    ("tittel", "Tittel."),
+    ("oppsummering", "Oppsummering, høyst 300 tegn."),
+    ("kommunenummer", "Kommunenummer (fire sifre, inndelingen fra 2024); flere skilles med «;» i CSV."),
+    ("kommune", "Kommunenavn; flere skilles med «;» i CSV."),
+    ("tidligere_kommune", "Tidligere kommune eksempelet gjaldt, hvis den senere er slått sammen."),
+    ("fylke", "Fylkets identifikator (for eksempel «more-og-romsdal»)."),
+    ("fylkesnavn", "Fylkets navn (fylkesinndelingen fra 2024)."),
+    ("kommunestorrelse", "liten, mellomstor eller stor."),
+    ("innbyggertall", "Innbyggertall slik kilden oppgir det, hvis oppgitt."),
+    ("innbyggertall_aar", "Året innbyggertallet gjelder."),
+    ("ansvarlig_aktor", "Ansvarlig aktør."),
+    ("ansvarlig_enhet", "Ansvarlig enhet, hvis oppgitt."),
+    ("suksessfaktorer", "Identifikatorer fra vokabularet for suksessfaktorer."),
+    ("malgrupper", "Identifikatorer fra vokabularet for målgrupper."),
+    ("tema", "Identifikatorer fra vokabularet for tema og tiltak."),
+    ("program", "Identifikator for statlig program, hvis noe."),
+    ("pris", "Pris eller utmerkelse, hvis noe."),
+    ("periode_fra", "Startår."),
+    ("periode_til", "Sluttår; tomt (null) når arbeidet pågår."),
+    ("sprak", "Målform: nb (bokmål) eller nn (nynorsk)."),
+    ("sist_vurdert", "Datoen innholdet sist ble gått gjennom (ÅÅÅÅ-MM-DD)."),
+    ("kilder", "Kildene: liste med tittel, url eller dokument, utgiver, aar (i CSV: titlene, skilt med «;»)."),
+]
+
+
+def record(example: Example) -> dict[str, Any]:
+    values = example.values
+    return {
+        "id": example.slug,
+        "url": example.url_path,
+        "tittel": example.title,
+        "oppsummering": example.summary,
+        "kommunenummer": [m.number for m in example.municipalities],
+        "kommune": [m.name for m in example.municipalities],
+        "tidligere_kommune": [f.name for f in example.former_municipalities],
+        "fylke": values.get("fylke", []),
+        "fylkesnavn": sorted({m.county.name for m in example.municipalities}),
+        "kommunestorrelse": values["kommunestorrelse"],
+        "innbyggertall": values.get("innbyggertall"),
+        "innbyggertall_aar": values.get("innbyggertall_aar"),
+        "ansvarlig_aktor": values["ansvarlig_aktor"],
+        "ansvarlig_enhet": values.get("ansvarlig_enhet"),
+        "suksessfaktorer": values["suksessfaktorer"],
+        "malgrupper": values["malgrupper"],
+        "tema": values.get("tema", []),
+        "program": values.get("program"),
+        "pris": values.get("pris"),
+        "periode_fra": example.period_start,
+        "periode_til": example.period_end,
+        "sprak": example.language,
+        "sist_vurdert": example.reviewed.isoformat(),
+        "kilder": values["kilder"],
+    }
+
+
+def to_json(examples: list[Example], generated: date) -> str:
+    data = {"generert": generated.isoformat(), "antall": len(examples),
+            "felt": dict(FIELDS), "eksempler": [record(e) for e in sort_examples(examples)]}
+    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+
+
+def to_csv(examples: list[Example]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in FIELDS])
+    for example in sort_examples(examples):
+        row = record(example)
+        row["kilder"] = [s["tittel"] for s in row["kilder"]]
+        writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
+                         for v in (row[name] for name, _ in FIELDS)])
+    return out.getvalue()
+
+
+def to_atom(examples: list[Example], site_url: str | None, title: str) -> str:
+    """The newest reviewed examples first; links are absolute when the site's address is known."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    newest = sorted(examples, key=lambda e: (e.reviewed, e.slug), reverse=True)[:FEED_SIZE]
+    updated = newest[0].reviewed.isoformat() if newest else date.today().isoformat()
+    entries = []
+    for example in newest:
+        entries.append(
+            "  <entry>\n"
+            f"    <id>tag:boligsosial-eksempelbank,2026:{example.slug}</id>\n"
+            f"    <title>{xml_escape(example.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href="{xml_escape(base + example.url_path)}"/>\n'
+            f"    <updated>{example.reviewed.isoformat()}T00:00:00Z</updated>\n"
+            f"    <summary>{xml_escape(example.summary)}</summary>\n"
+            f"    <author><name>{xml_escape(example.values['ansvarlig_aktor'])}</name></author>\n"
+            "  </entry>\n"
+        )
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">\n'
+            f"  <id>tag:boligsosial-eksempelbank,2026:eksempler</id>\n  <title>{xml_escape(title)}</title>\n"
+            f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
+            f'  <link rel="self" href="{xml_escape(base + FEED_URI)}"/>\n'
+            f"  <updated>{updated}T00:00:00Z</updated>\n" + "".join(entries) + "</feed>\n")
+
+
+def documentation_page() -> str:
+    rows = "\n".join(f"| `{name}` | {text} |" for name, text in FIELDS)
+    return ("---\ntitle: Åpne data\n---\n\n# Åpne data\n\n"
+            "Metadataene for alle eksemplene kan lastes ned og brukes fritt. Filene lages på nytt hver gang "
+            "nettstedet bygges, og feltene bruker de samme identifikatorene som eksempelfilene.\n\n"
+            f"- [eksempler.json]({JSON_URI}): JSON, med feltbeskrivelser.\n"
+            f"- [eksempler.csv]({CSV_URI}): CSV (UTF-8, komma som skilletegn), én rad per eksempel.\n"
+            f"- [eksempler.atom]({FEED_URI}): Atom-strøm med de {FEED_SIZE} sist gjennomgåtte eksemplene.\n"
+            f"- [Skjema for eksempelfilene](skjema/eksempel.schema.json) (JSON Schema).\n\n"
+            "## Feltene\n\n| Felt | Innhold |\n| --- | --- |\n" + rows + "\n")
