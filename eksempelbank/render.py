@@ -17,6 +17,7 @@ import yaml
 from .facets import FacetValue, label
 from .model import Example
 from .schema import FacetSpec, Schema
+from .search_index import example_search_data
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "desember"]
@@ -95,6 +96,7 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
                      eksempel=example.slug),
         f"# {escape(example.title)}\n",
         f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" markdown>\n{meta_html}\n</dl>\n',
+        example_search_data(example, schema),  # hidden: filters and sort keys for the search index
         example.body.strip() + "\n",
         _sources_section(example, nn),
     ]

@@ -13,6 +13,7 @@ from pathlib import Path
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
+from .finder import render_finder
 from .guide import format_page
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
@@ -72,4 +73,5 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     intro = f"Alle eksemplene i eksempelbanken, i alfabetisk rekkefølge. Du kan også finne dem etter {by_facet}."
     site.pages.update(render_listing(f"{ALL_EXAMPLES_DIR}/index.md", "Alle eksempler", intro,
                                      sort_examples(examples), schema, options))
+    site.pages.update(render_finder(examples, schema))  # «Finn eksempel»
     return site

@@ -2,7 +2,9 @@
 
 on_config    validate every example; any error stops the build with all problems listed
 on_files     add the generated pages (examples kept out of the menu)
+on_page_content  mark the main content of examples and hand-written pages for the search index
 on_post_page set <html lang> from the example's language (nn pages)
+on_post_build  build the Pagefind search index over the written site (a failure fails the build)
 on_build_error  remove a half-written site, so nothing broken can be published
 """
 
@@ -21,6 +23,7 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT))
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
+from eksempelbank.search_index import SearchIndexError, build_index, mark_searchable  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
 _state: dict[str, BuildResult] = {}
@@ -50,11 +53,23 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    return mark_searchable(html, page.meta, generated=page.file.generated_by is not None)
+
+
 def on_post_page(output, page, config):
     lang = page.meta.get("lang")
     if lang and lang != config["theme"]["language"]:
         output = output.replace(f'<html lang="{config["theme"]["language"]}"', f'<html lang="{lang}"', 1)
     return output
+
+
+def on_post_build(config):
+    try:
+        index = build_index(Path(config["site_dir"]), language=config["theme"]["language"])
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
+    log.info("Søkeindeksen (Pagefind) er bygget: %d sider.", index.pages)
 
 
 def on_build_error(error, **kwargs):

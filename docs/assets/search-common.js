@@ -1,0 +1,69 @@
+// Shared by the header search (search.js) and «Finn eksempel» (finder.js).
+// Pagefind's bundle is written by the build to /pagefind/, next to this /assets/ folder; it is
+// loaded only when someone searches, and then only the index chunks a query needs.
+
+const siteRoot = new URL("../", import.meta.url);
+const bundle = new URL("pagefind/pagefind.js", siteRoot);
+let loading = null;
+
+export function loadPagefind() {
+  if (!loading) {
+    loading = import(bundle.href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      await pagefind.init();
+      return pagefind;
+    });
+    loading.catch(() => { loading = null; });
+  }
+  return loading;
+}
+
+export function plural(count, one, many) {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+// Pagefind's excerpt is text with <mark> around the matched words. Keep exactly that and
+// nothing else (the template's content is inert: nothing in it runs or loads).
+export function excerptNodes(excerpt) {
+  const template = document.createElement("template");
+  template.innerHTML = excerpt || "";
+  const nodes = [];
+  for (const node of template.content.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+// One result as a list item: title link, the example's facts, summary and/or excerpt.
+export function resultItem(data, { headingLevel = 3, showExcerpt = true, showSummary = true } = {}) {
+  const meta = data.meta || {};
+  const item = element("li", "eb-result");
+  if (meta.sprak && meta.sprak !== document.documentElement.lang) item.lang = meta.sprak;
+  const heading = element(`h${headingLevel}`, "eb-result__title");
+  const link = element("a", null, meta.title || data.url);
+  link.href = data.url;
+  heading.append(link);
+  item.append(heading);
+  const facts = [meta.kommune, meta.fylke, meta.storrelse, meta.periode].filter(Boolean);
+  if (facts.length) item.append(element("p", "eb-result__facts", facts.join(" · ")));
+  if (showSummary && meta.oppsummering) item.append(element("p", "eb-result__summary", meta.oppsummering));
+  if (showExcerpt && data.excerpt) {
+    const excerpt = element("p", "eb-result__excerpt");
+    excerpt.append(...excerptNodes(data.excerpt));
+    item.append(excerpt);
+  }
+  return item;
+}

@@ -1,0 +1,152 @@
+"""«Finn eksempel»: one page that filters all examples by every facet, period and free text.
+
+The page is generated at build time from the schema, so a new facet or vocabulary value shows
+up without a code change. It works in two layers:
+
+- Without JavaScript: links to the generated index pages, facet by facet, with counts.
+- With JavaScript (``docs/assets/finder.js``): a form with a fieldset per facet, a text box
+  and a sort choice, answered by the Pagefind index (see ``search_index.py``). The script
+  hides the links and shows the form.
+
+The filter names in the form are the Pagefind filter names, and the query string uses them
+too: ``finn/?fylke=vestfold&suksessfaktorer=forankring-og-eierskap&q=startlån``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .facets import group
+from .model import Example
+from .render import escape, front_matter, link_to
+from .schema import Schema
+from .search_index import (EXAMPLE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
+                           period_label, period_values)
+
+FINDER_URI = "finn/index.md"
+FINDER_TITLE = "Finn eksempel"
+#: Query-string values of the sort choice (the script maps them to Pagefind sorts).
+SORTS = [("relevans", "Beste treff"), ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: str
+    label: str
+    count: int          # examples with this value (before any filter is chosen)
+    uri: str | None     # the value's index page, for the no-JavaScript links
+
+
+@dataclass(frozen=True)
+class FinderFacet:
+    id: str             # Pagefind filter name and query-string key
+    legend: str
+    choices: list[Choice]
+    overview_uri: str | None = None
+
+
+def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
+    """Every facet of the schema, in schema order, with every value and its count; then period."""
+    facets = []
+    for facet in schema.facets:
+        values = group(examples, facet, schema)
+        choices = [Choice(v.term.id, v.term.label, len(v.examples), v.uri) for v in values]
+        facets.append(FinderFacet(facet.id, schema.fields[facet.field].label, choices, f"{facet.path}/index.md"))
+    decades: dict[str, int] = {}
+    for example in examples:
+        for decade in period_values(example):
+            decades[decade] = decades.get(decade, 0) + 1
+    if decades:
+        first, last = min(map(int, decades)), max(map(int, decades))
+        choices = [Choice(str(d), period_label(str(d)), decades.get(str(d), 0), None) for d in range(first, last + 1, 10)]
+        facets.append(FinderFacet(PERIOD_FILTER, schema.fields["periode"].label, choices))
+    return facets
+
+
+def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
+    facets = finder_facets(examples, schema)
+    parts = [
+        front_matter(title=FINDER_TITLE, sok=False, hide=["toc"],
+                     description="Finn boligsosiale eksempler etter fylke, kommunestørrelse, suksessfaktor, "
+                                 "målgruppe, tema, periode og fritekst."),
+        f"# {FINDER_TITLE}\n",
+        "Velg det som passer for kommunen din, eller søk med egne ord. Innenfor en gruppe får du "
+        "eksempler med minst ett av valgene dine; mellom gruppene må alle passe. Tallet bak hvert valg "
+        "viser hvor mange eksempler du får med det.\n",
+        _form(facets, len(examples)),
+        _fallback(facets, len(examples)),
+        '<script type="module" src="../assets/finder.js"></script>\n',
+    ]
+    return {FINDER_URI: "\n".join(parts)}
+
+
+def _form(facets: list[FinderFacet], total: int) -> str:
+    """The JavaScript finder: hidden until the script has loaded the index and shows it."""
+    e = html.escape
+    out = [
+        f'<form class="eb-finder" id="eb-finder" action="./" method="get" hidden aria-label="Finn eksempel" '
+        f'data-type-filter="{e(TYPE_FILTER)}" data-type-value="{e(EXAMPLE_TYPE)}" '
+        f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}">',
+        '<div class="eb-finder__query">',
+        '<label for="eb-finder-q">Søk med egne ord</label>',
+        '<input type="search" id="eb-finder-q" name="q" autocomplete="off" spellcheck="false" '
+        'aria-describedby="eb-finder-q-hint">',
+        '<p class="eb-finder__hint" id="eb-finder-q-hint">For eksempel «startlån», «bostedsløse» eller et kommunenavn.</p>',
+        "</div>",
+        '<details class="eb-finder__filters" id="eb-finder-filters" open>',
+        '<summary>Filtre <span class="eb-finder__chosen" id="eb-finder-chosen"></span></summary>',
+    ]
+    for facet in facets:
+        out.append(f'<fieldset class="eb-facet" data-facet="{e(facet.id)}">')
+        out.append(f"<legend>{e(facet.legend)}</legend>")
+        out.append('<ul class="eb-facet__values">')
+        for choice in facet.choices:
+            cid = f"eb-f-{facet.id}-{choice.id}"
+            disabled = " disabled" if choice.count == 0 else ""
+            out.append(
+                f'<li><input type="checkbox" id="{e(cid)}" name="{e(facet.id)}" value="{e(choice.id)}"{disabled}>'
+                f' <label for="{e(cid)}">{e(choice.label)} <span class="eb-facet__count">({choice.count})</span></label></li>'
+            )
+        out.append("</ul>")
+        out.append("</fieldset>")
+    out += [
+        "</details>",
+        '<section class="eb-finder__results" aria-labelledby="eb-finder-results-title">',
+        '<h2 id="eb-finder-results-title">Eksempler</h2>',
+        '<div class="eb-finder__bar">',
+        f'<p class="eb-finder__status" id="eb-finder-status" role="status" aria-live="polite" aria-atomic="true">'
+        f'{total} {"eksempel" if total == 1 else "eksempler"}</p>',
+        '<div class="eb-finder__sort">',
+        '<label for="eb-finder-sort">Sorter etter</label>',
+        '<select id="eb-finder-sort" name="sortering">',
+        *[f'<option value="{e(value)}">{e(text)}</option>' for value, text in SORTS],
+        "</select>",
+        "</div>",
+        '<button type="button" class="eb-finder__clear" id="eb-finder-clear">Fjern alle valg</button>',
+        "</div>",
+        '<ol class="eb-finder__list" id="eb-finder-list"></ol>',
+        '<button type="button" class="eb-finder__more" id="eb-finder-more" hidden>Vis flere eksempler</button>',
+        "</section>",
+        "</form>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _fallback(facets: list[FinderFacet], total: int) -> str:
+    """Links to the generated index pages: the page without JavaScript (replaced by the form)."""
+    lines = ['<div class="eb-finder-fallback" id="eb-finder-fallback" markdown>', "",
+             f"Eksempelbanken har {total} {'eksempel' if total == 1 else 'eksempler'}. "
+             f"Se [alle eksempler](../alle-eksempler/index.md), eller velg blant disse:", ""]
+    for facet in facets:
+        linked = [c for c in facet.choices if c.uri and c.count]
+        if not linked:
+            continue
+        lines.append(f"## {escape(facet.legend)}\n")
+        for choice in linked:
+            lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, choice.uri)}) ({choice.count})")
+        if facet.overview_uri:
+            lines.append(f"- [Alle verdier for {escape(facet.legend.lower())}]({link_to(FINDER_URI, facet.overview_uri)})")
+        lines.append("")
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"

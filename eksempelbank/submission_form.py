@@ -1,0 +1,126 @@
+"""The page «Send inn et eksempel» (``bidra/send-inn.md``) and the downloadable template.
+
+The form itself is built in the browser by ``docs/assets/send-inn.js`` from the published
+format description (``skjema/eksempelformat.json``), so fields, allowed values, sections and
+register data always come from ``data/``. What the browser cannot know is decided here, at
+build time: which GitHub repository and branch receive examples (``extra.eksempelbank`` in
+``mkdocs.yml``, via :class:`SiteOptions`), and the fallback for visitors without JavaScript.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import textwrap
+from datetime import date
+
+import yaml
+
+from .export_schema import FORMAT_URI
+from .render import SiteOptions
+from .schema import Schema
+
+PAGE_URI = "bidra/send-inn.md"
+TEMPLATE_URI = "skjema/eksempelmal.txt"  # .txt: a generated .md would become a page
+TEMPLATE_NAME = "nytt-eksempel.md"
+GUIDE_URI = "bidra/index.md"
+SCRIPT_URI = "assets/send-inn.js"
+STYLE_URI = "assets/send-inn.css"
+
+
+def _site_root(page_uri: str) -> str:
+    """Relative path from the page's URL to the site root (directory URLs: bidra/send-inn/)."""
+    return "../" * (page_uri.count("/") + 1)
+
+
+def _link(to_uri: str) -> str:
+    """A Markdown link target from this page's source file; MkDocs checks and rewrites it."""
+    return posixpath.relpath(to_uri, posixpath.dirname(PAGE_URI))
+
+
+def render_submission_page(options: SiteOptions) -> str:
+    """Markdown for the form page: intro, a no-JavaScript fallback and the form's container."""
+    root = _site_root(PAGE_URI)
+    attributes = {
+        "id": "eb-send-inn",
+        "class": "eb-send-inn",
+        "data-format": root + FORMAT_URI,
+        "data-guide": root + GUIDE_URI.replace("index.md", ""),
+        "data-template": root + TEMPLATE_URI,
+    }
+    if options.repository_url:
+        attributes["data-repository"] = options.repository_url
+        attributes["data-branch"] = options.branch
+    container = " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in attributes.items())
+    guide = _link(GUIDE_URI)
+    template = _link(TEMPLATE_URI)
+    if options.repository_url:
+        github = ("Når alt er i orden, kan du laste ned fila, eller åpne den direkte i GitHub, der du sender den "
+                  "inn som en endringsforespørsel (pull request). Da trenger du en GitHub-konto; GitHub lager "
+                  "en kopi av eksempelbanken for deg, og en redaktør ser gjennom eksempelet før det publiseres.")
+    else:
+        github = ("Når alt er i orden, kan du laste ned fila og sende den inn slik "
+                  f"[bidragsveiledningen]({guide}) beskriver.")
+    return f"""---
+title: Send inn et eksempel
+description: Skjema som lager en eksempelfil for den boligsosiale eksempelbanken og sjekker den med de samme reglene som nettstedet.
+hide:
+  - toc
+---
+
+# Send inn et eksempel
+
+Fyll ut skjemaet, så lager det eksempelfila for deg. Skjemaet sjekker fila med de samme reglene
+som eksempelbanken bruker når nettstedet bygges, og du ser fila slik den blir, mens du skriver.
+{github} Ingenting sendes noe sted før du selv trykker på en av knappene nederst.
+
+Vil du heller skrive fila selv, kan du [laste ned malen]({template}){{download="{TEMPLATE_NAME}"}}
+og følge [bidragsveiledningen]({guide}).
+
+<noscript markdown="1">
+<div class="admonition warning" markdown="1">
+<p class="admonition-title">Skjemaet trenger JavaScript</p>
+
+Uten JavaScript kan du sende inn et eksempel slik:
+
+1. Last ned [malen for et eksempel]({template}){{download="{TEMPLATE_NAME}"}}. Den har alle feltene
+   og standardavsnittene, med en forklaring til hvert av dem.
+2. Fyll den ut i et vanlig tekstprogram, og gi fila et navn etter tittelen (små bokstaver,
+   bindestrek mellom ordene, æ/ø/å skrevet som ae/o/a).
+3. Legg fila inn i mappa `examples/` på GitHub med nettleseren, slik
+   [bidragsveiledningen]({guide}) viser. Da blir den en endringsforespørsel (pull request)
+   som sjekkes automatisk og gås gjennom av en redaktør.
+</div>
+</noscript>
+
+<div {container}></div>
+
+<link rel="stylesheet" href="{root}{STYLE_URI}">
+<script src="{root}{SCRIPT_URI}" defer></script>
+"""
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, 96)]
+
+
+def render_template(schema: Schema, today: date) -> str:
+    """An example file to fill in: required fields with example values, optional ones commented out.
+
+    Every field has its label and help as a comment; every standard section has its hint.
+    The template as downloaded passes ``eksempelbank sjekk`` (its values are the format's
+    own examples), so an editor always starts from something that works.
+    """
+    lines = ["---"]
+    for spec in schema.fields.values():
+        value = today if spec.name == "sist_vurdert" else spec.example
+        state = "påkrevd" if spec.required else "valgfritt, fjern # foran linjene for å bruke det"
+        lines += _comment(f"{spec.label} ({state}). {spec.help}")
+        dumped = yaml.safe_dump({spec.name: value}, allow_unicode=True, sort_keys=False, width=10_000)
+        for line in dumped.rstrip("\n").split("\n"):
+            lines.append(line if spec.required else f"# {line}")
+    lines.append("---")
+    for section in schema.sections:
+        optional = "" if section.required else " Valgfritt: fjern avsnittet hvis det ikke passer."
+        lines += ["", f"## {section.title}", "", f"<!-- {section.hint}{optional} -->"]
+    return "\n".join(lines) + "\n"

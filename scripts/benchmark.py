@@ -1,0 +1,526 @@
+#!/usr/bin/env python3
+"""How the site scales with the number of examples (issue 5). Run on demand: `make benchmark`.
+
+For each N (default 200, 1,000 and 3,000) the script copies the site sources into a temporary
+folder, replaces examples/ with N synthetic examples (eksempelbank.synthetic: the real
+vocabularies and register, a fixed seed, ~1,500 words each) and measures:
+
+- the production build: `mkdocs build --strict` exactly as `make build` runs it (hooks, every
+  page, the search index), wall time and peak memory of the build process and its children;
+- the baseline: the same pages (eksempelbank.site.generate_site) written as plain Markdown and
+  built by plain MkDocs + Material with Material's built-in search and without the project's
+  hooks, examples kept out of the menu (same theme, markdown extensions and menu); the ratio;
+- the hooks alone: eksempelbank.build.prepare_build (validate, relate, generate) timed
+  in-process, as a share of the baseline build;
+- the validator over all examples (load_examples) against a bare python-frontmatter parse;
+- the site on disk, and the median and largest example page (raw and gzip);
+- the largest page that is not an example page, and the page with the most example links;
+- bytes transferred to open the finder and for the first search query, in headless Chromium
+  (scripts/search_payload.py, when it exists);
+- the time to compute «Lignende eksempler» (eksempelbank.related), and its growth from N/2 to N.
+
+Then a summary against the targets of issue 5. Usage:
+
+    .venv/bin/python scripts/benchmark.py [--sizes 200,1000,3000] [--seed N] [--keep DIR]
+                                          [--markdown FILE] [--no-browser]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import frontmatter  # noqa: E402
+import yaml  # noqa: E402
+
+from eksempelbank.build import prepare_build  # noqa: E402
+from eksempelbank.related import related_examples  # noqa: E402
+from eksempelbank.schema import load_schema  # noqa: E402
+from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from eksempelbank.validate import load_examples  # noqa: E402
+from tests.sitebuild import SITE_PARTS  # noqa: E402
+
+DEFAULT_SIZES = (200, 1000, 3000)
+KB = 1024
+
+# Targets of issue 5.
+MAX_BUILD_RATIO = 1.5
+MAX_HOOK_SHARE = 0.15
+MAX_PAGE_GROWTH = 0.10
+MAX_VALIDATOR_RATIO = 2.0
+MAX_TRANSFER_GZIP = 300 * KB
+MAX_RELATED_DOUBLING = 2.3
+
+_EXAMPLE_LINK = re.compile(r'href="(?:[^"]*/)?eksempler/([a-z0-9-]+)/(?:index\.html)?(?:#[^"]*)?"')
+
+
+# -- running and measuring ----------------------------------------------------------------------
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_kb: int  # of the process and the children it waited for
+    returncode: int
+    stderr: str
+
+
+def run_measured(command: list[str], cwd: Path) -> Run:
+    """Run ``command``; wall time and peak resident memory (os.wait4 rusage of that child only)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss, process.returncode, stderr)
+
+
+def timed(function: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
+    """Best wall time of ``repeat`` calls, and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6))
+
+
+def tree_size(directory: Path) -> tuple[int, int]:
+    total = count = 0
+    for path in directory.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            count += 1
+    return total, count
+
+
+def mkdocs(*args: str) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", *args]
+
+
+# -- the project copy and the baseline -------------------------------------------------------------
+
+def copy_sources(target: Path) -> None:
+    target.mkdir(parents=True)
+    for part in SITE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, target / part)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open("rb") as handle:
+        return yaml_load(handle)
+
+
+def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
+    """Plain Markdown of the same pages, and a config that inherits mkdocs.yml without hooks.
+
+    Material's built-in search (what a stock Material site has) instead of the production
+    search; the production menu (with the hook's sub-menus); every generated page outside it
+    is marked not_in_nav, as the hook does.
+    """
+    docs = project / "baseline-docs"
+    shutil.copytree(project / config.get("docs_dir", "docs"), docs)
+    for uri, markdown in result.site.pages.items():
+        path = docs / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+    nav = result.expand_nav(config.get("nav"))
+    in_nav = result.pages_in_nav(nav)
+    not_in_nav = sorted({"/" + uri.split("/")[0] + ("/" if "/" in uri else "")
+                         for uri in result.site.pages if uri not in in_nav})
+    search = next((p for p in config.get("plugins") or [] if p == "search" or (isinstance(p, dict) and "search" in p)),
+                  {"search": {"lang": ["no"]}})
+    baseline = {
+        "INHERIT": "mkdocs.yml",
+        "docs_dir": docs.name,
+        "hooks": [],
+        "plugins": [search],
+        "watch": [],
+        "nav": nav,
+        "not_in_nav": "\n".join(not_in_nav) + "\n",
+    }
+    path = project / "mkdocs-baseline.yml"
+    path.write_text(yaml.safe_dump(baseline, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# -- the built site -----------------------------------------------------------------------------
+
+@dataclass
+class SiteFigures:
+    bytes: int = 0
+    files: int = 0
+    example_pages: int = 0
+    example_median: int = 0
+    example_median_gz: int = 0
+    example_max: int = 0
+    example_max_gz: int = 0
+    largest_other: str = ""
+    largest_other_bytes: int = 0
+    most_links_page: str = ""
+    most_links: int = 0
+    search_index_bytes: int = 0
+
+
+def site_figures(site: Path, slugs: set[str]) -> SiteFigures:
+    figures = SiteFigures()
+    figures.bytes, figures.files = tree_size(site)
+    raw, zipped = [], []
+    for page in site.rglob("*.html"):
+        relative = page.relative_to(site).as_posix()
+        data = page.read_bytes()
+        parts = relative.split("/")
+        is_example = len(parts) == 3 and parts[0] == "eksempler" and parts[1] in slugs
+        if is_example:
+            raw.append(len(data))
+            zipped.append(gzip_size(data))
+        elif len(data) > figures.largest_other_bytes:
+            figures.largest_other, figures.largest_other_bytes = relative, len(data)
+        links = {slug for slug in _EXAMPLE_LINK.findall(data.decode("utf-8", "replace")) if slug in slugs}
+        if is_example:
+            links.discard(parts[1])
+        if len(links) > figures.most_links:
+            figures.most_links_page, figures.most_links = relative, len(links)
+    figures.example_pages = len(raw)
+    if raw:
+        figures.example_median = int(statistics.median(raw))
+        figures.example_median_gz = int(statistics.median(zipped))
+        figures.example_max, figures.example_max_gz = max(raw), max(zipped)
+    for index in (site / "search" / "search_index.json", site / "pagefind"):
+        if index.is_file():
+            figures.search_index_bytes += index.stat().st_size
+        elif index.is_dir():
+            figures.search_index_bytes += tree_size(index)[0]
+    return figures
+
+
+# -- the finder and search (scripts/search_payload.py, by the search work) ---------------------------
+
+def load_search_payload():
+    path = ROOT / "scripts" / "search_payload.py"
+    if not path.is_file():
+        return None, "scripts/search_payload.py does not exist yet"
+    spec = importlib.util.spec_from_file_location("search_payload", path)
+    module = importlib.util.module_from_spec(spec)
+    try:
+        spec.loader.exec_module(module)
+    except Exception as exc:  # report, do not lose the other figures
+        return None, f"scripts/search_payload.py failed to import: {exc!r}"
+    for name in ("measure", "measure_search_payload", "search_payload", "measure_payload"):
+        if callable(getattr(module, name, None)):
+            return getattr(module, name), ""
+    return None, "scripts/search_payload.py has no measure function"
+
+
+def payload_figures(measure, site: Path) -> dict[str, Any]:
+    """{'finder': bytes gzip, 'search': bytes gzip, ...} from whatever search_payload returns."""
+    result = measure(site)
+    if hasattr(result, "__dataclass_fields__"):
+        result = {k: getattr(result, k) for k in result.__dataclass_fields__}
+    if isinstance(result, (tuple, list)) and len(result) >= 2:
+        result = {"finder": result[0], "search": result[1]}
+    if not isinstance(result, dict):
+        raise TypeError(f"unexpected result from search_payload: {result!r}")
+    figures: dict[str, Any] = {"raw": result}
+    for key, value in result.items():
+        name = key.lower()
+        if not isinstance(value, (int, float)):
+            continue
+        target = "finder" if ("finder" in name or "open" in name) else "search" if ("search" in name or "query" in name) else None
+        if target and ("gz" in name or "transfer" in name or target not in figures):
+            figures[target] = int(value)
+    return figures
+
+
+# -- one size -------------------------------------------------------------------------------------
+
+@dataclass
+class Result:
+    n: int
+    generate_s: float = 0.0
+    build: Run | None = None
+    baseline: Run | None = None
+    hooks_s: float = 0.0
+    validate_s: float = 0.0
+    parse_s: float = 0.0
+    related_s: float = 0.0
+    related_half_s: float = 0.0
+    site: SiteFigures = field(default_factory=SiteFigures)
+    baseline_site: SiteFigures = field(default_factory=SiteFigures)
+    payload: dict[str, Any] = field(default_factory=dict)
+    payload_note: str = ""
+    per_page: int = 50
+    failure: str = ""
+
+
+def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
+    result = Result(n)
+    project = workdir / f"n{n}"
+    copy_sources(project)
+    shutil.rmtree(project / "examples")
+    start = time.perf_counter()
+    write_examples(project / "examples", n, seed)
+    result.generate_s = time.perf_counter() - start
+    config = read_config(project / "mkdocs.yml")
+    settings = (config.get("extra") or {}).get("eksempelbank") or {}
+    result.per_page = int(settings.get("per_page", 50))
+    print(f"  N={n}: {n} synthetic examples written in {result.generate_s:.1f} s; production build ...", flush=True)
+
+    result.build = run_measured(mkdocs("--site-dir", "site"), project)
+    if result.build.returncode != 0:
+        result.failure = "production build failed:\n" + result.build.stderr[-3000:]
+        return result
+
+    # The hooks' work, in-process (first call: the schema of this copy is not cached yet).
+    result.hooks_s, prepared = timed(lambda: prepare_build(project, settings))
+    if prepared.errors:
+        result.failure = "examples do not validate:\n" + prepared.error_report()[:3000]
+        return result
+    print(f"  N={n}: baseline build ...", flush=True)
+    baseline_config = write_baseline(project, prepared, config)
+    result.baseline = run_measured(mkdocs("-f", baseline_config.name, "--site-dir", "baseline-site"), project)
+    if result.baseline.returncode != 0:
+        result.failure = "baseline build failed:\n" + result.baseline.stderr[-3000:]
+        return result
+
+    schema = load_schema(project / "data")
+    files = sorted((project / "examples").glob("*.md"))
+    result.validate_s, catalog = timed(lambda: load_examples(project / "examples", schema, root=project), repeat=2)
+    result.parse_s, _ = timed(lambda: [frontmatter.load(path) for path in files], repeat=2)
+    examples = catalog.examples
+    result.related_s, _ = timed(lambda: related_examples(examples, schema), repeat=3)
+    half = examples[::2]
+    result.related_half_s, _ = timed(lambda: related_examples(half, schema), repeat=3)
+
+    slugs = {example.slug for example in examples}
+    print(f"  N={n}: measuring pages ...", flush=True)
+    result.site = site_figures(project / "site", slugs)
+    result.baseline_site = site_figures(project / "baseline-site", slugs)
+
+    measure, note = load_search_payload() if browser else (None, "skipped (--no-browser)")
+    result.payload_note = note
+    if measure is not None:
+        try:
+            result.payload = payload_figures(measure, project / "site")
+        except Exception as exc:  # report, keep the other figures
+            result.payload_note = f"search_payload failed: {exc!r}"
+    return result
+
+
+# -- reporting ------------------------------------------------------------------------------------
+
+def kb(value: float | int | None) -> str:
+    return "n/a" if value is None else f"{value / KB:,.1f} KB"
+
+
+def mb(value: float | int) -> str:
+    return f"{value / KB / KB:,.1f} MB"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b else "n/a"
+
+
+def rows_for(r: Result) -> list[tuple[str, str]]:
+    b, base = r.build, r.baseline
+    payload_note = f" ({r.payload_note})" if r.payload_note else ""
+    rows = [
+        ("Production build (hooks + pages + search index)", f"{b.seconds:.1f} s, peak {b.peak_rss_kb / KB:,.0f} MB"),
+        ("Baseline: plain MkDocs + Material, no hooks, examples out of the menu",
+         f"{base.seconds:.1f} s, peak {base.peak_rss_kb / KB:,.0f} MB"),
+        ("Production / baseline", ratio(b.seconds, base.seconds)),
+        ("Hooks alone (prepare_build: validate + related + generate)",
+         f"{r.hooks_s:.2f} s = {100 * r.hooks_s / base.seconds:.1f} % of baseline"),
+        ("Validator over all examples (load_examples)", f"{r.validate_s:.2f} s"),
+        ("Bare front-matter parse (python-frontmatter)", f"{r.parse_s:.2f} s"),
+        ("Validator / bare parse", ratio(r.validate_s, r.parse_s)),
+        ("Site on disk", f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)})"),
+        ("Search index on disk", mb(r.site.search_index_bytes) if r.site.search_index_bytes else "none found"),
+        ("Example page HTML, median", f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip)"),
+        ("Example page HTML, largest", f"{kb(r.site.example_max)} ({kb(r.site.example_max_gz)} gzip)"),
+        ("Largest other page", f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}"),
+        ("Most example links on one page", f"{r.site.most_links} ({r.site.most_links_page})"),
+        ("Open the finder, transferred (gzip)", kb(r.payload.get("finder")) + payload_note),
+        ("First search query, transferred (gzip)", kb(r.payload.get("search")) + payload_note),
+        ("Related examples (N)", f"{r.related_s * 1000:.0f} ms"),
+        ("Related examples (N/2) → doubling factor",
+         f"{r.related_half_s * 1000:.0f} ms → {ratio(r.related_s, r.related_half_s)}"),
+    ]
+    return rows
+
+
+def print_table(r: Result) -> None:
+    title = f"N = {r.n:,} examples"
+    print(f"\n{title}\n{'=' * len(title)}")
+    if r.failure:
+        print(r.failure)
+        return
+    width = max(len(name) for name, _ in rows_for(r))
+    for name, value in rows_for(r):
+        print(f"{name:<{width}}  {value}")
+
+
+def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
+    """(target, met?, figures) for the summary; None when it could not be measured."""
+    done = [r for r in results if not r.failure]
+    if not done:
+        return []
+    largest, smallest = max(done, key=lambda r: r.n), min(done, key=lambda r: r.n)
+    out: list[tuple[str, bool | None, str]] = []
+    build_ratio = largest.build.seconds / largest.baseline.seconds
+    out.append((f"Production build ≤ {MAX_BUILD_RATIO}× baseline (N={largest.n:,})", build_ratio <= MAX_BUILD_RATIO,
+                f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}×"))
+    share = largest.hooks_s / largest.baseline.seconds
+    out.append((f"Hooks ≤ {MAX_HOOK_SHARE:.0%} of baseline (N={largest.n:,})", share <= MAX_HOOK_SHARE,
+                f"{largest.hooks_s:.2f} s = {share:.1%}"))
+    growth = largest.site.example_median / smallest.site.example_median - 1
+    out.append((f"Example page at N={largest.n:,} within {MAX_PAGE_GROWTH:.0%} of N={smallest.n:,}",
+                abs(growth) <= MAX_PAGE_GROWTH,
+                f"median {kb(smallest.site.example_median)} → {kb(largest.site.example_median)} ({growth:+.1%}); "
+                f"largest {kb(smallest.site.example_max)} → {kb(largest.site.example_max)}"))
+    links_ok = all(r.site.most_links <= r.per_page for r in done)
+    out.append((f"No page lists more than {largest.per_page} examples (lists paged)", links_ok,
+                "; ".join(f"N={r.n:,}: {r.site.most_links} on {r.site.most_links_page}, largest other page "
+                          f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}" for r in done)))
+    validator = largest.validate_s / largest.parse_s
+    out.append((f"Validator ≤ {MAX_VALIDATOR_RATIO:.0f}× bare front-matter parse (N={largest.n:,})",
+                validator <= MAX_VALIDATOR_RATIO,
+                f"{largest.validate_s:.2f} s / {largest.parse_s:.2f} s = {validator:.2f}×"))
+    for key, label in (("finder", "Opening the finder"), ("search", "First search query")):
+        measured = [r for r in done if key in r.payload]
+        if not measured:
+            out.append((f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip", None,
+                        f"n/a: {largest.payload_note or 'not reported by search_payload'}"))
+            continue
+        worst = max(measured, key=lambda r: r.payload[key])
+        out.append((f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip", worst.payload[key] <= MAX_TRANSFER_GZIP,
+                    ", ".join(f"N={r.n:,}: {kb(r.payload[key])}" for r in measured)))
+    doubling = max(r.related_s / r.related_half_s for r in done)
+    out.append((f"Related examples: doubling N ≤ {MAX_RELATED_DOUBLING}× time", doubling <= MAX_RELATED_DOUBLING,
+                ", ".join(f"N={r.n // 2:,}→{r.n:,}: {r.related_s / r.related_half_s:.2f}× "
+                          f"({r.related_s * 1000:.0f} ms)" for r in done)))
+    return out
+
+
+def print_summary(results: list[Result]) -> None:
+    print("\nSummary against the targets of issue 5\n" + "=" * 38)
+    for target, met, figures in checks(results):
+        mark = "n/a " if met is None else "ok  " if met else "MISS"
+        print(f"[{mark}] {target}: {figures}")
+
+
+def machine() -> str:
+    memory = ""
+    try:
+        kib = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                       if line.startswith("MemTotal")).split()[1])
+        memory = f", {kib / KB / KB:.0f} GiB RAM"
+    except (OSError, StopIteration, ValueError):
+        pass
+    import markdown
+    import mkdocs
+    import material
+
+    return (f"{os.cpu_count()} CPU cores{memory}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+            f"Material {getattr(material, '__version__', '?')}, Markdown {markdown.__version__}, {date.today().isoformat()}")
+
+
+def markdown_report(results: list[Result], seed: int) -> str:
+    done = [r for r in results if not r.failure]
+    lines = [f"Machine: {machine()}. Seed {seed}.", "",
+             "| | " + " | ".join(f"N = {r.n:,}" for r in done) + " |",
+             "|---|" + "---|" * len(done)]
+    names = [name for name, _ in rows_for(done[0])] if done else []
+    for index, name in enumerate(names):
+        lines.append(f"| {name} | " + " | ".join(rows_for(r)[index][1].replace("|", "\\|") for r in done) + " |")
+    lines += ["", "| Target | Met | Figures |", "|---|---|---|"]
+    for target, met, figures in checks(results):
+        lines.append(f"| {target} | {'n/a' if met is None else 'yes' if met else '**no**'} | {figures} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated numbers of examples (default: 200,1000,3000)")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic examples")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
+    parser.add_argument("--json", type=Path, help="also write the raw figures as JSON to this file")
+    parser.add_argument("--no-browser", action="store_true", help="skip the finder and search measurements")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+
+    print(f"Benchmark: sizes {', '.join(map(str, sizes))}, seed {args.seed}\n{machine()}", flush=True)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        workdir_context = None
+        workdir = Path(tempfile.mkdtemp(prefix="benchmark-", dir=args.keep))
+    else:
+        workdir_context = tempfile.TemporaryDirectory(prefix="eksempelbank-benchmark-")
+        workdir = Path(workdir_context.name)
+    results = []
+    try:
+        for n in sizes:
+            result = measure_size(n, args.seed, workdir, browser=not args.no_browser)
+            results.append(result)
+            print_table(result)
+            if not args.keep:
+                shutil.rmtree(workdir / f"n{n}", ignore_errors=True)
+    finally:
+        if workdir_context is not None:
+            workdir_context.cleanup()
+    print_summary(results)
+    if args.markdown:
+        args.markdown.write_text(markdown_report(results, args.seed), encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps([_as_dict(r) for r in results], indent=2, default=str), encoding="utf-8")
+    if args.keep:
+        print(f"\nBuilt sites kept in {workdir}")
+    return 1 if any(r.failure for r in results) else 0
+
+
+def _as_dict(r: Result) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    data = asdict(r)
+    for key in ("build", "baseline"):
+        if data.get(key):
+            data[key].pop("stderr", None)
+    return data
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""«Finn eksempel» as a municipal employee uses it: choose county and success factor, read the
+count, open an example, clear, share the link, go back; on a desktop and on a phone."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from eksempelbank.schema import load_schema
+from eksempelbank.text import sort_key
+
+from .conftest import MOBILE
+from .search_data import INFLECTED, by_title, count_text, examples, examples_saying, matching, slug_of
+
+pytestmark = pytest.mark.browser
+
+STATUS = "#eb-finder-status"
+RESULT_LINKS = "#eb-finder-list .eb-result__title a"
+
+
+def county_and_factor():
+    """The county with the most examples, and a success factor that narrows it without emptying it."""
+    counties = Counter(c for e in examples() for c in e.facet_values("fylke"))
+    schema = load_schema()
+    for county, total in counties.most_common():
+        for factor in schema.vocabularies["suksessfaktorer"].ids():
+            count = len(matching(fylke=[county], suksessfaktorer=[factor]))
+            if 0 < count < total:
+                return county, factor
+    pytest.skip("ingen kombinasjon av fylke og suksessfaktor som snevrer inn")
+
+
+def label(facet: str, value: str) -> str:
+    schema = load_schema()
+    return schema.vocabulary_for(schema.facet(facet)).label(value)
+
+
+def checkbox(page, facet: str, value: str):
+    return page.locator(f'input[name="{facet}"][value="{value}"]')
+
+
+def open_finder(page, site_url, query=""):
+    page.goto(site_url + "finn/" + query)
+    expect(page.locator(STATUS)).to_contain_text("passer")
+
+
+def open_filters(page):
+    details = page.locator("#eb-finder-filters")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+
+
+def result_titles(page) -> list[str]:
+    return page.locator(RESULT_LINKS).all_inner_texts()
+
+
+def chosen_in_url(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_filter_to_county_and_factor_then_open_an_example(visit, site_url):
+    county, factor = county_and_factor()
+    page = visit()
+    open_finder(page, site_url)
+    expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
+
+    page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(label('fylke', county))} \(")).check()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
+    # The count beside the factor is what choosing it leaves.
+    expected = matching(fylke=[county], suksessfaktorer=[factor])
+    factor_box = page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(label('suksessfaktorer', factor))} \("))
+    expect(page.locator(f'label[for="eb-f-suksessfaktorer-{factor}"]')).to_contain_text(f"({len(expected)})")
+    factor_box.check()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
+    assert sorted(result_titles(page)) == sorted(e.title for e in expected)
+    assert chosen_in_url(page) == {"fylke": [county], "suksessfaktorer": [factor]}
+
+    first = page.locator(RESULT_LINKS).first
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_have_text(title)
+    assert by_title(title) in expected
+
+
+def test_counts_and_values_that_would_leave_nothing(visit, site_url):
+    county, _ = county_and_factor()
+    page = visit()
+    open_finder(page, site_url, f"?fylke={county}")
+    schema = load_schema()
+    for facet in schema.facets:
+        for term in schema.vocabulary_for(facet):
+            if facet.id == "fylke":  # the chosen facet: counts ignore its own choices (OR)
+                count = len(matching(fylke=[term.id]))
+            else:
+                count = len(matching(fylke=[county], **{facet.field: [term.id]}))
+            box = checkbox(page, facet.id, term.id)
+            expect(page.locator(f'label[for="eb-f-{facet.id}-{term.id}"]')).to_contain_text(f"({count})")
+            if count == 0:
+                expect(box).to_be_disabled()
+            else:
+                expect(box).to_be_enabled()
+
+
+def test_values_within_a_facet_combine_with_or(visit, site_url):
+    counties = sorted({c for e in examples() for c in e.facet_values("fylke")})[:2]
+    page = visit()
+    open_finder(page, site_url)
+    for county in counties:
+        checkbox(page, "fylke", county).check()
+    expected = matching(fylke=counties)
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
+    assert sorted(result_titles(page)) == sorted(e.title for e in expected)
+
+
+def test_clear_the_filters(visit, site_url):
+    county, factor = county_and_factor()
+    page = visit()
+    open_finder(page, site_url, f"?fylke={county}&suksessfaktorer={factor}&q=bolig")
+    page.get_by_role("button", name="Fjern alle valg").click()
+    expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
+    assert urlparse(page.url).query == ""
+    assert page.locator("#eb-finder input[type=checkbox]:checked").count() == 0
+    expect(page.get_by_label("Søk med egne ord")).to_have_value("")
+    expect(page.get_by_label("Søk med egne ord")).to_be_focused()
+
+
+def test_a_shared_link_opens_the_same_choice(visit, site_url):
+    county, factor = county_and_factor()
+    expected = matching(fylke=[county], suksessfaktorer=[factor])
+    page = visit()
+    open_finder(page, site_url, f"?suksessfaktorer={factor}&fylke={county}&sortering=tittel")
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
+    expect(checkbox(page, "fylke", county)).to_be_checked()
+    expect(checkbox(page, "suksessfaktorer", factor)).to_be_checked()
+    expect(page.get_by_label("Sorter etter")).to_have_value("tittel")
+    assert result_titles(page) == [e.title for e in sorted(expected, key=lambda e: sort_key(e.title))]
+
+
+def test_back_button_returns_to_the_previous_choice(visit, site_url):
+    county, factor = county_and_factor()
+    page = visit()
+    open_finder(page, site_url)
+    checkbox(page, "fylke", county).check()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
+    checkbox(page, "suksessfaktorer", factor).check()
+    expect(page.locator(STATUS)).to_contain_text(
+        count_text(len(matching(fylke=[county], suksessfaktorer=[factor]))))
+
+    page.go_back()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
+    expect(checkbox(page, "suksessfaktorer", factor)).not_to_be_checked()
+    expect(checkbox(page, "fylke", county)).to_be_checked()
+    assert chosen_in_url(page) == {"fylke": [county]}
+    page.go_back()
+    expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
+    page.go_forward()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
+
+
+def test_order_is_last_reviewed_first_or_by_title(visit, site_url):
+    page = visit()
+    open_finder(page, site_url)
+    reviewed = [by_title(t).reviewed for t in result_titles(page)]
+    assert len(reviewed) == len(examples())
+    assert reviewed == sorted(reviewed, reverse=True)
+    page.get_by_label("Sorter etter").select_option("tittel")
+    expect(page).to_have_url(re.compile(r"sortering=tittel"))
+    expect(page.locator(RESULT_LINKS).first).to_have_text(min((e.title for e in examples()), key=sort_key))
+    assert result_titles(page) == sorted((e.title for e in examples()), key=sort_key)
+
+
+@pytest.mark.parametrize("query, base", INFLECTED)
+def test_free_text_finds_the_base_form(visit, site_url, query, base):
+    expected = examples_saying(base)
+    assert expected, f"ingen eksempler sier «{base}»"
+    page = visit()
+    open_finder(page, site_url)
+    page.get_by_label("Søk med egne ord").press_sequentially(query)
+    expect(page.locator(STATUS)).to_contain_text(f"«{query}»")
+    found = {slug_of(href) for href in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")}
+    assert expected <= found, f"«{query}» fant ikke {expected - found}"
+    assert "q=" in page.url
+    expect(page.get_by_label("Sorter etter")).to_have_value("relevans")
+
+
+def test_finder_on_a_phone(visit, site_url):
+    county, factor = county_and_factor()
+    expected = matching(fylke=[county], suksessfaktorer=[factor])
+    page = visit(MOBILE)
+    open_finder(page, site_url)
+    open_filters(page)
+    page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(label('fylke', county))} \(")).check()
+    page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(label('suksessfaktorer', factor))} \(")).check()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
+    assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"], "no sideways scrolling"
+    page.get_by_label("Søk med egne ord").press_sequentially("startlånet")
+    with_text = [e for e in expected if e.slug in examples_saying("startlån")]
+    expect(page.locator(STATUS)).to_contain_text("«startlånet»")
+    assert {slug_of(h) for h in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")} >= {
+        e.slug for e in with_text}
+    page.locator(RESULT_LINKS).first.click()
+    expect(page.locator("h1")).to_have_count(1)
+    assert page.locator("h1").inner_text() in {e.title for e in expected}
+
+
+def test_without_javascript_the_page_links_to_the_index_pages(visit, site_url):
+    page = visit()
+    page.route("**/assets/finder.js", lambda route: route.abort())
+    page.goto(site_url + "finn/")
+    expect(page.locator("#eb-finder")).to_be_hidden()
+    fallback = page.locator("#eb-finder-fallback")
+    expect(fallback).to_be_visible()
+    county = Counter(c for e in examples() for c in e.facet_values("fylke")).most_common(1)[0][0]
+    fallback.get_by_role("link", name=label("fylke", county), exact=True).click()
+    expect(page.locator("h1")).to_have_text(label("fylke", county))
+    assert page.url.endswith(f"/fylker/{county}/")
+
+
+def test_finder_is_in_the_menu_and_on_the_front_page(visit, site_url):
+    page = visit()
+    page.goto(site_url)
+    page.locator("article").get_by_role("link", name="Finn eksempel").first.click()
+    expect(page.locator("h1")).to_have_text("Finn eksempel")
+    expect(page.locator("nav.md-nav--primary").get_by_role("link", name="Finn eksempel")).to_have_count(1)
