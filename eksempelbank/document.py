@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .problems import Problem
 from .text import normalize_text
 
 _BOUNDARY = YAMLHandler.FM_BOUNDARY  # a line of three or more dashes
+_CLOSING = re.compile(r"^-{3,}[^\S\n]*$", re.MULTILINE)  # the same line, found in the whole text
 
 
 @dataclass
@@ -41,20 +43,22 @@ def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[D
     if not text.strip():
         return None, problem(1, "Fila er tom. Et eksempel starter med front matter mellom to linjer med ---.")
 
-    lines = text.split("\n")
-    if not _BOUNDARY.fullmatch(lines[0]):
+    # Lines are found by offset: splitting the whole body into lines would cost more than parsing the YAML.
+    first_end = text.find("\n")
+    if not _BOUNDARY.fullmatch(text if first_end == -1 else text[:first_end]):
         return None, problem(
             1,
             "Mangler front matter: fila må begynne med en linje med tre bindestreker (---), "
             "så feltene (tittel: …, kommune: …), så en ny linje med ---.",
         )
-    closing = next((i for i in range(1, len(lines)) if _BOUNDARY.fullmatch(lines[i])), None)
-    if closing is None:
+    found = _CLOSING.search(text, first_end + 1) if first_end != -1 else None
+    if found is None:
         return None, problem(
             1, "Front matter avsluttes ikke: legg til en linje med tre bindestreker (---) etter feltene."
         )
 
-    front_text = "\n".join(lines[1:closing])
+    closing = text.count("\n", 0, found.start())  # 0-based line of the closing ---
+    front_text = text[first_end + 1:found.start() - 1] if closing > 1 else ""
     node, issues = yamlnodes.parse(front_text, first_line=2)
     problems = [Problem(display, i.line, i.field, i.message) for i in issues]
     if node is None:
@@ -67,6 +71,7 @@ def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[D
                     "Front matter må være felt på formen «navn: verdi», ett per linje.")
         )
         return None, problems
-    body = "\n".join(lines[closing + 1:])
+    after = text.find("\n", found.start())
+    body = text[after + 1:] if after != -1 else ""
     # Problems such as a duplicated key do not stop the remaining checks.
     return Document(path, display, node, body, body_line=closing + 2, text=text), problems

@@ -21,8 +21,8 @@ from .facets import group
 from .model import Example
 from .render import escape, front_matter, link_to
 from .schema import Schema
-from .search_index import (EXAMPLE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
-                           period_label, period_values)
+from .search_index import (ALL_EXAMPLES_TERM, EXAMPLE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE,
+                           TYPE_FILTER, period_label, period_values)
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
@@ -87,12 +87,14 @@ def _form(facets: list[FinderFacet], total: int) -> str:
     out = [
         f'<form class="eb-finder" id="eb-finder" action="./" method="get" hidden aria-label="Finn eksempel" '
         f'data-type-filter="{e(TYPE_FILTER)}" data-type-value="{e(EXAMPLE_TYPE)}" '
+        f'data-all-term="{e(ALL_EXAMPLES_TERM)}" '
         f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}">',
         '<div class="eb-finder__query">',
         '<label for="eb-finder-q">Søk med egne ord</label>',
         '<input type="search" id="eb-finder-q" name="q" autocomplete="off" spellcheck="false" '
         'aria-describedby="eb-finder-q-hint">',
         '<p class="eb-finder__hint" id="eb-finder-q-hint">For eksempel «startlån», «bostedsløse» eller et kommunenavn.</p>',
+        '<a class="eb-finder__skip" href="#eb-finder-results-title">Hopp over valgene, til eksemplene</a>',
         "</div>",
         '<details class="eb-finder__filters" id="eb-finder-filters" open>',
         '<summary>Filtre <span class="eb-finder__chosen" id="eb-finder-chosen"></span></summary>',

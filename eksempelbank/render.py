@@ -95,7 +95,7 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         front_matter(title=example.title, description=example.summary, lang=example.language,
                      eksempel=example.slug),
         f"# {escape(example.title)}\n",
-        f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" markdown>\n{meta_html}\n</dl>\n',
+        f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
         example_search_data(example, schema),  # hidden: filters and sort keys for the search index
         example.body.strip() + "\n",
         _sources_section(example, nn),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .markdown_lines import prose_lines
+from .markdown_lines import prose_columns
 from .problems import WARNING, Problem
 from .schema import Schema
 from .text import did_you_mean, fold
@@ -23,20 +26,70 @@ class Heading:
 
 
 def headings(body: str, first_line: int) -> list[Heading]:
+    return _headings(*prose_columns(body, first_line))
+
+
+_MARKS = {"#", "=", "-"}
+
+
+def _headings(numbers: Sequence[int], texts: list[str]) -> list[Heading]:
+    """Headings among prose lines. Only lines starting with #, =, - or a space can be one (or underline
+    one), so the patterns run on those alone; a setext underline looks at the line before it."""
     found: list[Heading] = []
-    previous: tuple[int, str] | None = None
-    for number, line in prose_lines(body, first_line):
+    for index in [i for i, line in enumerate(texts) if line[:1] in _MARKS or line[:1].isspace()]:
+        line = texts[index]
         match = _ATX.match(line)
         if match and (match.group(2) or "").strip():
-            found.append(Heading(len(match.group(1)), match.group(2).strip(), number))
-            previous = None
+            found.append(Heading(len(match.group(1)), match.group(2).strip(), numbers[index]))
             continue
         setext = _SETEXT.match(line)
-        if setext and previous and previous[1].strip() and not _ATX.match(previous[1]):
-            level = 1 if setext.group(1).startswith("=") else 2
-            found.append(Heading(level, previous[1].strip(), previous[0]))
-        previous = (number, line)
+        if setext and index > 0:
+            before = texts[index - 1]
+            if before.strip() and not _ATX.match(before):
+                level = 1 if setext.group(1).startswith("=") else 2
+                found.append(Heading(level, before.strip(), numbers[index - 1]))
     return found
+
+
+# After a line break: an ATX heading (#) or a setext underline (=== or ---). Bullets ("- punkt") do not
+# match, so in a body without fenced code only the heading lines are looked at, found at C speed.
+_HEADING_START = re.compile(r"\n[^\S\n]{0,3}(?:#|=+[^\S\n]*(?=\n|\Z)|-+[^\S\n]*(?=\n|\Z))")
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _scan_headings(body: str, first_line: int) -> list[tuple[Heading, int]]:
+    """``_headings`` for a body without fenced code: each heading with the offset where its line starts."""
+    starts = [match.start() + 1 for match in _HEADING_START.finditer(body)]
+    if body[:1] in _MARKS or (body[:1].isspace() and body[:1] != "\n"):
+        starts.insert(0, 0)
+    found: list[tuple[Heading, int]] = []
+    number, counted = first_line, 0
+    for start in starts:
+        number += body.count("\n", counted, start)
+        counted = start
+        end = body.find("\n", start)
+        line = body[start:] if end == -1 else body[start:end]
+        match = _ATX.match(line)
+        if match and (match.group(2) or "").strip():
+            found.append((Heading(len(match.group(1)), match.group(2).strip(), number), start))
+            continue
+        setext = _SETEXT.match(line)
+        if setext and start > 0:
+            before_start = body.rfind("\n", 0, start - 1) + 1
+            before = body[before_start:start - 1]
+            if before.strip() and not _ATX.match(before):
+                level = 1 if setext.group(1).startswith("=") else 2
+                found.append((Heading(level, before.strip(), number - 1), before_start))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _title_keys(titles: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
+    """Each title by its folded form (the first title wins), and the folded forms in order."""
+    by_key: dict[str, str] = {}
+    for title in titles:
+        by_key.setdefault(fold(title), title)
+    return by_key, [fold(title) for title in titles]
 
 
 def check_sections(body: str, first_line: int, language: str, schema: Schema, display: str) -> tuple[list[str], list[Problem]]:
@@ -49,13 +102,38 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
     def error(line: int, field: str | None, message: str) -> None:
         problems.append(Problem(display, line, field, message))
 
-    lines = list(prose_lines(body, first_line))
-    all_headings = headings(body, first_line)
+    # Without fenced code (the common case) the body is not split into lines: headings are found by
+    # pattern and sections are slices of the body. Otherwise: prose lines, as numbers and texts.
+    fenced = "```" in body or "~~~" in body
+    columns = prose_columns(body, first_line) if fenced else None
+    if columns is None:
+        located = _scan_headings(body, first_line)
+        all_headings = [heading for heading, _ in located]
+        line_start = {heading.line: start for heading, start in located}
+    else:
+        all_headings = _headings(*columns)
+
+    def between(after: int | None, before: int | None) -> str:
+        """The prose lines strictly between two heading lines (None: the start or the end), as text."""
+        if columns is None:
+            start = 0 if after is None else body.find("\n", line_start[after]) + 1 or len(body)
+            return body[start:] if before is None else body[start:line_start[before]]
+        numbers, texts = columns
+        return "\n".join(texts[0 if after is None else bisect.bisect_right(numbers, after):
+                                len(texts) if before is None else bisect.bisect_left(numbers, before)])
+
+    heading_lines = {h.line for h in all_headings}
     first_h2 = next((h.line for h in all_headings if h.level == 2), None)
-    stray = [n for n, text in lines if text.strip() and (first_h2 is None or n < first_h2)
-             and not any(h.line == n for h in all_headings)]
-    if stray:
-        error(stray[0], None, f"Tekst før første avsnitt. Start brødteksten med «## {known[0]}».")
+    stray = None
+    if between(None, first_h2).strip():
+        numbers, texts = columns or prose_columns(body, first_line)
+        before_h2 = len(texts) if first_h2 is None else bisect.bisect_left(numbers, first_h2)
+        stray = next((numbers[i] for i in range(before_h2) if texts[i].strip() and numbers[i] not in heading_lines),
+                     None)
+    if stray is not None:
+        error(stray, None, f"Tekst før første avsnitt. Start brødteksten med «## {known[0]}».")
+    known_by_key = _title_keys(tuple(known))[0]
+    other_keys = _title_keys(tuple(other_language))[1]
 
     seen: dict[str, int] = {}
     order: list[str] = []
@@ -67,10 +145,11 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
             continue
         if heading.level != 2:
             continue
-        title = next((k for k in known if fold(k) == fold(heading.title)), None)
+        key = fold(heading.title)
+        title = known_by_key.get(key)
         if title is None:
-            if any(fold(o) == fold(heading.title) for o in other_language):
-                index = [fold(o) for o in other_language].index(fold(heading.title))
+            if key in other_keys:
+                index = other_keys.index(key)
                 error(heading.line, heading.title,
                       f"Eksempelet er på {form} (sprak: {language}); skriv overskriften «## {known[index]}».")
             else:
@@ -93,10 +172,10 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
     h2 = [h for h in all_headings if h.level == 2]
     for index, heading in enumerate(h2):
         end = h2[index + 1].line if index + 1 < len(h2) else None
-        content = "\n".join(t for n, t in lines if n > heading.line and (end is None or n < end) and t.strip())
-        if not content:
+        section = between(heading.line, end)
+        if not _NOT_SPACE.search(section):
             error(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.")
-        elif not _COMMENT.sub("", content).strip():
+        elif "<!--" in section and not _COMMENT.sub("", "\n".join(t for t in section.split("\n") if t.strip())).strip():
             problems.append(Problem(display, heading.line, heading.title,
                                     "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
                                     "avsnittet hvis det er valgfritt.", WARNING))

@@ -19,6 +19,7 @@ from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
                      render_facet_value, render_listing)
 from .schema import Schema
+from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
 
 
 @dataclass
@@ -49,6 +50,8 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site = GeneratedSite()
     related = related or {}
     site.pages["bidra/format.md"] = format_page(schema)
+    site.pages[SUBMIT_URI] = render_submission_page(options)  # the form; repository from mkdocs.yml
+    site.files[TEMPLATE_URI] = render_template(schema, date.today())
     site.pages["apne-data.md"] = open_data.documentation_page()
     site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today())
     site.files[open_data.CSV_URI] = open_data.to_csv(examples)

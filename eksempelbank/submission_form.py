@@ -93,10 +93,11 @@ Uten JavaScript kan du sende inn et eksempel slik:
 </div>
 </noscript>
 
-<div {container}></div>
-
+<div class="eb-send-inn-page">
 <link rel="stylesheet" href="{root}{STYLE_URI}">
+<div {container}></div>
 <script src="{root}{SCRIPT_URI}" defer></script>
+</div>
 """
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not decompose into an ASCII base letter. Dropping them would turn
 # "Møre" into "mre"; transliterate instead.
@@ -27,6 +28,7 @@ def normalize_text(raw: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)  # pure, and called with the same few names for every example
 def slugify(value: str) -> str:
     """ASCII slug for URLs: "Møre og Romsdal" -> "more-og-romsdal", "Kárášjohka" -> "karasjohka"."""
     text = unicodedata.normalize("NFC", value).translate(_TRANSLITERATION)
@@ -36,6 +38,7 @@ def slugify(value: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)  # pure, and called with the same few names for every example
 def fold(value: str) -> str:
     """Key for forgiving comparison: case, spacing and Unicode form do not matter."""
     return " ".join(unicodedata.normalize("NFC", value).casefold().split())

@@ -6,6 +6,7 @@ build hook, ``eksempelbank sjekk`` and the tests, so they can never disagree.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -101,8 +102,9 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
     catalog = Catalog()
     paths = sorted(files) if files is not None else sorted(directory.glob("*.md"))
     slugs: dict[str, str] = {}
+    display_of = _Displays(root)
     for path in paths:
-        display = _display(path, root)
+        display = display_of(path)
         slug = slugify(path.stem)
         if slug in slugs:
             catalog.problems.append(Problem(display, 1, "filnavn",
@@ -116,6 +118,28 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
             catalog.examples.append(example)
     catalog.problems = sort_problems(catalog.problems)
     return catalog
+
+
+class _Displays:
+    """``_display`` for many files: the root and each folder are resolved once, not once per file."""
+
+    def __init__(self, root: Path):
+        self.root = os.path.realpath(root)
+        self.prefix = self.root.rstrip(os.sep) + os.sep
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        text = os.fspath(path)
+        if os.path.islink(text):
+            real = os.path.realpath(text)
+        else:
+            folder, name = os.path.split(text)
+            if folder not in self.folders:
+                self.folders[folder] = os.path.realpath(folder or ".")
+            real = os.path.join(self.folders[folder], name)
+        if not real.startswith(self.prefix):
+            return _display(path, Path(self.root))  # outside the root, or the root itself: as before
+        return real[len(self.prefix):].replace(os.sep, "/")
 
 
 def _display(path: Path, root: Path) -> str:

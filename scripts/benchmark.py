@@ -53,7 +53,7 @@ import yaml  # noqa: E402
 
 from eksempelbank.build import prepare_build  # noqa: E402
 from eksempelbank.related import related_examples  # noqa: E402
-from eksempelbank.schema import load_schema  # noqa: E402
+from eksempelbank.schema import _load_schema_cached, load_schema  # noqa: E402
 from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
 from eksempelbank.validate import load_examples  # noqa: E402
 from tests.sitebuild import SITE_PARTS  # noqa: E402
@@ -151,7 +151,8 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     """
     docs = project / "baseline-docs"
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
-    for uri, markdown in result.site.pages.items():
+    generated = {**result.site.pages, **getattr(result.site, "files", {})}  # pages, and JSON, CSV, feeds
+    for uri, markdown in generated.items():
         path = docs / uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
@@ -237,29 +238,20 @@ def load_search_payload():
         spec.loader.exec_module(module)
     except Exception as exc:  # report, do not lose the other figures
         return None, f"scripts/search_payload.py failed to import: {exc!r}"
-    for name in ("measure", "measure_search_payload", "search_payload", "measure_payload"):
-        if callable(getattr(module, name, None)):
-            return getattr(module, name), ""
-    return None, "scripts/search_payload.py has no measure function"
+    if not callable(getattr(module, "measure", None)):
+        return None, "scripts/search_payload.py has no measure(site_dir)"
+    return module.measure, ""
 
 
 def payload_figures(measure, site: Path) -> dict[str, Any]:
-    """{'finder': bytes gzip, 'search': bytes gzip, ...} from whatever search_payload returns."""
+    """{'finder': bytes, 'search': bytes, 'query_after_opening': bytes} from search_payload.measure."""
     result = measure(site)
-    if hasattr(result, "__dataclass_fields__"):
-        result = {k: getattr(result, k) for k in result.__dataclass_fields__}
-    if isinstance(result, (tuple, list)) and len(result) >= 2:
-        result = {"finder": result[0], "search": result[1]}
-    if not isinstance(result, dict):
-        raise TypeError(f"unexpected result from search_payload: {result!r}")
-    figures: dict[str, Any] = {"raw": result}
-    for key, value in result.items():
-        name = key.lower()
-        if not isinstance(value, (int, float)):
-            continue
-        target = "finder" if ("finder" in name or "open" in name) else "search" if ("search" in name or "query" in name) else None
-        if target and ("gz" in name or "transfer" in name or target not in figures):
-            figures[target] = int(value)
+    names = {"finder": "finder_transfer_gz", "search": "search_transfer_gz",
+             "query_after_opening": "query_after_opening_bytes"}
+    figures = {key: int(getattr(result, name)) for key, name in names.items() if hasattr(result, name)}
+    if "finder" not in figures or "search" not in figures:
+        raise TypeError(f"unexpected result from search_payload.measure: {result!r:.300}")
+    figures["query"] = getattr(result, "query", "")
     return figures
 
 
@@ -302,8 +294,12 @@ def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
         result.failure = "production build failed:\n" + result.build.stderr[-3000:]
         return result
 
-    # The hooks' work, in-process (first call: the schema of this copy is not cached yet).
-    result.hooks_s, prepared = timed(lambda: prepare_build(project, settings))
+    # The hooks' work, in-process, as the build's on_config does it (the schema read afresh each time).
+    def hooks():
+        _load_schema_cached.cache_clear()
+        return prepare_build(project, settings)
+
+    result.hooks_s, prepared = timed(hooks, repeat=2)
     if prepared.errors:
         result.failure = "examples do not validate:\n" + prepared.error_report()[:3000]
         return result
@@ -314,10 +310,12 @@ def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
         result.failure = "baseline build failed:\n" + result.baseline.stderr[-3000:]
         return result
 
+    # Both list the folder and read every file; the validator then checks everything, the bare parse
+    # only splits off and parses the YAML.
     schema = load_schema(project / "data")
-    files = sorted((project / "examples").glob("*.md"))
-    result.validate_s, catalog = timed(lambda: load_examples(project / "examples", schema, root=project), repeat=2)
-    result.parse_s, _ = timed(lambda: [frontmatter.load(path) for path in files], repeat=2)
+    examples_dir = project / "examples"
+    result.validate_s, catalog = timed(lambda: load_examples(examples_dir, schema, root=project), repeat=3)
+    result.parse_s, _ = timed(lambda: [frontmatter.load(p) for p in sorted(examples_dir.glob("*.md"))], repeat=3)
     examples = catalog.examples
     result.related_s, _ = timed(lambda: related_examples(examples, schema), repeat=3)
     half = examples[::2]

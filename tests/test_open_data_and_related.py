@@ -57,7 +57,7 @@ def test_open_data_is_linked_from_the_about_page(real_site):
 def test_county_overview_draws_every_county_with_its_count(real_site, schema):
     site, _ = real_site
     page = (site / "fylker" / "index.html").read_text(encoding="utf-8")
-    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    svg = page.split('class="eb-chart eb-tilemap"', 1)[1].split("<svg", 1)[1].split("</svg>", 1)[0]
     assert 'aria-hidden="true"' in svg.split(">", 1)[0]
     for county in schema.register.counties:
         assert f'<a href="{county.id}/" tabindex="-1">' in svg

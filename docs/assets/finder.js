@@ -104,7 +104,9 @@ function setUp(form) {
       // Searches only count the filters whose chunks are loaded: load them all, once.
       if (!filtersLoaded) filtersLoaded = await pagefind.filters().then(() => true);
       if (run !== latest) return;
-      const term = state.q || null;
+      // No text: search for the word every example carries (a search without a term would
+      // make Pagefind fetch the whole index; see search_index.py).
+      const term = state.q || form.dataset.allTerm;
       const sortName = effectiveSort(state);
       const options = { filters: filtersFor(state) };
       if (sortName !== "relevans") options.sort = sorts[sortName];

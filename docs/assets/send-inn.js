@@ -1,0 +1,1422 @@
+/*
+ * «Send inn et eksempel»: a form that writes an example file for the eksempelbank.
+ *
+ * Everything the form offers comes from the published format description
+ * (skjema/eksempelformat.json, generated from data/ at build time): fields, allowed values,
+ * sections, municipalities and the personal-data rules. The checks are a port of the Python
+ * validator (eksempelbank/fields.py, sections.py, safety.py, personal_data.py) with the same
+ * Norwegian messages; tests/browser/test_submission_form.py compares the two on the same file.
+ *
+ * No framework, no third-party code, nothing sent anywhere: the file is built in the browser
+ * and only leaves it when the editor downloads it or opens GitHub.
+ */
+(function () {
+  "use strict";
+
+  const container = document.getElementById("eb-send-inn");
+  if (!container) return;
+
+  const GITHUB_URL_LIMIT = 8000; // GitHub refuses much longer addresses; stay well below
+  const TEXTAREA_FROM = 150; // text fields allowing more characters than this get a text area
+
+  /* ------------------------------------------------------------------ text helpers (text.py) */
+
+  const TRANSLITERATION = {
+    "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "å": "a", "Å": "a", "đ": "d", "Đ": "d",
+    "ŋ": "n", "Ŋ": "n", "ŧ": "t", "Ŧ": "t", "ß": "ss", "ł": "l", "Ł": "l",
+  };
+
+  function slugify(value) {
+    let text = value.normalize("NFC").replace(/[æÆøØåÅđĐŋŊŧŦßłŁ]/g, (ch) => TRANSLITERATION[ch]);
+    text = text.normalize("NFKD").replace(/\p{M}/gu, "");
+    return text.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase();
+  }
+
+  function fold(value) {
+    return value.normalize("NFC").toLowerCase().replace(/ß/g, "ss").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  const quoted = (value) => `«${value}»`;
+  const length = (text) => Array.from(text).length; // code points, as Python's len()
+
+  function joinValues(values, limit = 20) {
+    if (values.length <= limit) return values.join(", ");
+    return values.slice(0, limit).join(", ") + ` … (og ${values.length - limit} til)`;
+  }
+
+  // difflib.SequenceMatcher(None, a, b).ratio(), for the same «Mente du …?» as Python.
+  function ratio(aText, bText) {
+    const a = Array.from(aText);
+    const b = Array.from(bText);
+    if (!a.length && !b.length) return 1;
+    const b2j = new Map();
+    b.forEach((ch, j) => {
+      if (!b2j.has(ch)) b2j.set(ch, []);
+      b2j.get(ch).push(j);
+    });
+    function longest(alo, ahi, blo, bhi) {
+      let besti = alo;
+      let bestj = blo;
+      let bestsize = 0;
+      let j2len = new Map();
+      for (let i = alo; i < ahi; i++) {
+        const next = new Map();
+        for (const j of b2j.get(a[i]) || []) {
+          if (j < blo) continue;
+          if (j >= bhi) break;
+          const k = (j2len.get(j - 1) || 0) + 1;
+          next.set(j, k);
+          if (k > bestsize) {
+            besti = i - k + 1;
+            bestj = j - k + 1;
+            bestsize = k;
+          }
+        }
+        j2len = next;
+      }
+      return [besti, bestj, bestsize];
+    }
+    let matches = 0;
+    const queue = [[0, a.length, 0, b.length]];
+    while (queue.length) {
+      const [alo, ahi, blo, bhi] = queue.pop();
+      const [i, j, k] = longest(alo, ahi, blo, bhi);
+      if (k) {
+        matches += k;
+        if (alo < i && blo < j) queue.push([alo, i, blo, j]);
+        if (i + k < ahi && j + k < bhi) queue.push([i + k, ahi, j + k, bhi]);
+      }
+    }
+    return (2 * matches) / (a.length + b.length);
+  }
+
+  function didYouMean(value, candidates, cutoff = 0.6) {
+    const byKey = new Map();
+    for (const candidate of candidates) {
+      for (const key of [fold(candidate), slugify(candidate)]) {
+        if (!byKey.has(key)) byKey.set(key, candidate);
+      }
+    }
+    for (const key of [fold(value), slugify(value)]) {
+      if (byKey.has(key)) return byKey.get(key);
+    }
+    const word = fold(value);
+    let best = null;
+    for (const key of byKey.keys()) {
+      const score = ratio(key, word); // get_close_matches: seq1 = candidate, seq2 = word
+      if (score >= cutoff && (!best || score > best[0] || (score === best[0] && key > best[1]))) {
+        best = [score, key];
+      }
+    }
+    return best ? byKey.get(best[1]) : null;
+  }
+
+  /* -------------------------------------------------------------------------- YAML output */
+
+  const YAML_WORDS = /^(?:y|n|yes|no|true|false|on|off|null)$/i;
+
+  // A plain scalar only when it cannot be misread; otherwise a double-quoted one.
+  function scalar(text) {
+    const plain = /^\p{L}/u.test(text) && !/[\s:]$/.test(text) && !/: | #|[\u0000-\u001f\u007f"\\]/.test(text) &&
+      !YAML_WORDS.test(text);
+    if (plain) return text;
+    return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/[\u0000-\u001f\u007f]/g,
+      (ch) => "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0")) + '"';
+  }
+
+  /* ------------------------------------------------------------------- small DOM helpers */
+
+  function h(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "text") element.textContent = value;
+      else if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+      else element.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+
+  function todayIso() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+
+  const clean = (value) => value.normalize("NFC").replace(/\s+/g, " ").trim();
+
+  /* ------------------------------------------------------------------------- the form */
+
+  let format = null;
+  const controls = new Map(); // id -> {id, label, inputs, describe, slot}
+  let fieldsByName = new Map();
+  let attempted = false; // after the first check, errors follow the editor's corrections
+  let lastCheck = null;
+
+  const ENTRY_LABELS = { tittel: "Tittel", url: "Nettadresse (url)", dokument: "Dokument", utgiver: "Utgiver", aar: "År" };
+  const ENTRY_HELP = {
+    url: "Hele adressen, med https://.",
+    dokument: "Hvis kilden ikke er på nett: en henvisning til dokumentet (utgiver, år, kapittel).",
+    aar: "Fire sifre, for eksempel 2011.",
+  };
+  const DEFAULTS = { sprak: "nb" }; // preselected choices
+  const ENTRY_NOUN = { kilder: ["Kilde", "kilde"], lenker: ["Lenke", "lenke"] };
+
+  function helpFor(spec) {
+    let text = spec.help || "";
+    if (spec.type === "kommuner") {
+      text = "Skriv kommunenavnet og velg fra listen; samiske navn og kommunenummer virker også. Bruk dagens " +
+        "kommune (inndelingen fra 1. januar 2024). Samarbeider flere kommuner, legg til flere.";
+    } else if (spec.type === "tidligere_kommuner") {
+      text = text.replace("skriv det gamle navnet her og dagens kommune under «kommune»",
+        "skriv det gamle navnet her og dagens kommune i feltet «Kommune»");
+    } else if (spec.type === "periode") {
+      text = "Når arbeidet pågikk. Skriv bare startåret hvis det varte under ett år.";
+    }
+    // Field names such as «innbyggertall_aar» read better as their labels in the form.
+    for (const field of format.fields) text = text.split(`«${field.name}»`).join(`«${field.label}»`);
+    if (format.entries[spec.name]) {
+      for (const [key, label] of Object.entries(ENTRY_LABELS)) text = text.split(`«${key}»`).join(`«${label}»`);
+    }
+    return text;
+  }
+
+  function register(id, label, inputs, describe, slot) {
+    const control = { id, label, inputs, describe, slot };
+    controls.set(id, control);
+    for (const element of describe) element.dataset.describedby = element.getAttribute("aria-describedby") || "";
+    return control;
+  }
+
+  function labelWithState(text, required) {
+    return [text, required ? h("span", { class: "eb-required" }, " (påkrevd)") : null];
+  }
+
+  function field(spec, input, extra) {
+    const id = `f-${spec.name}`;
+    const helpId = `${id}-hjelp`;
+    const help = helpFor(spec);
+    input.id = id;
+    if (help) input.setAttribute("aria-describedby", helpId);
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const wrapper = h("div", { class: "eb-field", "data-field": spec.name },
+      h("label", { for: id }, labelWithState(spec.label, spec.required)),
+      help ? h("p", { class: "eb-help", id: helpId, text: help }) : null,
+      slot, input, extra || null);
+    register(id, spec.label, [input], [input], slot);
+    return wrapper;
+  }
+
+  function textInput(spec) {
+    const long = spec.max_length && spec.max_length > TEXTAREA_FROM;
+    const input = long
+      ? h("textarea", { name: spec.name, rows: 3, spellcheck: "true" })
+      : h("input", { type: "text", name: spec.name, spellcheck: "true", autocomplete: "off" });
+    let counter = null;
+    if (spec.max_length) {
+      counter = h("p", { class: "eb-counter", id: `f-${spec.name}-teller` });
+      const update = () => { counter.textContent = `${length(clean(input.value))} av høyst ${spec.max_length} tegn`; };
+      input.addEventListener("input", update);
+      update();
+    }
+    const wrapper = field(spec, input, counter);
+    if (counter) input.setAttribute("aria-describedby", `${input.getAttribute("aria-describedby") || ""} ${counter.id}`.trim());
+    controls.get(input.id).describe.forEach((el) => { el.dataset.describedby = el.getAttribute("aria-describedby"); });
+    return wrapper;
+  }
+
+  function numberInput(spec) {
+    const input = h("input", { type: "text", inputmode: "numeric", name: spec.name, autocomplete: "off",
+      class: spec.type === "aarstall" ? "eb-year" : "eb-number" });
+    return field(spec, input);
+  }
+
+  function dateInput(spec) {
+    const input = h("input", { type: "date", name: spec.name, max: todayIso(), value: todayIso() });
+    return field(spec, input);
+  }
+
+  function choiceGroup(spec, multiple) {
+    const id = `f-${spec.name}`;
+    const vocabulary = format.vocabularies[spec.vocabulary] || [];
+    const help = helpFor(spec);
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const options = [];
+    if (!multiple && !spec.required) {
+      options.push({ id: "", label: "Ingen", kort: "" });
+    }
+    options.push(...vocabulary);
+    const inputs = [];
+    const list = h("div", { class: multiple ? "eb-choices eb-checkboxes" : "eb-choices eb-radios" },
+      options.map((term, index) => {
+        const inputId = index === 0 ? id : `${id}-${term.id || "ingen"}`;
+        const input = h("input", { type: multiple ? "checkbox" : "radio", id: inputId, name: spec.name,
+          value: term.id, checked: !multiple && (DEFAULTS[spec.name] ?? "") === term.id });
+        inputs.push(input);
+        return h("div", { class: "eb-choice" }, input,
+          h("label", { for: inputId }, term.label, term.kort ? h("span", { class: "eb-choice-note", text: term.kort }) : null));
+      }));
+    const fieldset = h("fieldset", { class: "eb-fieldset", "data-field": spec.name, id: `${id}-gruppe`,
+      "aria-describedby": help ? `${id}-hjelp` : null },
+    h("legend", {}, labelWithState(spec.label, spec.required)),
+    help ? h("p", { class: "eb-help", id: `${id}-hjelp`, text: help }) : null,
+    slot, list);
+    register(id, spec.label, inputs, [fieldset], slot);
+    return fieldset;
+  }
+
+  function datalist(id, options) {
+    return h("datalist", { id }, options.map(([value, label]) => h("option", { value, label }, label)));
+  }
+
+  function municipalityList(spec) {
+    const id = `f-${spec.name}`;
+    const listId = spec.type === "kommuner" ? "eb-kommuneliste" : "eb-tidligere-kommuneliste";
+    const help = helpFor(spec);
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const rows = h("div", { class: "eb-rows" });
+    const control = register(id, spec.label, [], [], slot);
+    const multiple = spec.type === "kommuner";
+
+    function renumber() {
+      Array.from(rows.children).forEach((row, index) => {
+        const input = row.querySelector("input");
+        const label = row.querySelector("label");
+        input.id = index === 0 ? id : `${id}-${index + 1}`;
+        label.setAttribute("for", input.id);
+        if (index > 0) label.textContent = `${spec.label} ${index + 1}`;
+        const remove = row.querySelector("button");
+        if (remove) remove.textContent = `Fjern ${spec.label.toLowerCase()} ${index + 1}`;
+      });
+      control.inputs = Array.from(rows.querySelectorAll("input"));
+      control.describe = control.inputs;
+      control.inputs.forEach((input) => {
+        if (!input.dataset.describedby) input.dataset.describedby = help ? `${id}-hjelp` : "";
+      });
+    }
+
+    function addRow(focus) {
+      const first = rows.children.length === 0;
+      const input = h("input", { type: "text", list: listId, name: spec.name, autocomplete: "off", spellcheck: "false",
+        "aria-describedby": help ? `${id}-hjelp` : null });
+      const row = first
+        ? h("div", { class: "eb-row" }, h("label", {}, labelWithState(spec.label, spec.required)),
+          help ? h("p", { class: "eb-help", id: `${id}-hjelp`, text: help }) : null, slot, input)
+        : h("div", { class: "eb-row" }, h("label", {}), input);
+      if (!first) {
+        row.append(h("button", { type: "button", class: "eb-link-button", onclick: () => {
+          const previous = row.previousElementSibling;
+          row.remove();
+          renumber();
+          changed();
+          previous.querySelector("input").focus();
+        } }));
+      }
+      rows.append(row);
+      renumber();
+      if (focus) input.focus();
+    }
+
+    addRow(false);
+    const add = multiple
+      ? h("button", { type: "button", class: "eb-link-button eb-add", onclick: () => { addRow(true); changed(); } },
+        "Legg til en kommune til")
+      : null;
+    return h("div", { class: "eb-field", "data-field": spec.name }, rows, add);
+  }
+
+  function countyDisplay(spec) {
+    const id = `f-${spec.name}`;
+    const input = h("input", { type: "text", id, readonly: true, "aria-describedby": `${id}-hjelp`, tabindex: "0" });
+    return h("div", { class: "eb-field eb-derived", "data-field": spec.name },
+      h("label", { for: id }, spec.label),
+      h("p", { class: "eb-help", id: `${id}-hjelp`, text: "Hentes automatisk fra kommunen. Du trenger ikke fylle det ut." }),
+      input);
+  }
+
+  function periodFields(spec) {
+    const id = `f-${spec.name}`;
+    const help = helpFor(spec);
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const start = h("input", { type: "text", inputmode: "numeric", id: `${id}-start`, class: "eb-year",
+      autocomplete: "off", "aria-describedby": `${id}-hjelp` });
+    const end = h("input", { type: "text", inputmode: "numeric", id: `${id}-slutt`, class: "eb-year",
+      autocomplete: "off", "aria-describedby": `${id}-hjelp` });
+    const ongoing = h("input", { type: "checkbox", id: `${id}-pagar` });
+    ongoing.addEventListener("change", () => { end.disabled = ongoing.checked; });
+    const fieldset = h("fieldset", { class: "eb-fieldset eb-period", "data-field": spec.name, id: `${id}-gruppe` },
+      h("legend", {}, labelWithState(spec.label, spec.required)),
+      h("p", { class: "eb-help", id: `${id}-hjelp`, text: help }),
+      slot,
+      h("div", { class: "eb-inline" },
+        h("div", {}, h("label", { for: start.id }, "Startår"), start),
+        h("div", {}, h("label", { for: end.id }, "Sluttår"), end)),
+      h("div", { class: "eb-choice" }, ongoing, h("label", { for: ongoing.id }, "Arbeidet pågår fortsatt")));
+    register(id, spec.label, [start, end], [start, end], slot);
+    return fieldset;
+  }
+
+  function entryList(spec) {
+    const id = `f-${spec.name}`;
+    const rules = format.entries[spec.name];
+    const [Noun, noun] = ENTRY_NOUN[spec.name] || [spec.label, spec.label.toLowerCase()];
+    const help = helpFor(spec);
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const rows = h("div", { class: "eb-entries", id: `${id}-liste` });
+    register(id, spec.label, [], [], slot).anchor = `${id}-tittel`;
+
+    function renumber() {
+      Array.from(rows.children).forEach((row, index) => {
+        row.querySelector("legend").textContent = `${Noun} ${index + 1}`;
+        for (const key of rules.keys) {
+          const input = row.querySelector(`[data-key="${key}"]`);
+          const inputId = `${id}-${index + 1}-${key}`;
+          const old = input.id;
+          input.id = inputId;
+          row.querySelector(`label[for="${old}"]`).setAttribute("for", inputId);
+          const note = row.querySelector(`[data-help="${key}"]`);
+          if (note) {
+            note.id = `${inputId}-hjelp`;
+            input.setAttribute("aria-describedby", note.id);
+          } else {
+            input.removeAttribute("aria-describedby");
+          }
+          const control = controls.get(old);
+          if (control && old !== inputId) controls.delete(old);
+          const label = `${Noun} ${index + 1}, ${ENTRY_LABELS[key] ? ENTRY_LABELS[key].toLowerCase() : key}`;
+          const messages = row.querySelector(`[data-messages="${key}"]`);
+          messages.id = `${inputId}-meldinger`;
+          register(inputId, label, [input], [input], messages);
+        }
+        const remove = row.querySelector(".eb-remove");
+        remove.textContent = `Fjern ${noun} ${index + 1}`;
+        remove.hidden = spec.required && rows.children.length === 1;
+      });
+    }
+
+    function addRow(focus) {
+      const fields = rules.keys.map((key) => {
+        const required = (rules.required || []).includes(key);
+        const input = h("input", { type: key === "url" ? "url" : "text", "data-key": key, id: `${id}-ny-${key}`,
+          inputmode: key === "aar" ? "numeric" : null, autocomplete: "off", class: key === "aar" ? "eb-year" : null });
+        return h("div", { class: "eb-field eb-subfield" },
+          h("label", { for: input.id }, labelWithState(ENTRY_LABELS[key] || key, required)),
+          ENTRY_HELP[key] ? h("p", { class: "eb-help", "data-help": key, text: ENTRY_HELP[key] }) : null,
+          h("div", { class: "eb-messages", "data-messages": key }),
+          input);
+      });
+      const remove = h("button", { type: "button", class: "eb-link-button eb-remove" });
+      const row = h("fieldset", { class: "eb-fieldset eb-entry" }, h("legend", {}), fields, remove);
+      remove.addEventListener("click", () => {
+        const index = Array.from(rows.children).indexOf(row);
+        for (const key of rules.keys) controls.delete(`${id}-${index + 1}-${key}`);
+        row.remove();
+        for (let i = index + 1; i <= rows.children.length + 1; i++) {
+          for (const key of rules.keys) controls.delete(`${id}-${i}-${key}`);
+        }
+        renumber();
+        changed();
+        (rows.children[Math.max(0, index - 1)]?.querySelector("input") || addButton).focus();
+      });
+      rows.append(row);
+      renumber();
+      if (focus) row.querySelector("input").focus();
+    }
+
+    const addButton = h("button", { type: "button", class: "md-button eb-add", onclick: () => { addRow(true); changed(); } },
+      `Legg til ${noun}`);
+    if (spec.required) addRow(false);
+    return h("section", { class: "eb-field eb-entry-list", "data-field": spec.name, "aria-labelledby": `${id}-tittel` },
+      h("h3", { id: `${id}-tittel`, tabindex: "-1" }, labelWithState(spec.label, spec.required)),
+      help ? h("p", { class: "eb-help", id: `${id}-hjelp`, text: help }) : null,
+      slot, rows, addButton);
+  }
+
+  function sectionField(section, index) {
+    const id = `f-avsnitt-${index + 1}`;
+    const textarea = h("textarea", { id, name: `avsnitt-${index + 1}`, rows: section.required ? 6 : 4, spellcheck: "true",
+      "aria-describedby": `${id}-hjelp`, lang: "nb" });
+    const slot = h("div", { class: "eb-messages", id: `${id}-meldinger` });
+    const label = h("label", { for: id, class: "eb-section-label" });
+    const wrapper = h("div", { class: "eb-field eb-section", "data-section": String(index) },
+      label, h("p", { class: "eb-help", id: `${id}-hjelp`, text: section.hint }), slot, textarea);
+    register(id, section.title, [textarea], [textarea], slot);
+    return wrapper;
+  }
+
+  function renderSectionLabels(language) {
+    format.sections.forEach((section, index) => {
+      const id = `f-avsnitt-${index + 1}`;
+      const title = language === "nn" ? section.nn : section.title;
+      const label = container.querySelector(`label[for="${id}"]`);
+      label.replaceChildren(...[h("span", { class: "eb-hash", "aria-hidden": "true" }, "## "), labelWithState(title, section.required)].flat().filter(Boolean));
+      controls.get(id).label = title;
+      document.getElementById(id).setAttribute("lang", language);
+    });
+  }
+
+  function build() {
+    const fieldElements = [];
+    for (const spec of format.fields) {
+      fieldsByName.set(spec.name, spec);
+      switch (spec.type) {
+        case "tekst": fieldElements.push(textInput(spec)); break;
+        case "heltall": case "aarstall": fieldElements.push(numberInput(spec)); break;
+        case "dato": fieldElements.push(dateInput(spec)); break;
+        case "periode": fieldElements.push(periodFields(spec)); break;
+        case "valg": fieldElements.push(choiceGroup(spec, false)); break;
+        case "valgliste": fieldElements.push(choiceGroup(spec, true)); break;
+        case "kommuner": case "tidligere_kommuner": fieldElements.push(municipalityList(spec)); break;
+        case "fylke": fieldElements.push(countyDisplay(spec)); break;
+        case "kilder": case "lenker": fieldElements.push(entryList(spec)); break;
+        default: console.warn("send-inn: ukjent felttype", spec.type); // eslint-disable-line no-console
+      }
+    }
+    const municipalities = datalist("eb-kommuneliste", format.municipalities.flatMap((m) => {
+      const options = [[m.name, `${m.name} (${m.county})`]];
+      if (m.alt_name) options.push([m.alt_name, `${m.alt_name} – ${m.name} (${m.county})`]);
+      return options;
+    }).map(([value, label]) => [value, label.replace(/\((.*)\) \((.*)\)$/, "($2)")]));
+    const former = datalist("eb-tidligere-kommuneliste", format.former_municipalities.map((f) =>
+      [f.name, `${f.name} – ble del av ${f.merged_into} i ${f.ended_year}`]));
+
+    const summary = h("section", { class: "eb-summary", id: "eb-feiloversikt", tabindex: "-1", hidden: true,
+      "aria-labelledby": "eb-feiloversikt-tittel" },
+    h("h2", { id: "eb-feiloversikt-tittel" }),
+    h("ul", { class: "eb-summary-list" }));
+
+    const sections = format.sections.map(sectionField);
+    const preview = h("pre", { class: "eb-preview", tabindex: "0", "aria-labelledby": "eb-fil-tittel" },
+      h("code", { id: "eb-forhandsvisning" }));
+    const repository = container.dataset.repository;
+    const actions = h("div", { class: "eb-actions" },
+      h("button", { type: "submit", class: "md-button" }, "Kontroller skjemaet"),
+      h("button", { type: "button", class: "md-button md-button--primary", id: "eb-last-ned", onclick: download }, "Last ned fila"),
+      repository ? h("button", { type: "button", class: "md-button md-button--primary", id: "eb-github", onclick: openGithub },
+        "Åpne i GitHub") : null);
+    const status = h("div", { class: "eb-status", id: "eb-status", role: "status", "aria-live": "polite" });
+
+    const form = h("form", { class: "eb-form", novalidate: true, "aria-label": "Send inn et eksempel",
+      onsubmit: (event) => { event.preventDefault(); check(true); if (!lastCheck.errors.length) say(okMessage()); } },
+    summary,
+    h("p", { class: "eb-intro" }, "Felt merket ", h("span", { class: "eb-required" }, "(påkrevd)"), " må fylles ut. ",
+      "Resten er valgfritt."),
+    h("h2", {}, "Fakta om eksempelet"),
+    fieldElements,
+    municipalities, former,
+    h("h2", {}, "Avsnittene"),
+    h("p", { class: "eb-help" },
+      "Hvert avsnitt blir en overskrift på eksempelsiden. Tomme valgfrie avsnitt tas ikke med. Skriv vanlig tekst med ",
+      "tom linje mellom avsnitt; en linje som starter med «- » blir et punkt i en liste, ",
+      h("code", {}, "[tekst](https://…)"), " blir en lenke, og ", h("code", {}, "### "), " gir en underoverskrift."),
+    sections,
+    h("h2", { id: "eb-fil-tittel" }, "Fila: ", h("code", { id: "eb-filnavn" })),
+    h("p", { class: "eb-help" }, "Slik blir fila. Den oppdateres mens du skriver."),
+    preview,
+    actions,
+    status);
+
+    container.replaceChildren(form);
+    form.addEventListener("input", changed);
+    form.addEventListener("change", (event) => {
+      if (event.target.name === "sprak") renderSectionLabels(currentLanguage());
+      changed();
+    });
+    summary.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href^='#']");
+      if (!link) return;
+      event.preventDefault();
+      focusField(link.getAttribute("href").slice(1));
+    });
+    renderSectionLabels(currentLanguage());
+    update();
+  }
+
+  function focusField(id) {
+    const target = document.getElementById(id);
+    if (!target) return;
+    const holder = target.closest(".eb-field, fieldset") || target;
+    holder.scrollIntoView({ block: "start" });
+    target.focus({ preventScroll: true });
+  }
+
+  /* ------------------------------------------------------------------ reading the form */
+
+  const value = (id) => {
+    const element = document.getElementById(id);
+    return element ? element.value : "";
+  };
+
+  function currentLanguage() {
+    const checked = container.querySelector('input[name="sprak"]:checked');
+    return checked && checked.value ? checked.value : "nb";
+  }
+
+  function read() {
+    const data = { fields: {}, sections: [] };
+    for (const spec of format.fields) {
+      const id = `f-${spec.name}`;
+      switch (spec.type) {
+        case "tekst": data.fields[spec.name] = clean(value(id)); break;
+        case "heltall": case "aarstall": case "dato":
+          data.fields[spec.name] = value(id).normalize("NFC").trim(); break;
+        case "periode": {
+          const ongoing = document.getElementById(`${id}-pagar`).checked;
+          data.fields[spec.name] = { start: value(`${id}-start`).trim(), end: ongoing ? "" : value(`${id}-slutt`).trim(), ongoing };
+          break;
+        }
+        case "valg": {
+          const checked = container.querySelector(`input[name="${spec.name}"]:checked`);
+          data.fields[spec.name] = checked ? checked.value : "";
+          break;
+        }
+        case "valgliste":
+          data.fields[spec.name] = Array.from(container.querySelectorAll(`input[name="${spec.name}"]:checked`)).map((i) => i.value);
+          break;
+        case "kommuner": case "tidligere_kommuner":
+          data.fields[spec.name] = controls.get(id).inputs.map((input) => ({ id: input.id, text: clean(input.value) }))
+            .filter((item) => item.text);
+          break;
+        case "kilder": case "lenker": {
+          const rows = document.getElementById(`${id}-liste`).children;
+          data.fields[spec.name] = Array.from(rows).map((row, index) => {
+            const entry = { index: index + 1, values: {} };
+            for (const key of format.entries[spec.name].keys) {
+              const text = clean(row.querySelector(`[data-key="${key}"]`).value);
+              if (text) entry.values[key] = text;
+            }
+            return entry;
+          }).filter((entry) => Object.keys(entry.values).length);
+          break;
+        }
+        default: break;
+      }
+    }
+    data.language = data.fields.sprak || "nb";
+    format.sections.forEach((section, index) => {
+      const text = value(`f-avsnitt-${index + 1}`).normalize("NFC").replace(/\r\n?/g, "\n")
+        .replace(/[ \t]+$/gm, (spaces) => (spaces === "  " ? spaces : "")) // keep Markdown's two-space line break
+        .replace(/^\s*\n/, "").replace(/\s+$/, "");
+      data.sections.push({ index, id: `f-avsnitt-${index + 1}`, title: data.language === "nn" ? section.nn : section.title, text });
+    });
+    return data;
+  }
+
+  /* ----------------------------------------------------------------- writing the file */
+
+  function periodText(period) {
+    if (period.ongoing) return `${period.start}–pågår`;
+    if (period.end) return `${period.start}–${period.end}`;
+    return period.start;
+  }
+
+  function fileName(data) {
+    return `${slugify(data.fields.tittel || "") || "nytt-eksempel"}.md`;
+  }
+
+  // The file's text, and for every line the form control it came from.
+  function writeFile(data) {
+    const lines = ["---"];
+    const owners = [null, null]; // owners[line number] (1-based)
+    const add = (line, owner) => { lines.push(line); owners.push(owner); };
+    for (const spec of format.fields) {
+      const id = `f-${spec.name}`;
+      const v = data.fields[spec.name];
+      switch (spec.type) {
+        case "tekst": case "dato": {
+          if (!v) break;
+          const date = spec.type === "dato" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v);
+          add(`${spec.name}: ${date ? v : scalar(v)}`, id);
+          break;
+        }
+        case "heltall": case "aarstall": {
+          if (!v) break;
+          const number = spec.type === "heltall" ? /^[+-]?\d+$/.test(v) : /^[1-9]\d{3}$/.test(v);
+          add(`${spec.name}: ${number ? String(parseInt(v, 10)) : scalar(v)}`, id);
+          break;
+        }
+        case "periode": {
+          const text = periodText(v);
+          if (text) add(`${spec.name}: ${scalar(text)}`, v.start || !v.end ? `${id}-start` : `${id}-slutt`);
+          break;
+        }
+        case "valg": if (v) add(`${spec.name}: ${scalar(v)}`, id); break;
+        case "valgliste":
+          if (v.length) {
+            add(`${spec.name}:`, id);
+            v.forEach((item) => add(`  - ${scalar(item)}`, id));
+          }
+          break;
+        case "kommuner": case "tidligere_kommuner":
+          if (v.length === 1) add(`${spec.name}: ${scalar(v[0].text)}`, v[0].id);
+          else if (v.length > 1) {
+            add(`${spec.name}:`, v[0].id);
+            v.forEach((item) => add(`  - ${scalar(item.text)}`, item.id));
+          }
+          break;
+        case "kilder": case "lenker":
+          if (v.length) {
+            add(`${spec.name}:`, id);
+            for (const entry of v) {
+              let first = true;
+              for (const key of format.entries[spec.name].keys) {
+                if (!(key in entry.values)) continue;
+                const text = entry.values[key];
+                const written = key === "aar" && /^[1-9]\d{3}$/.test(text) ? text : scalar(text);
+                add(`${first ? "  - " : "    "}${key}: ${written}`, `${id}-${entry.index}-${key}`);
+                first = false;
+              }
+            }
+          }
+          break;
+        default: break;
+      }
+    }
+    add("---", null);
+    const bodyLine = lines.length + 1;
+    for (const section of data.sections) {
+      if (!section.text.trim()) continue;
+      add("", null);
+      add(`## ${section.title}`, section.id);
+      add("", section.id);
+      for (const line of section.text.split("\n")) add(line, section.id);
+    }
+    return { text: lines.join("\n") + "\n", owners, bodyLine, body: lines.slice(bodyLine - 1).join("\n") + "\n" };
+  }
+
+  /* ---------------------------------------------------------- checks (port of the validator) */
+
+  function isRealDate(text) {
+    const [y, m, d] = text.split("-").map(Number);
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }
+
+  function lookupMunicipality(written) {
+    const text = written.normalize("NFC").trim();
+    if (/^\d+$/.test(text)) return { municipality: format.municipalities.find((m) => m.number === text.padStart(4, "0")) || null };
+    const matches = format.municipalities.filter((m) => [m.name, m.name.split(" (")[0], m.alt_name].includes(text));
+    if (matches.length === 1) return { municipality: matches[0] };
+    if (matches.length > 1) return { ambiguous: matches };
+    const former = format.former_municipalities.find((f) => f.name === text) ||
+      format.former_municipalities.find((f) => f.name.split(" (")[0] === text);
+    return { former: former || null };
+  }
+
+  function checkFields(data, problem) {
+    const values = {};
+    const missing = (spec, target) => problem(target || `f-${spec.name}`,
+      `Mangler påkrevd felt «${spec.name}» (${spec.label}). ${spec.help}`);
+    const year = new Date().getFullYear();
+    const today = todayIso();
+    const present = new Set();
+
+    for (const spec of format.fields) {
+      const id = `f-${spec.name}`;
+      const v = data.fields[spec.name];
+      const empty = v === undefined || v === "" || (Array.isArray(v) && !v.length) ||
+        (spec.type === "periode" && !periodText(v));
+      if (spec.type === "fylke") continue;
+      if (empty) {
+        if (spec.required) {
+          const firstEntry = `${id}-1-tittel`;
+          missing(spec, spec.type === "periode" ? `${id}-start` : (document.getElementById(firstEntry) ? firstEntry : null));
+        }
+        continue;
+      }
+      present.add(spec.name);
+      switch (spec.type) {
+        case "tekst": {
+          const n = length(v);
+          if (spec.max_length && n > spec.max_length) {
+            problem(id, `Teksten er ${n} tegn lang; høyst ${spec.max_length} tegn er tillatt.`);
+          } else {
+            if (spec.recommended_min_length && n < spec.recommended_min_length) {
+              problem(id, `Teksten er bare ${n} tegn. Minst ${spec.recommended_min_length} tegn gjør det lettere for ` +
+                "leseren å se om eksempelet er relevant.", "advarsel");
+            }
+            values[spec.name] = v;
+          }
+          break;
+        }
+        case "heltall":
+          if (!/^[+-]?\d+$/.test(v)) {
+            problem(id, `${quoted(v)} er ikke et helt tall. Skriv bare sifre, uten mellomrom eller punktum, ` +
+              `for eksempel ${spec.name}: ${spec.example}.`);
+          } else if (spec.min !== undefined && parseInt(v, 10) < spec.min) {
+            problem(id, `Må være minst ${spec.min}, ikke ${parseInt(v, 10)}.`);
+          } else values[spec.name] = parseInt(v, 10);
+          break;
+        case "aarstall": {
+          const checked = checkYear(v, spec.example, (message) => problem(id, message), year);
+          if (checked !== null) values[spec.name] = checked;
+          break;
+        }
+        case "dato":
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !isRealDate(v)) {
+            problem(id, `${quoted(v)} er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel ${spec.example}.`);
+          } else if (v > today) {
+            problem(id, `${v} ligger fram i tid.`);
+          } else {
+            const days = (Date.parse(today) - Date.parse(v)) / 86400000;
+            if (spec.stale_after_years && days > 365.25 * spec.stale_after_years) {
+              problem(id, `Innholdet ble sist vurdert ${v}, for mer enn ${spec.stale_after_years} år siden. ` +
+                "Gå gjennom eksempelet og oppdater datoen.", "advarsel");
+            }
+            values[spec.name] = v;
+          }
+          break;
+        case "periode": {
+          const raw = periodText(v);
+          const match = /^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}|pågår|pågående|pagar)?\s*)?$/iu.exec(raw);
+          if (!match) {
+            const target = /^\d{4}$/.test(v.start) ? `${id}-slutt` : `${id}-start`;
+            problem(target, `${quoted(raw)} er ikke en periode. Skriv «2011–2015», «2016–pågår» eller ett årstall som «2018».`);
+            break;
+          }
+          const start = parseInt(match[1], 10);
+          const end = match[2] === undefined ? (/[-–—]/.test(raw) ? null : start)
+            : (/^\d+$/.test(match[2]) ? parseInt(match[2], 10) : null);
+          if (start > year) problem(`${id}-start`, `Startåret ${start} ligger fram i tid.`);
+          else if (end !== null && end < start) problem(`${id}-slutt`, `Sluttåret ${end} er før startåret ${start}.`);
+          else values[spec.name] = [start, end];
+          break;
+        }
+        case "valg": case "valgliste": {
+          const vocabulary = format.vocabularies[spec.vocabulary] || [];
+          const ids = vocabulary.map((t) => t.id);
+          const items = Array.isArray(v) ? v : [v];
+          const bad = items.filter((item) => !ids.includes(item));
+          bad.forEach((item) => problem(id, `${quoted(item)} er ikke en tillatt verdi. Tillatte verdier: ${joinValues(ids, 40)}.`));
+          if (!bad.length) values[spec.name] = v;
+          break;
+        }
+        case "kommuner": {
+          const found = checkEach(v, (item) => checkMunicipality(spec, item, problem), (m) => m.name, problem, spec);
+          if (found) values[spec.name] = found;
+          break;
+        }
+        case "tidligere_kommuner": {
+          const found = checkEach(v, (item) => checkFormer(spec, item, problem), (f) => f.name, problem, spec);
+          if (found) values[spec.name] = found;
+          break;
+        }
+        case "kilder": case "lenker": {
+          const entries = checkEntries(spec, v, problem, year);
+          if (entries) values[spec.name] = entries;
+          break;
+        }
+        default: break;
+      }
+    }
+
+    for (const spec of format.fields) {
+      if (spec.requires && spec.name in values && !present.has(spec.requires)) {
+        problem(`f-${spec.name}`, `Når «${spec.name}» er fylt ut, må også «${spec.requires}» være med.`);
+      }
+    }
+
+    // Rules across fields (FieldChecker._cross_checks); the county is derived, never written.
+    const municipalities = values.kommune || [];
+    for (const former of values.tidligere_kommune || []) {
+      if (municipalities.length && !municipalities.includes(format.municipalities.find((m) => m.name === former.merged_into))) {
+        problem(data.fields.tidligere_kommune[0].id, `${former.name} ble del av ${former.merged_into}, som ikke står under «kommune».`);
+      }
+    }
+    const population = values.innbyggertall;
+    const size = values.kommunestorrelse;
+    if (population !== undefined && size !== undefined) {
+      const vocabulary = format.vocabularies[fieldsByName.get("kommunestorrelse").vocabulary];
+      const fits = vocabulary.filter((t) => (t.min_innbyggere ?? 0) <= population && population <= (t.maks_innbyggere ?? 1e9));
+      if (fits.length && fits[0].id !== size) {
+        const chosen = vocabulary.find((t) => t.id === size);
+        const yearText = values.innbyggertall_aar === undefined ? "None" : values.innbyggertall_aar;
+        problem("f-kommunestorrelse", `«${size}» (${(chosen.kort || "").replace(/\.+$/, "")}) stemmer ikke med innbyggertall ` +
+          `${population} (${yearText}). Med det innbyggertallet er kommunen «${fits[0].id}».`);
+      }
+    }
+    return values;
+  }
+
+  function checkYear(text, example, error, year) {
+    if (!/^[1-9]\d{3}$/.test(text)) {
+      error(`${quoted(text)} er ikke et årstall. Skriv fire sifre, for eksempel ${example}.`);
+      return null;
+    }
+    const value = parseInt(text, 10);
+    if (value > year) {
+      error(`${value} ligger fram i tid.`);
+      return null;
+    }
+    return value;
+  }
+
+  function checkEach(items, check, name, problem, spec) {
+    const results = [];
+    const seen = new Set();
+    let ok = true;
+    for (const item of items) {
+      const found = check(item);
+      if (!found) ok = false;
+      else if (seen.has(found)) {
+        problem(item.id, `${quoted(name(found))} står to ganger.`);
+        ok = false;
+      } else {
+        seen.add(found);
+        results.push(found);
+      }
+    }
+    return ok ? results : null;
+  }
+
+  function checkMunicipality(spec, item, problem) {
+    const written = item.text;
+    const found = lookupMunicipality(written);
+    if (found.municipality) return found.municipality;
+    if (found.ambiguous) {
+      const options = found.ambiguous.map((m) => `«${m.name}»`).join(" eller ");
+      problem(item.id, `Det finnes flere kommuner som heter ${quoted(written)}. Skriv ${options}.`);
+    } else if (found.former) {
+      const f = found.former;
+      problem(item.id, `${quoted(written)} finnes ikke lenger som kommune: den ble del av ${f.merged_into} ` +
+        `i ${f.ended_year}. Skriv «${f.merged_into}» her, og «tidligere_kommune: ${f.name}» ` +
+        "hvis siden skal vise det gamle navnet.");
+    } else if (/^\d+$/.test(written)) {
+      problem(item.id, `Kommunenummer ${quoted(written)} finnes ikke i kommuneinndelingen fra 1. januar 2024. ` +
+        "Mange kommunenumre ble endret i 2020 og 2024; skriv kommunenavnet i stedet.");
+    } else {
+      const names = format.municipalities.map((m) => m.name).concat(format.municipalities.filter((m) => m.alt_name).map((m) => m.alt_name));
+      const guess = didYouMean(written, names);
+      const hint = guess ? ` Mente du «${guess}»?` : "";
+      problem(item.id, `${quoted(written)} er ikke en kommune i kommuneinndelingen fra 1. januar 2024.${hint} ` +
+        "Skriv kommunenavnet eller kommunenummeret (i anførselstegn).");
+    }
+    return null;
+  }
+
+  function checkFormer(spec, item, problem) {
+    const found = lookupMunicipality(item.text);
+    if (found.former) return found.former;
+    if (found.municipality || found.ambiguous) {
+      problem(item.id, `${quoted(item.text)} er en kommune i dag. Skriv den under «kommune»; «${spec.name}» er bare ` +
+        "for kommuner som er slått sammen med en annen.");
+    } else {
+      const names = format.former_municipalities.map((f) => f.name);
+      problem(item.id, `${quoted(item.text)} er ikke en kjent tidligere kommune. Kjente tidligere kommuner: ` +
+        `${joinValues(names)}. Mangler en, legg den til i data/register/tidligere-kommuner.csv.`);
+    }
+    return null;
+  }
+
+  function checkEntries(spec, entries, problem, year) {
+    const rules = format.entries[spec.name];
+    const id = `f-${spec.name}`;
+    if (spec.min_items && entries.length < spec.min_items) {
+      problem(id, `Oppgi minst ${spec.min_items}.`);
+      return null;
+    }
+    const result = [];
+    let ok = true;
+    for (const entry of entries) {
+      const at = (key) => `${id}-${entry.index}-${key}`;
+      const checked = {};
+      for (const key of rules.keys) {
+        if (!(key in entry.values)) continue;
+        const text = entry.values[key];
+        if (key === "aar") {
+          const value = checkYear(text, 2011, (message) => problem(at(key), message), year);
+          if (value === null) ok = false;
+          else checked[key] = value;
+        } else if (key === "url" && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text)) {
+          problem(at(key), `${quoted(text)} er ikke en nettadresse. Skriv hele adressen med https://.`);
+          ok = false;
+        } else checked[key] = text;
+      }
+      for (const key of rules.required || []) {
+        if (!(key in entry.values)) {
+          problem(at(key), `Mangler «${key}».`);
+          ok = false;
+        }
+      }
+      if (rules.one_of && !rules.one_of.some((key) => key in entry.values)) {
+        problem(at(rules.one_of[0]), `Hver kilde trenger ${rules.one_of.map(quoted).join(" eller ")}: en nettadresse, ` +
+          "eller en henvisning til dokumentet (utgiver, år, kapittel).");
+        ok = false;
+      }
+      result.push(checked);
+    }
+    return ok ? result : null;
+  }
+
+  // markdown_lines.py
+  function proseLines(body, firstLine) {
+    const result = [];
+    let fence = null;
+    body.split("\n").forEach((line, offset) => {
+      const match = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence === null && match) {
+        fence = match[1][0].repeat(match[1].length);
+        return;
+      }
+      if (fence !== null) {
+        if (match && match[1].startsWith(fence)) fence = null;
+        return;
+      }
+      result.push([firstLine + offset, line]);
+    });
+    return result;
+  }
+
+  const withoutInlineCode = (line) => line.replace(/(`+)(.+?)\1/g, (m) => " ".repeat(m.length));
+
+  // sections.py
+  const ATX = /^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
+  const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
+
+  function headings(body, firstLine) {
+    const found = [];
+    let previous = null;
+    for (const [number, line] of proseLines(body, firstLine)) {
+      const match = ATX.exec(line);
+      if (match && (match[2] || "").trim()) {
+        found.push({ level: match[1].length, title: match[2].trim(), line: number });
+        previous = null;
+        continue;
+      }
+      const setext = SETEXT.exec(line);
+      if (setext && previous && previous[1].trim() && !ATX.test(previous[1])) {
+        found.push({ level: setext[1].startsWith("=") ? 1 : 2, title: previous[1].trim(), line: previous[0] });
+      }
+      previous = [number, line];
+    }
+    return found;
+  }
+
+  function checkSections(body, firstLine, language, report) {
+    const titles = (lang) => format.sections.map((s) => (lang === "nn" ? s.nn : s.title));
+    const known = titles(language);
+    const other = titles(language === "nn" ? "nb" : "nn");
+    const form = language === "nn" ? "nynorsk" : "bokmål";
+    const lines = proseLines(body, firstLine);
+    const all = headings(body, firstLine);
+    const firstH2 = (all.find((h2) => h2.level === 2) || {}).line;
+    const stray = lines.filter(([n, text]) => text.trim() && (firstH2 === undefined || n < firstH2) &&
+      !all.some((heading) => heading.line === n));
+    if (stray.length) report(stray[0][0], null, `Tekst før første avsnitt. Start brødteksten med «## ${known[0]}».`);
+
+    const seen = new Map();
+    const order = [];
+    for (const heading of all) {
+      if (heading.level === 1) {
+        report(heading.line, heading.title, "Bruk ikke overskrift på nivå 1 (#): tittelen kommer fra feltet «tittel». " +
+          "Avsnitt skrives med ## foran.");
+        continue;
+      }
+      if (heading.level !== 2) continue;
+      const title = known.find((k) => fold(k) === fold(heading.title));
+      if (title === undefined) {
+        const index = other.map(fold).indexOf(fold(heading.title));
+        if (index >= 0) {
+          report(heading.line, heading.title, `Eksempelet er på ${form} (sprak: ${language}); skriv overskriften «## ${known[index]}».`);
+        } else {
+          const guess = didYouMean(heading.title, known, 0.5);
+          const hint = guess ? ` Mente du «${guess}»?` : "";
+          report(heading.line, heading.title, `Ukjent avsnitt.${hint} Standardavsnittene er: ${known.join(", ")}. ` +
+            "Bruk ### for underoverskrifter i et avsnitt.");
+        }
+        continue;
+      }
+      if (seen.has(title)) {
+        report(heading.line, title, `Avsnittet står to ganger (første gang på linje ${seen.get(title)}).`);
+        continue;
+      }
+      if (order.length && known.indexOf(title) < known.indexOf(order[order.length - 1])) {
+        report(heading.line, title, `Avsnittet står etter «${order[order.length - 1]}», men skal komme før. ` +
+          `Rekkefølgen er: ${known.join(", ")}.`);
+      }
+      seen.set(title, heading.line);
+      order.push(title);
+    }
+
+    const h2s = all.filter((heading) => heading.level === 2);
+    h2s.forEach((heading, index) => {
+      const end = index + 1 < h2s.length ? h2s[index + 1].line : null;
+      const content = lines.filter(([n, t]) => n > heading.line && (end === null || n < end) && t.trim())
+        .map(([, t]) => t).join("\n");
+      if (!content) {
+        report(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.");
+      } else if (!content.replace(/<!--[\s\S]*?-->/g, "").trim()) {
+        report(heading.line, heading.title, "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern " +
+          "avsnittet hvis det er valgfritt.", "advarsel");
+      }
+    });
+
+    format.sections.forEach((spec, index) => {
+      const title = known[index];
+      if (spec.required && !seen.has(title)) {
+        report(null, title, `Mangler påkrevd avsnitt «## ${title}». ${spec.hint}`, "feil", `f-avsnitt-${index + 1}`);
+      }
+    });
+  }
+
+  // safety.py
+  const DANGEROUS_TAGS = new Set(["script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "link",
+    "meta", "base", "form", "input", "button", "textarea", "select", "svg", "math", "template", "portal"]);
+  const REMOTE_TAGS = new Set(["img", "video", "audio", "source", "picture", "track"]);
+  const BAD_SCHEME = /^\s*(?:javascript|data|vbscript)\s*:/i;
+  const REMOTE = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\//i;
+
+  function checkSafety(body, firstLine, report) {
+    for (const [number, rawLine] of proseLines(body, firstLine)) {
+      const line = withoutInlineCode(rawLine);
+      if (line.trimStart().startsWith("<!--")) continue;
+      for (const match of line.matchAll(/<\s*(\/?)\s*([a-zA-Z][\p{L}\p{N}_:-]*)([^>]*)>?/gu)) {
+        const closing = match[1];
+        const tag = match[2].toLowerCase();
+        const attributes = match[3];
+        if (DANGEROUS_TAGS.has(tag)) {
+          if (!closing) {
+            report(number, `<${tag}> er ikke tillatt i eksempler: det kan kjøre kode eller hente innhold fra andre ` +
+              "nettsteder. Fjern det, og lenk heller til innholdet med [tekst](https://…).");
+          }
+          continue;
+        }
+        if (/(?:^|[\s"'/])on[a-z]+\s*=/i.test(attributes)) {
+          report(number, `Attributtet on…= i <${tag}> er ikke tillatt: det kjører kode i nettleseren. Fjern det.`);
+        }
+        for (const url of attributes.matchAll(/\b(?:href|src|srcset|action|formaction|poster|xlink:href)\s*=\s*["']?\s*([^"'\s>]*)/gi)) {
+          const target = url[1];
+          if (BAD_SCHEME.test(target)) {
+            report(number, `Lenker til ${target.split(":")[0].trim().toLowerCase()}: er ikke tillatt. Bruk en vanlig https://-adresse.`);
+          } else if (REMOTE_TAGS.has(tag) && REMOTE.test(target)) {
+            report(number, `<${tag}> fra et annet nettsted (${target}) er ikke tillatt: besøkende skal ikke ` +
+              "sende forespørsler til andre. Lenk til innholdet i stedet.");
+          }
+        }
+      }
+      for (const match of line.matchAll(/(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)/g)) {
+        const [, image, target] = match;
+        if (BAD_SCHEME.test(target)) {
+          report(number, `Lenker til ${target.split(":")[0].trim().toLowerCase()}: er ikke tillatt. Bruk en vanlig https://-adresse.`);
+        } else if (image && REMOTE.test(target)) {
+          report(number, `Bilder fra et annet nettsted (${target}) er ikke tillatt: besøkende skal ikke sende ` +
+            "forespørsler til andre. Lenk til bildet med [tekst](https://…) i stedet.");
+        }
+      }
+      for (const match of line.matchAll(/<((?:javascript|data|vbscript):[^>]*)>/gi)) {
+        report(number, `Lenker til ${match[1].split(":")[0].toLowerCase()}: er ikke tillatt. Bruk en vanlig https://-adresse.`);
+      }
+      const reference = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/.exec(line);
+      if (reference && BAD_SCHEME.test(reference[1])) {
+        report(number, "Lenker til javascript:, data: og vbscript: er ikke tillatt. Bruk en vanlig https://-adresse.");
+      }
+    }
+  }
+
+  // personal_data.py
+  const SEP = "[ \\u00a0.-]";
+  const PHONE = new RegExp("(?<![\\d+])(?:" +
+    `(?:\\+|00)47${SEP}?(?:\\d{8}|\\d{3}${SEP}\\d{2}${SEP}\\d{3}|\\d{2}(?:${SEP}\\d{2}){3}|\\d{4}${SEP}\\d{4})` +
+    `|[2-9]\\d{7}|[2-9]\\d{2}${SEP}\\d{2}${SEP}\\d{3}|[2-9]\\d(?:${SEP}\\d{2}){3}` +
+    ")(?![\\d])", "g");
+  const MONEY_BEFORE = /(?:kr\.?|NOK)\s*$/i;
+  const MONEY_AFTER = /^\s*(?:kr\b|kroner|NOK|,-)/i;
+  const EMAIL = /(?<![\p{L}\p{N}_.+-])([\p{L}\p{N}_.+-]+)@([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)+)/gu;
+
+  function isFunctionalAddress(local) {
+    const rules = format.personal_data;
+    const lower = local.toLowerCase();
+    return rules.funksjonsadresser.includes(lower) || rules.funksjonsprefikser.some((prefix) => lower.startsWith(prefix));
+  }
+
+  function checkPersonalData(text, report) {
+    text.split("\n").forEach((line, index) => {
+      const number = index + 1;
+      for (const match of line.matchAll(PHONE)) {
+        if (MONEY_BEFORE.test(line.slice(0, match.index)) || MONEY_AFTER.test(line.slice(match.index + match[0].length))) continue;
+        report(number, `${match[0].trim()} ser ut som et telefonnummer. Personlige kontaktopplysninger skal ikke ` +
+          "publiseres, og alt som skrives her blir liggende i Git-historikken. Fjern nummeret; henvis heller til " +
+          "kommunens nettside.");
+      }
+      for (const match of line.matchAll(EMAIL)) {
+        if (isFunctionalAddress(match[1])) continue;
+        report(number, `${match[0]} ser ut som en personlig e-postadresse. Personopplysninger skal ikke publiseres, ` +
+          "og alt som skrives her blir liggende i Git-historikken. Bruk en funksjonsadresse som postmottak@… eller post@…");
+      }
+    });
+  }
+
+  const LINK_IN_BODY = /\]\(\s*<?https?:\/\/|<https?:\/\//i;
+
+  /** Every problem in the form, as the validator would report them for the written file. */
+  function validate() {
+    const data = read();
+    const file = writeFile(data);
+    const problems = [];
+    const problem = (target, message, severity = "feil") => problems.push({ target, message, severity });
+    const values = checkFields(data, problem);
+
+    const ownerOf = (line) => file.owners[line] || null;
+    checkSections(file.body, file.bodyLine, data.language, (line, heading, message, severity = "feil", target = null) =>
+      problem(target || ownerOf(line) || data.sections[0].id, message, severity));
+    checkSafety(file.body, file.bodyLine, (line, message) => problem(ownerOf(line), message));
+    checkPersonalData(file.text, (line, message) => problem(ownerOf(line), message));
+
+    if (!(values.kilder || []).some((source) => source.url) && !values.lenker && !LINK_IN_BODY.test(file.body)) {
+      problem("f-kilder", "Eksempelet lenker ikke til noe. Legg til en kilde med «url», eller «lenker» til planer og " +
+        "rapporter, så leseren kan lese mer.", "advarsel");
+    }
+    const place = (p) => {
+      const control = controlFor(p.target);
+      return control ? control.inputs[0] || control.slot : null;
+    };
+    problems.sort((a, b) => {
+      const x = place(a);
+      const y = place(b);
+      if (!x || !y || x === y) return (x ? 0 : 1) - (y ? 0 : 1);
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
+    return {
+      data, file, problems,
+      errors: problems.filter((p) => p.severity === "feil"),
+      warnings: problems.filter((p) => p.severity !== "feil"),
+    };
+  }
+
+  function controlFor(target) {
+    if (!target) return null;
+    if (controls.has(target)) return controls.get(target);
+    for (const control of controls.values()) {
+      if (control.inputs.some((input) => input.id === target)) return control;
+    }
+    return null;
+  }
+
+  /* ------------------------------------------------------------- showing the problems */
+
+  function showProblems(result, moveFocus) {
+    for (const control of controls.values()) {
+      control.slot.replaceChildren();
+      control.slot.closest(".eb-field, fieldset")?.classList.remove("eb-has-error");
+      for (const input of control.inputs) input.removeAttribute("aria-invalid");
+      for (const element of control.describe) {
+        const base = element.dataset.describedby || "";
+        if (base) element.setAttribute("aria-describedby", base);
+        else element.removeAttribute("aria-describedby");
+      }
+    }
+    const byControl = new Map();
+    for (const p of result.problems) {
+      const control = controlFor(p.target) || controls.get("f-tittel");
+      if (!byControl.has(control)) byControl.set(control, []);
+      byControl.get(control).push(p);
+    }
+    for (const [control, problems] of byControl) {
+      const errors = problems.filter((p) => p.severity === "feil");
+      const messageIds = [];
+      problems.forEach((p, index) => {
+        const messageId = `${control.id}-melding-${index + 1}`;
+        messageIds.push(messageId);
+        const error = p.severity === "feil";
+        control.slot.append(h("p", { id: messageId, class: error ? "eb-error" : "eb-warning" },
+          h("span", { class: "eb-visually-hidden" }, error ? "Feil: " : "Merk: "), p.message));
+      });
+      if (errors.length) {
+        control.slot.closest(".eb-field, fieldset")?.classList.add("eb-has-error");
+        const invalid = new Set(errors.map((p) => p.target));
+        for (const input of control.inputs) {
+          if (invalid.has(input.id) || invalid.has(control.id) || control.inputs.length === 1 ||
+              input.type === "checkbox" || input.type === "radio") input.setAttribute("aria-invalid", "true");
+        }
+      }
+      for (const element of control.describe) {
+        const base = element.dataset.describedby || "";
+        element.setAttribute("aria-describedby", `${base} ${messageIds.join(" ")}`.trim());
+      }
+    }
+
+    const summary = document.getElementById("eb-feiloversikt");
+    const list = summary.querySelector("ul");
+    list.replaceChildren(...result.errors.map((p) => {
+      const control = controlFor(p.target) || controls.get("f-tittel");
+      const element = document.getElementById(p.target);
+      const focusable = element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName);
+      const target = focusable ? p.target : control.inputs[0]?.id || control.anchor || control.id;
+      return h("li", {}, h("a", { href: `#${target}` }, summaryText(control.label, p.message)));
+    }));
+    const count = result.errors.length;
+    summary.querySelector("h2").textContent = count === 1
+      ? "Rett opp 1 feil før du sender inn" : `Rett opp ${count} feil før du sender inn`;
+    summary.hidden = count === 0;
+    if (moveFocus && count) {
+      summary.scrollIntoView({ block: "start" });
+      summary.focus({ preventScroll: true });
+    }
+  }
+
+  // The summary gives the first sentence; the full message stands at the field it links to.
+  function summaryText(label, message) {
+    const first = (/^(.+?[.?!])\s+(?=[\p{Lu}«<])/u.exec(message) || [null, message])[1];
+    return first.includes(`(${label})`) || first.includes(`«## ${label}»`) ? first : `${label}: ${first}`;
+  }
+
+  function check(moveFocus) {
+    attempted = true;
+    lastCheck = validate();
+    showProblems(lastCheck, moveFocus);
+    return lastCheck;
+  }
+
+  /* ------------------------------------------------------------------- live updates */
+
+  let timer = null;
+  function changed() {
+    clearTimeout(timer);
+    timer = setTimeout(update, 120);
+  }
+
+  function update() {
+    const result = validate();
+    lastCheck = result;
+    document.getElementById("eb-forhandsvisning").textContent = result.file.text;
+    document.getElementById("eb-filnavn").textContent = `examples/${fileName(result.data)}`;
+    const county = document.getElementById("f-fylke");
+    if (county) {
+      const counties = [];
+      for (const item of result.data.fields.kommune || []) {
+        const found = lookupMunicipality(item.text).municipality;
+        if (found && !counties.includes(found.county)) counties.push(found.county);
+      }
+      county.value = counties.join(", ");
+    }
+    if (attempted) showProblems(result, false);
+  }
+
+  /* ------------------------------------------------------------------- the buttons */
+
+  function say(message, ...extra) {
+    const status = document.getElementById("eb-status");
+    status.replaceChildren(h("p", {}, message, ...extra));
+  }
+
+  function okMessage() {
+    const notes = lastCheck.warnings.length
+      ? ` Se gjennom ${lastCheck.warnings.length === 1 ? "merknaden" : `de ${lastCheck.warnings.length} merknadene`} ` +
+        "ved feltene; de hindrer ikke innsending."
+      : "";
+    return `Skjemaet er i orden.${notes}`;
+  }
+
+  function ready() {
+    clearTimeout(timer);
+    update();
+    const result = check(true);
+    if (result.errors.length) {
+      say(`Fila er ikke laget ennå: skjemaet har ${result.errors.length} feil. Se oversikten øverst i skjemaet.`);
+      return null;
+    }
+    return result;
+  }
+
+  function download() {
+    const result = ready();
+    if (!result) return;
+    const name = fileName(result.data);
+    const blob = new Blob([result.file.text], { type: "text/markdown;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    const link = h("a", { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(`Fila ${name} er lastet ned. Legg den i mappa examples/ og send den inn slik `,
+      h("a", { href: container.dataset.guide }, "bidragsveiledningen"), " beskriver.");
+  }
+
+  function githubUrl(name, content) {
+    const repository = container.dataset.repository.replace(/\/+$/, "");
+    const branch = (container.dataset.branch || "main").split("/").map(encodeURIComponent).join("/");
+    const base = `${repository}/new/${branch}?filename=examples/${name}`;
+    return content === undefined ? base : `${base}&value=${encodeURIComponent(content)}`;
+  }
+
+  function open(url) {
+    const opened = window.open(url, "_blank");
+    if (opened) {
+      try { opened.opener = null; } catch (error) { /* another origin: nothing to do */ }
+      return true;
+    }
+    return false;
+  }
+
+  async function openGithub() {
+    const result = ready();
+    if (!result) return;
+    const name = fileName(result.data);
+    const full = githubUrl(name, result.file.text);
+    if (full.length <= GITHUB_URL_LIMIT) {
+      const opened = open(full);
+      say(opened
+        ? `GitHub er åpnet i en ny fane med fila examples/${name} ferdig utfylt. Trykk «Commit changes …», ` +
+          "«Propose changes» og til slutt «Create pull request» der, så blir eksempelet en endringsforespørsel " +
+          "som en redaktør ser gjennom."
+        : "Nettleseren stoppet den nye fanen. Bruk denne lenken: ",
+      opened ? null : h("a", { href: full, target: "_blank", rel: "noopener" }, `Åpne examples/${name} i GitHub`));
+      return;
+    }
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(result.file.text);
+      copied = true;
+    } catch (error) {
+      copied = false;
+    }
+    const short = githubUrl(name);
+    const opened = open(short);
+    const where = opened ? "i den nye fanen med GitHub" : "på GitHub-siden (lenken under)";
+    const paste = copied
+      ? `Fila er for lang til å sendes med i nettadressen, så den er kopiert til utklippstavlen. Lim den inn ` +
+        `(Ctrl+V, eller Cmd+V på Mac) i det tomme tekstfeltet ${where}, der filnavnet examples/${name} alt står. ` +
+        "Trykk så «Commit changes …», «Propose changes» og «Create pull request»."
+      : `Fila er for lang til å sendes med i nettadressen, og nettleseren lot oss ikke kopiere den. Merk all tekst i ` +
+        `forhåndsvisningen over, kopier den, og lim den inn i det tomme tekstfeltet ${where}, der filnavnet ` +
+        `examples/${name} alt står.`;
+    say(paste, opened ? null : " ", opened ? null : h("a", { href: short, target: "_blank", rel: "noopener" }, `Åpne examples/${name} i GitHub`));
+  }
+
+  /* ------------------------------------------------------------------------- start */
+
+  function currentFormatUrl() {
+    return new URL(container.dataset.format || "../../skjema/eksempelformat.json", window.location.href);
+  }
+
+  container.replaceChildren(h("p", { class: "eb-loading" }, "Skjemaet lastes …"));
+  fetch(currentFormatUrl())
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((description) => {
+      format = description;
+      build();
+      // For tests and for curious editors: the same checks and the file, without clicking.
+      window.ebSendInn = {
+        check: () => { clearTimeout(timer); return validate().problems.map((p) => ({ ...p })); },
+        file: () => { clearTimeout(timer); const result = validate(); return { name: fileName(result.data), text: result.file.text }; },
+        githubUrl: (name, content) => githubUrl(name, content),
+        limit: GITHUB_URL_LIMIT,
+      };
+      container.dataset.ready = "true";
+    })
+    .catch(() => {
+      container.replaceChildren(h("div", { class: "admonition warning" },
+        h("p", { class: "admonition-title" }, "Skjemaet kunne ikke lastes"),
+        h("p", {}, "Last siden på nytt. Virker det fortsatt ikke, kan du ",
+          h("a", { href: container.dataset.template, download: "nytt-eksempel.md" }, "laste ned malen"),
+          " og følge ", h("a", { href: container.dataset.guide }, "bidragsveiledningen"), ".")));
+    });
+})();

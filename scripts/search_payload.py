@@ -1,0 +1,231 @@
+"""What a visitor's browser transfers for search: opening «Finn eksempel» and a first query.
+
+Serves a built site on 127.0.0.1 (text files gzip-compressed, as any web server would; Pagefind's
+index files are already gzip files and are sent as they are), drives headless Chromium with the
+test suite's flags, and counts the bytes the server sends, request by request:
+
+- ``finder_transfer_gz``: a first visit (empty cache) to /finn/, until the list of examples is
+  shown: the page, CSS, scripts, Pagefind's runtime, the filter counts and the first results.
+- ``search_transfer_gz``: a first search from the header of a content page (empty cache), from
+  the click on «Søk» until the results are shown: Pagefind's runtime and WebAssembly, the index
+  metadata, the index chunks for the query and the shown results' fragments. The page itself
+  is not counted.
+- ``query_after_opening_bytes``: the same query typed into the finder once it is open (what the
+  query adds when the runtime is already loaded).
+
+Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
+
+    .venv/bin/python scripts/search_payload.py site/ [--query startlånet] [--details] [--json]
+"""
+
+# No `from __future__ import annotations`: scripts/benchmark.py loads this file without putting it
+# in sys.modules, and dataclasses with string annotations need that.
+import argparse
+import gzip
+import json
+import http.server
+import mimetypes
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, DESKTOP  # noqa: E402  (same browser as the tests)
+
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
+DEFAULT_QUERY = "startlånet"
+
+
+@dataclass
+class Transfer:
+    path: str
+    status: int
+    bytes: int      # body bytes on the wire (gzip where the server compresses)
+
+
+@dataclass
+class SearchPayload:
+    finder_transfer_gz: int
+    search_transfer_gz: int
+    query_after_opening_bytes: int
+    query: str
+    finder_requests: list[Transfer] = field(default_factory=list)
+    search_requests: list[Transfer] = field(default_factory=list)
+    query_requests: list[Transfer] = field(default_factory=list)
+
+
+class _Log:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.entries: list[Transfer] = []
+        self.last = time.monotonic()
+
+    def add(self, entry: Transfer):
+        with self.lock:
+            self.entries.append(entry)
+            self.last = time.monotonic()
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.entries)
+
+    def since(self, mark: int) -> list[Transfer]:
+        with self.lock:
+            return list(self.entries[mark:])
+
+    def settle(self, quiet: float = 0.6, timeout: float = 60.0):
+        """Wait until no request has come for ``quiet`` seconds."""
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            with self.lock:
+                idle = time.monotonic() - self.last
+            if idle >= quiet:
+                return
+            time.sleep(0.05)
+
+
+def _handler(site: Path, log: _Log):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = unquote(urlparse(self.path).path)
+            target = (site / path.lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            inside = target == site or site in target.parents
+            if not inside or not target.is_file():
+                body, status, ctype, encoded = b"Not found", 404, "text/plain", False
+            else:
+                body, status = target.read_bytes(), 200
+                ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                if target.suffix == ".mjs":
+                    ctype = "text/javascript"
+                encoded = target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
+                if encoded:
+                    body = gzip.compress(body, compresslevel=6)
+            self.send_response(status)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=3600")
+            if encoded:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            self.wfile.write(body)
+            log.add(Transfer(path, status, len(body)))
+
+    return Handler
+
+
+def _total(entries: list[Transfer]) -> int:
+    return sum(e.bytes for e in entries)
+
+
+def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str = "om/") -> SearchPayload:
+    """Serve ``site_dir`` on 127.0.0.1 and measure the finder and a first query in Chromium."""
+    from playwright.sync_api import expect, sync_playwright
+
+    site = Path(site_dir).resolve()
+    if not (site / "finn" / "index.html").is_file() or not (site / "pagefind" / "pagefind.js").is_file():
+        raise FileNotFoundError(f"{site} er ikke et bygget nettsted med «Finn eksempel» og søkeindeks")
+    log = _Log()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, log))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    outside: list[str] = []
+
+    def fresh_page(playwright):
+        """A new browser profile: an empty cache, as on a first visit."""
+        profile = tempfile.mkdtemp(prefix="search-payload-")
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP)
+
+        def guard(route):
+            if route.request.url.startswith(base):
+                route.continue_()
+            else:
+                outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", guard)
+        return context, context.new_page(), profile
+
+    try:
+        with sync_playwright() as playwright:
+            # (1) A first search from the header of a content page.
+            context, page, profile = fresh_page(playwright)
+            page.goto(base + content_page)
+            log.settle()
+            mark = log.mark()
+            page.locator("[data-eb-search-button]").click()
+            page.locator("#eb-search-input").press_sequentially(query)
+            expect(page.locator("[data-eb-search-status]")).to_contain_text(f"«{query}»", timeout=60_000)
+            log.settle()
+            search_requests = log.since(mark)
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+            # (2) Opening the finder on a first visit, then (3) the query typed into it.
+            context, page, profile = fresh_page(playwright)
+            mark = log.mark()
+            page.goto(base + "finn/")
+            expect(page.locator("#eb-finder-status")).to_contain_text("passer", timeout=60_000)
+            log.settle()
+            finder_requests = log.since(mark)
+            mark = log.mark()
+            page.locator("#eb-finder-q").press_sequentially(query)
+            expect(page.locator("#eb-finder-status")).to_contain_text(f"«{query}»", timeout=60_000)
+            log.settle()
+            query_requests = log.since(mark)
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    if outside:
+        raise RuntimeError(f"forespørsler til andre verter: {outside}")
+    return SearchPayload(_total(finder_requests), _total(search_requests), _total(query_requests), query,
+                         finder_requests, search_requests, query_requests)
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:,.1f} KB"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="bygget nettsted (mkdocs build)")
+    parser.add_argument("--query", default=DEFAULT_QUERY)
+    parser.add_argument("--details", action="store_true", help="vis hver forespørsel")
+    parser.add_argument("--json", action="store_true", help="skriv tallene som JSON")
+    args = parser.parse_args(argv)
+    result = measure(args.site, args.query)
+    if args.json:
+        print(json.dumps(asdict(result), ensure_ascii=False, indent=1))
+        return 0
+    rows = [
+        ("Åpne «Finn eksempel» (første besøk)", result.finder_transfer_gz, result.finder_requests),
+        (f"Første søk fra toppen av en side («{result.query}»)", result.search_transfer_gz, result.search_requests),
+        ("Samme søk i «Finn eksempel», når siden er åpen", result.query_after_opening_bytes, result.query_requests),
+    ]
+    for title, total, requests in rows:
+        print(f"{title}: {_kb(total)} i {len(requests)} forespørsler (gzip)")
+        if args.details:
+            for r in sorted(requests, key=lambda r: -r.bytes):
+                print(f"    {r.bytes:>9,}  {r.status}  {r.path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""The search index in the built site, and what each page hands it (no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from eksempelbank import ROOT
+from eksempelbank.finder import FINDER_URI, finder_facets, render_finder
+from eksempelbank.schema import Term, Vocabulary
+from eksempelbank.search_index import (ALL_EXAMPLES_META, ALL_EXAMPLES_TERM, EXAMPLE_TYPE, PERIOD_FILTER,
+                                       SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
+                                       example_search_data, mark_searchable, period_values, should_index)
+from eksempelbank.validate import load_examples
+
+from .sitebuild import copy_project, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def examples(schema):
+    catalog = load_examples(ROOT / "examples", schema)
+    assert catalog.errors == []
+    return catalog.examples
+
+
+def filters_on(page_html: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for name, value in re.findall(r'<span data-pagefind-filter="([^"]+)">([^<]*)</span>', page_html):
+        found.setdefault(name, set()).add(value)
+    return found
+
+
+def test_built_site_has_the_pagefind_bundle(real_site, examples):
+    site, _ = real_site
+    bundle = site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    # One index for the whole site (forced to the site language), Nynorsk pages included.
+    assert list(entry["languages"]) == ["nb"]
+    assert entry["languages"]["nb"]["page_count"] >= len(examples)
+    assert any((bundle / "filter").glob("*.pf_filter")), "filters for the finder"
+    assert not (site / "search" / "search_index.json").exists(), "Material's whole-site index is gone"
+
+
+def test_example_pages_carry_filters_sorts_and_facts(real_site, examples, schema):
+    site, _ = real_site
+    for example in examples:
+        page = (site / "eksempler" / example.slug / "index.html").read_text(encoding="utf-8")
+        assert "data-pagefind-body" in page
+        filters = filters_on(page)
+        for facet in schema.facets:
+            assert filters.get(facet.id, set()) == set(example.facet_values(facet.field)), (example.slug, facet.id)
+        assert filters[PERIOD_FILTER] == set(period_values(example))
+        assert filters[TYPE_FILTER] == {EXAMPLE_TYPE}
+        assert f'data-pagefind-sort="{SORT_REVIEWED}">{example.reviewed.isoformat()}<' in page
+        assert f'data-pagefind-sort="{SORT_TITLE}">' in page
+        assert '<span data-pagefind-meta="kommune">' in page
+        assert f'<span data-pagefind-meta="{ALL_EXAMPLES_META}">{ALL_EXAMPLES_TERM}</span>' in page
+
+
+def test_only_main_content_of_chosen_pages_is_indexed(real_site):
+    site, _ = real_site
+    body_pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html")
+                  if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert "om/index.html" in body_pages and "index.html" in body_pages
+    assert "fylker/index.html" not in body_pages, "listings repeat the examples"
+    assert "finn/index.html" not in body_pages
+    page = (site / "om" / "index.html").read_text(encoding="utf-8")
+    body = page.split("data-pagefind-body", 1)[1]
+    assert 'class="md-nav' not in body.split("</article>", 1)[0], "the menu is not indexed"
+
+
+def test_finder_page_is_generated_from_the_schema(real_site, examples, schema):
+    site, _ = real_site
+    page = (site / "finn" / "index.html").read_text(encoding="utf-8")
+    for facet in schema.facets:
+        assert f'data-facet="{facet.id}"' in page
+        for term in schema.vocabulary_for(facet):
+            assert f'name="{facet.id}" value="{term.id}"' in page
+    assert f'data-facet="{PERIOD_FILTER}"' in page
+    # Without JavaScript: the form stays hidden and the links to the index pages show.
+    assert re.search(r'<form class="eb-finder"[^>]* hidden', page)
+    assert 'href="../fylker/"' in page
+
+
+def test_a_new_vocabulary_value_needs_no_code(examples, schema):
+
+    vocabulary = schema.vocabularies["malgrupper"]
+    extended = Vocabulary(vocabulary.name, list(vocabulary.terms) + [Term("studenter", "Studenter")])
+    changed = replace(schema, vocabularies={**schema.vocabularies, "malgrupper": extended})
+    markdown = render_finder(examples, changed)[FINDER_URI]
+    assert 'name="malgrupper" value="studenter" disabled' in markdown
+    assert "Studenter <span" in markdown
+
+
+def test_period_counts_decades_until_last_review(examples, schema):
+    example = examples[0]
+    assert period_values(replace(example, period_start=2008, period_end=2012)) == ["2000", "2010"]
+    assert period_values(replace(example, period_start=2016, period_end=None, reviewed=date(2024, 5, 1))) == [
+        "2010", "2020"]
+    facets = {f.id: f for f in finder_facets(examples, schema)}
+    assert sum(c.count for c in facets[PERIOD_FILTER].choices) >= len(examples)
+
+
+def test_search_data_is_escaped_and_not_searchable_text(examples, schema):
+    tricky = replace(examples[0], title='Tittel <b>med</b> "tegn", og kolon: ja')
+    block = example_search_data(tricky, schema)
+    assert "<b>" not in block and "&lt;b&gt;" in block
+    assert block.startswith('<div class="eb-search-data" hidden data-pagefind-ignore>')
+
+
+def test_which_pages_are_indexed():
+    assert should_index({"eksempel": "x"}, generated=True)
+    assert should_index({}, generated=False)
+    assert not should_index({}, generated=True)
+    assert not should_index({"sok": False}, generated=False)
+    assert should_index({"sok": True}, generated=True)
+    assert mark_searchable("<p>x</p>", {}, generated=True) == "<p>x</p>"
+    assert "data-pagefind-body" in mark_searchable("<p>x</p>", {}, generated=False)
+
+
+def test_a_pagefind_failure_is_reported_clearly(tmp_path):
+    with pytest.raises(SearchIndexError, match="fant ikke noe nettsted"):
+        build_index(tmp_path)
+    (tmp_path / "index.html").write_text("<html lang='nb'><body><p>ingen merking</p></body></html>")
+    # No page marked for search: Pagefind indexes whole <body> elements then; still a valid index.
+    result = build_index(tmp_path)
+    assert result.pages == 1
+
+
+def test_a_pagefind_failure_fails_the_build(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Søkeindeksen kan ikke bygges: Pagefind feilet" in result.stderr
+    assert not (tmp_path / "site").exists(), "no half-built site is left"
