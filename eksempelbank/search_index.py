@@ -86,7 +86,8 @@ def result_meta(example: Example, schema: Schema) -> dict[str, str]:
     this metadata instead, which Pagefind indexes too."""
     county = schema.facet("fylke")
     size = schema.facet("kommunestorrelse")
-    topics = [label(schema, facet, value) for facet in schema.facets for value in example.facet_values(facet.field)]
+    topics = [label(schema, facet, value)
+              for facet in schema.facets for value in example.facet_values(facet.field)]
     return {
         "title": example.title,
         "kommune": example.municipality_label,
