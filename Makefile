@@ -36,11 +36,17 @@ check: $(VENV)/.site-installed
 browser:
 	@scripts/install-chromium.sh
 
-test: $(VENV)/.test-installed browser
+# axe-core for the accessibility tests (npm, exact version and checksum in the lock file).
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@scripts/install-axe.sh
+	@if [ -f $@ ]; then touch $@; fi
+
+test: $(VENV)/.test-installed browser $(AXE)
 	$(BIN)/python -m pytest
 
 benchmark: $(VENV)/.test-installed
 	$(BIN)/python scripts/benchmark.py
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache tests/browser/node_modules

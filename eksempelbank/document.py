@@ -24,6 +24,7 @@ class Document:
     body: str
     body_line: int  # file line number of the body's first line
     text: str  # the whole file, normalized
+    encoded: bytes | None = None  # ``text`` as UTF-8 when normalizing changed nothing (the file's bytes)
 
 
 def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
@@ -74,4 +75,5 @@ def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[D
     after = text.find("\n", found.start())
     body = text[after + 1:] if after != -1 else ""
     # Problems such as a duplicated key do not stop the remaining checks.
-    return Document(path, display, node, body, body_line=closing + 2, text=text), problems
+    return Document(path, display, node, body, body_line=closing + 2, text=text,
+                    encoded=raw if text is decoded else None), problems

@@ -8,6 +8,11 @@ up without a code change. It works in two layers:
   and a sort choice, answered by the Pagefind index (see ``search_index.py``). The script
   hides the links and shows the form.
 
+The form is built with the state a first visit needs: every value's count and the newest
+:data:`RESULTS_PER_BATCH` examples (a fixed number, never a list of all examples). So opening the
+page loads no search index; the script loads Pagefind only when the visitor chooses, types, sorts
+or asks for more («Vis flere eksempler»).
+
 The filter names in the form are the Pagefind filter names, and the query string uses them
 too: ``finn/?fylke=vestfold&suksessfaktorer=forankring-og-eierskap&q=startlån``.
 """
@@ -21,13 +26,16 @@ from .facets import group
 from .model import Example
 from .render import escape, front_matter, link_to
 from .schema import Schema
-from .search_index import (ALL_EXAMPLES_TERM, EXAMPLE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE,
-                           TYPE_FILTER, period_label, period_values)
+from .search_index import (ALL_EXAMPLES_TERM, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
+                           newest_first, period_label, period_values, result_meta)
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
 #: Query-string values of the sort choice (the script maps them to Pagefind sorts).
 SORTS = [("relevans", "Beste treff"), ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
+#: Results shown at a time; «Vis flere eksempler» shows the next ones. Each result shown from
+#: the search costs one Pagefind fragment (about 5 kB gzip): this bounds a search's transfer.
+RESULTS_PER_BATCH = 10
 
 
 @dataclass(frozen=True)
@@ -74,21 +82,57 @@ def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
         "Velg det som passer for kommunen din, eller søk med egne ord. Innenfor en gruppe får du "
         "eksempler med minst ett av valgene dine; mellom gruppene må alle passe. Tallet bak hvert valg "
         "viser hvor mange eksempler du får med det.\n",
-        _form(facets, len(examples)),
+        _form(facets, newest_first(examples)[:RESULTS_PER_BATCH], len(examples), schema),
         _fallback(facets, len(examples)),
         '<script type="module" src="../assets/finder.js"></script>\n',
     ]
     return {FINDER_URI: "\n".join(parts)}
 
 
-def _form(facets: list[FinderFacet], total: int) -> str:
-    """The JavaScript finder: hidden until the script has loaded the index and shows it."""
+def count_text(count: int) -> str:
+    """The status line the script writes for the state without choices."""
+    return f"{count} {'eksempel' if count == 1 else 'eksempler'} passer."
+
+
+def more_text(left: int) -> str:
+    return f"Vis flere eksempler ({left} til)"
+
+
+def result_item(example: Example, schema: Schema) -> str:
+    """One result as ``resultItem`` in ``search-common.js`` renders it from Pagefind's metadata.
+
+    Raw HTML (the form is not Markdown), so the link is the built page's address: MkDocs'
+    directory URLs, as Pagefind reports them.
+    """
+    def e(text: str) -> str:  # one line: a blank line would end the form's raw HTML block
+        return html.escape(" ".join(text.split()))
+
+    meta = result_meta(example, schema)
+    lang = f' lang="{e(example.language)}"' if example.language != "nb" else ""
+    facts = " · ".join(v for v in (meta["kommune"], meta["fylke"], meta["storrelse"], meta["periode"]) if v)
+    parts = [f'<li class="eb-result"{lang}>',
+             f'<h3 class="eb-result__title"><a href="../eksempler/{e(example.slug)}/">{e(meta["title"])}</a></h3>']
+    if facts:
+        parts.append(f'<p class="eb-result__facts">{e(facts)}</p>')
+    if meta["oppsummering"]:
+        parts.append(f'<p class="eb-result__summary">{e(meta["oppsummering"])}</p>')
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: Schema) -> str:
+    """The JavaScript finder: hidden until the script shows it.
+
+    Built in the state without choices (every value's count, the newest examples), so the
+    script needs no search index until the visitor changes something.
+    """
     e = html.escape
     out = [
         f'<form class="eb-finder" id="eb-finder" action="./" method="get" hidden aria-label="Finn eksempel" '
-        f'data-type-filter="{e(TYPE_FILTER)}" data-type-value="{e(EXAMPLE_TYPE)}" '
+        f'data-type-filter="{e(TYPE_FILTER)}" data-other-type="{e(PAGE_TYPE)}" '
         f'data-all-term="{e(ALL_EXAMPLES_TERM)}" '
-        f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}">',
+        f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}" '
+        f'data-total="{total}" data-page-size="{RESULTS_PER_BATCH}">',
         '<div class="eb-finder__query">',
         '<label for="eb-finder-q">Søk med egne ord</label>',
         '<input type="search" id="eb-finder-q" name="q" autocomplete="off" spellcheck="false" '
@@ -107,7 +151,8 @@ def _form(facets: list[FinderFacet], total: int) -> str:
             cid = f"eb-f-{facet.id}-{choice.id}"
             disabled = " disabled" if choice.count == 0 else ""
             out.append(
-                f'<li><input type="checkbox" id="{e(cid)}" name="{e(facet.id)}" value="{e(choice.id)}"{disabled}>'
+                f'<li><input type="checkbox" id="{e(cid)}" name="{e(facet.id)}" value="{e(choice.id)}" '
+                f'data-count="{choice.count}"{disabled}>'
                 f' <label for="{e(cid)}">{e(choice.label)} <span class="eb-facet__count">({choice.count})</span></label></li>'
             )
         out.append("</ul>")
@@ -118,17 +163,20 @@ def _form(facets: list[FinderFacet], total: int) -> str:
         '<h2 id="eb-finder-results-title">Eksempler</h2>',
         '<div class="eb-finder__bar">',
         f'<p class="eb-finder__status" id="eb-finder-status" role="status" aria-live="polite" aria-atomic="true">'
-        f'{total} {"eksempel" if total == 1 else "eksempler"}</p>',
+        f'{count_text(total)}</p>',
         '<div class="eb-finder__sort">',
         '<label for="eb-finder-sort">Sorter etter</label>',
         '<select id="eb-finder-sort" name="sortering">',
         *[f'<option value="{e(value)}">{e(text)}</option>' for value, text in SORTS],
         "</select>",
         "</div>",
-        '<button type="button" class="eb-finder__clear" id="eb-finder-clear">Fjern alle valg</button>',
+        '<button type="button" class="eb-finder__clear" id="eb-finder-clear" hidden>Fjern alle valg</button>',
         "</div>",
-        '<ol class="eb-finder__list" id="eb-finder-list"></ol>',
-        '<button type="button" class="eb-finder__more" id="eb-finder-more" hidden>Vis flere eksempler</button>',
+        '<ol class="eb-finder__list" id="eb-finder-list">',
+        *[result_item(example, schema) for example in newest],
+        "</ol>",
+        f'<button type="button" class="eb-finder__more" id="eb-finder-more"{"" if total > len(newest) else " hidden"}>'
+        f'{more_text(total - len(newest))}</button>',
         "</section>",
         "</form>",
     ]

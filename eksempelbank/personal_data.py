@@ -59,9 +59,9 @@ def _lines_at(text: str | bytes, positions: list[int]) -> dict[int, tuple[int, i
     return lines
 
 
-def _suspect_lines(text: str) -> list[tuple[int, str]]:
+def _suspect_lines(text: str, encoded: bytes | None = None) -> list[tuple[int, str]]:
     """(0-based index, text) of the lines that could hold a phone number or an e-mail address."""
-    data = text.encode("utf-8", "surrogatepass")
+    data = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
     if data.translate(None, _ALL_BUT_OTHER_DIGIT_LEADS):
         found = {i: text[a:b] for i, (a, b) in _lines_at(text, [m.start() for m in _PHONE_HINT.finditer(text)]).items()}
     else:
@@ -77,10 +77,13 @@ def _suspect_lines(text: str) -> list[tuple[int, str]]:
     return sorted(found.items())
 
 
-def find_personal_data(text: str, schema: Schema) -> list[tuple[int, str]]:
-    """(1-based line, message) for each phone number or personal e-mail address in ``text``."""
+def find_personal_data(text: str, schema: Schema, encoded: bytes | None = None) -> list[tuple[int, str]]:
+    """(1-based line, message) for each phone number or personal e-mail address in ``text``.
+
+    ``encoded``: ``text`` as UTF-8, when the caller has it (the file's bytes), to save encoding it again.
+    """
     found = []
-    for number, line in ((index + 1, line) for index, line in _suspect_lines(text)):
+    for number, line in ((index + 1, line) for index, line in _suspect_lines(text, encoded)):
         for match in _PHONE.finditer(line):
             if _MONEY_BEFORE.search(line[: match.start()]) or _MONEY_AFTER.match(line[match.end():]):
                 continue
@@ -96,5 +99,6 @@ def find_personal_data(text: str, schema: Schema) -> list[tuple[int, str]]:
     return found
 
 
-def check_personal_data(text: str, schema: Schema, display: str) -> list[Problem]:
-    return [Problem(display, line, "personvern", message) for line, message in find_personal_data(text, schema)]
+def check_personal_data(text: str, schema: Schema, display: str, encoded: bytes | None = None) -> list[Problem]:
+    return [Problem(display, line, "personvern", message)
+            for line, message in find_personal_data(text, schema, encoded)]

@@ -66,7 +66,7 @@ def _lang_attr(example: Example) -> str:
 # -- example pages ---------------------------------------------------------------------------
 
 def render_example(example: Example, schema: Schema, options: SiteOptions,
-                   related: list[Example] | None = None) -> str:
+                   related: list[Example] | None = None, reviewed_key: str | None = None) -> str:
     uri = example_uri(example)
     nn = example.language == "nn"
     rows: list[tuple[str, str]] = []
@@ -94,9 +94,11 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
     parts = [
         front_matter(title=example.title, description=example.summary, lang=example.language,
                      eksempel=example.slug),
+        _breadcrumbs(uri, example, nn),
         f"# {escape(example.title)}\n",
         f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
-        example_search_data(example, schema),  # hidden: filters and sort keys for the search index
+        example_search_data(example, schema, reviewed_key),  # hidden: filters, sort keys for the search index
+        PRINT_BUTTON,
         example.body.strip() + "\n",
         _sources_section(example, nn),
     ]
@@ -104,6 +106,24 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         parts.append(_related_section(uri, related, nn))
     parts.append(_review_line(example, options, nn))
     return "\n".join(parts)
+
+
+# Shown by assets/eksempelbank.js (it can do nothing without JavaScript); print styles in eksempelbank.css.
+PRINT_BUTTON = ('<div class="eb-page-actions" data-pagefind-ignore hidden>'
+                '<button type="button" class="md-button" data-eb-print hidden>Skriv ut / lagre som PDF</button>'
+                '</div>\n')
+
+
+def _breadcrumbs(uri: str, example: Example, nn: bool) -> str:
+    """Where the page sits: Forside › Alle eksempler › this example (aria-current on the last)."""
+    home = link_to(uri, "index.md")
+    everything = link_to(uri, f"{ALL_EXAMPLES_DIR}/index.md")
+    return (f'<nav class="eb-breadcrumbs" aria-label="{"Brødsmular" if nn else "Brødsmuler"}" '
+            'data-pagefind-ignore markdown>\n<ol markdown>\n'
+            f'<li markdown>[Forside]({home})</li>\n'
+            f'<li markdown>[{"Alle døme" if nn else "Alle eksempler"}]({everything})</li>\n'
+            f'<li markdown><span aria-current="page">{escape(example.title)}</span></li>\n'
+            '</ol>\n</nav>\n')
 
 
 def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
@@ -129,10 +149,14 @@ def _sources_section(example: Example, nn: bool) -> str:
 
 
 def _related_section(uri: str, related: list[Example], nn: bool) -> str:
-    lines = ["## Liknande døme\n" if nn else "## Lignende eksempler\n"]
+    """Links to other examples. Left out of the search index (``data-pagefind-ignore``): their
+    titles would make this page a hit for words about the other examples."""
+    lines = ['<div class="eb-related" data-pagefind-ignore markdown>', "",
+             "## Liknande døme\n" if nn else "## Lignende eksempler\n"]
     for other in related:
         lines.append(f"- [{escape(other.title)}]({link_to(uri, example_uri(other))}){_lang_attr(other)} "
                      f"– {escape(other.municipality_label)}")
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
 
@@ -141,7 +165,7 @@ def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
     if options.repository_url:
         edit = f"{options.repository_url}/edit/{options.branch}/{example.source_path}"
         reviewed += f" [{'Føreslå ei endring' if nn else 'Foreslå en endring'}]({edit})"
-    return f'<p class="eb-reviewed" markdown>{reviewed}</p>\n'
+    return f'<p class="eb-reviewed" data-pagefind-ignore markdown>{reviewed}</p>\n'
 
 
 # -- listings --------------------------------------------------------------------------------

@@ -25,16 +25,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from .facets import label
+from .facets import label, sort_examples
 from .model import Example
 from .schema import Schema
 from .text import sort_key
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
 
-#: Filter that marks example pages, so the finder lists examples only.
+#: Filter that marks the indexed pages that are *not* examples (the front page, «Om», the
+#: contribution guide), so the finder can list examples only (``{type: {none: ["side"]}}``).
+#: The few other pages carry it rather than every example: a filter on every example would be
+#: a list of all of them that the finder downloads with its first search (6 kB gzip at 3,000).
 TYPE_FILTER = "type"
-EXAMPLE_TYPE = "eksempel"
+PAGE_TYPE = "side"
 #: Filter for the decades an example's work was going on: "2010" for 2010–2019.
 PERIOD_FILTER = "periode"
 #: A word only example pages carry (as metadata, which Pagefind indexes but never shows). The
@@ -43,7 +46,8 @@ PERIOD_FILTER = "periode"
 #: word fetches the one chunk that holds it, and still returns filter counts and sorts.
 ALL_EXAMPLES_TERM = "qqeksempel"
 ALL_EXAMPLES_META = "alle"
-#: Sort keys (``data-pagefind-sort``).
+#: Sort keys (``data-pagefind-sort``). The «sist vurdert» key is unique per example (see
+#: :func:`reviewed_sort_keys`), so the order is the same in Pagefind and in the finder's page.
 SORT_REVIEWED = "sist_vurdert"
 SORT_TITLE = "tittel"
 #: Front-matter key that puts a page into the index (true) or keeps it out (false).
@@ -72,10 +76,9 @@ def period_label(value: str) -> str:
 
 
 def filter_values(example: Example, schema: Schema) -> dict[str, list[str]]:
-    """Filter name -> values for one example: every facet of the schema, plus period and type."""
+    """Filter name -> values for one example: every facet of the schema, plus period."""
     filters = {facet.id: example.facet_values(facet.field) for facet in schema.facets}
     filters[PERIOD_FILTER] = period_values(example)
-    filters[TYPE_FILTER] = [EXAMPLE_TYPE]
     return {name: values for name, values in filters.items() if values}
 
 
@@ -101,17 +104,40 @@ def result_meta(example: Example, schema: Schema) -> dict[str, str]:
     }
 
 
-def example_search_data(example: Example, schema: Schema) -> str:
+def reviewed_sort_keys(examples: list[Example]) -> dict[str, str]:
+    """Slug -> the example's key for «Sist vurdert, nyeste først», unique within the site.
+
+    The date, then a fixed-width number that puts examples reviewed on the same day in title
+    order (A–Å, as on «Alle eksempler») when the keys are sorted in descending order:
+    ``2025-08-10 999997``. Unique keys make the order complete, so the newest examples the
+    finder's page is built with (:func:`newest_first`) are exactly the ones Pagefind's sort
+    lists first, and «Vis flere» continues that list without repeating or skipping one. Fixed-
+    width digits sort the same whether compared as text or «naturally».
+    """
+    ordered = sort_examples(examples)
+    width = max(6, len(str(len(ordered))))
+    top = 10 ** width - 1
+    return {e.slug: f"{e.reviewed.isoformat()} {top - rank:0{width}d}" for rank, e in enumerate(ordered)}
+
+
+def newest_first(examples: list[Example]) -> list[Example]:
+    """The examples in the finder's default order: last reviewed first (Pagefind's sort)."""
+    keys = reviewed_sort_keys(examples)
+    return sorted(examples, key=lambda e: keys[e.slug], reverse=True)
+
+
+def example_search_data(example: Example, schema: Schema, reviewed_key: str | None = None) -> str:
     """A hidden HTML block for the example page: filters, sort keys and result facts for Pagefind.
 
     Values are element text (not ``name:value`` attributes), so commas and colons in a
     municipality name or a title are safe. ``data-pagefind-ignore`` keeps the block out of the
     page's searchable text; Pagefind still reads its filters, sorts and metadata.
+    ``reviewed_key``: the example's key from :func:`reviewed_sort_keys` (default: the date alone).
     """
     spans = []
     for name, values in filter_values(example, schema).items():
         spans += [f'<span data-pagefind-filter="{name}">{html.escape(v)}</span>' for v in values]
-    spans.append(f'<span data-pagefind-sort="{SORT_REVIEWED}">{example.reviewed.isoformat()}</span>')
+    spans.append(f'<span data-pagefind-sort="{SORT_REVIEWED}">{reviewed_key or example.reviewed.isoformat()}</span>')
     spans.append(f'<span data-pagefind-sort="{SORT_TITLE}">{html.escape(sort_key(example.title))}</span>')
     for name, value in result_meta(example, schema).items():
         spans.append(f'<span data-pagefind-meta="{name}">{html.escape(value)}</span>')
@@ -128,10 +154,12 @@ def should_index(meta: Mapping[str, Any], generated: bool) -> bool:
 
 
 def mark_searchable(content_html: str, meta: Mapping[str, Any], generated: bool) -> str:
-    """The page's rendered Markdown, wrapped so Pagefind indexes it (and nothing else of the page)."""
+    """The page's rendered Markdown, wrapped so Pagefind indexes it (and nothing else of the page).
+    Pages other than examples are marked with the :data:`TYPE_FILTER` the finder leaves out."""
     if not should_index(meta, generated):
         return content_html
-    return f'<div class="eb-search-body" data-pagefind-body>\n{content_html}\n</div>'
+    page_type = "" if meta.get("eksempel") else f' data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}"'
+    return f'<div class="eb-search-body" data-pagefind-body{page_type}>\n{content_html}\n</div>'
 
 
 # -- building the index ----------------------------------------------------------------------

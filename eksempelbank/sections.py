@@ -32,20 +32,30 @@ def headings(body: str, first_line: int) -> list[Heading]:
 _MARKS = {"#", "=", "-"}
 
 
+@lru_cache(maxsize=4096)  # heading lines repeat from example to example («## Resultat»)
+def _atx(line: str) -> tuple[bool, tuple[int, str] | None]:
+    """Whether ``line`` matches _ATX at all, and the (level, title) of the heading when it has a title."""
+    match = _ATX.match(line)
+    if not match:
+        return False, None
+    title = (match.group(2) or "").strip()
+    return True, ((len(match.group(1)), title) if title else None)
+
+
 def _headings(numbers: Sequence[int], texts: list[str]) -> list[Heading]:
     """Headings among prose lines. Only lines starting with #, =, - or a space can be one (or underline
     one), so the patterns run on those alone; a setext underline looks at the line before it."""
     found: list[Heading] = []
     for index in [i for i, line in enumerate(texts) if line[:1] in _MARKS or line[:1].isspace()]:
         line = texts[index]
-        match = _ATX.match(line)
-        if match and (match.group(2) or "").strip():
-            found.append(Heading(len(match.group(1)), match.group(2).strip(), numbers[index]))
+        heading = _atx(line)[1]
+        if heading:
+            found.append(Heading(heading[0], heading[1], numbers[index]))
             continue
         setext = _SETEXT.match(line)
         if setext and index > 0:
             before = texts[index - 1]
-            if before.strip() and not _ATX.match(before):
+            if before.strip() and not _atx(before)[0]:
                 level = 1 if setext.group(1).startswith("=") else 2
                 found.append(Heading(level, before.strip(), numbers[index - 1]))
     return found
@@ -69,15 +79,15 @@ def _scan_headings(body: str, first_line: int) -> list[tuple[Heading, int]]:
         counted = start
         end = body.find("\n", start)
         line = body[start:] if end == -1 else body[start:end]
-        match = _ATX.match(line)
-        if match and (match.group(2) or "").strip():
-            found.append((Heading(len(match.group(1)), match.group(2).strip(), number), start))
+        heading = _atx(line)[1]
+        if heading:
+            found.append((Heading(heading[0], heading[1], number), start))
             continue
         setext = _SETEXT.match(line)
         if setext and start > 0:
             before_start = body.rfind("\n", 0, start - 1) + 1
             before = body[before_start:start - 1]
-            if before.strip() and not _ATX.match(before):
+            if before.strip() and not _atx(before)[0]:
                 level = 1 if setext.group(1).startswith("=") else 2
                 found.append((Heading(level, before.strip(), number - 1), before_start))
     return found

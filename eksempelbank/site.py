@@ -19,6 +19,7 @@ from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
                      render_facet_value, render_listing)
 from .schema import Schema
+from .search_index import reviewed_sort_keys
 from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
 
 
@@ -58,9 +59,10 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, "Boligsosial eksempelbank")
     site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
+    reviewed_keys = reviewed_sort_keys(examples)
     for example in examples:
         uri = example_uri(example)
-        site.pages[uri] = render_example(example, schema, options, related.get(example.slug))
+        site.pages[uri] = render_example(example, schema, options, related.get(example.slug), reviewed_keys[example.slug])
         site.example_pages.add(uri)
 
     for facet in schema.facets:

@@ -65,7 +65,7 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     sections, section_problems = check_sections(document.body, document.body_line, language, schema, display)
     problems += section_problems
     problems += check_safety(document.body, document.body_line, display)
-    problems += check_personal_data(document.text, schema, display)
+    problems += check_personal_data(document.text, schema, display, encoded=document.encoded)
 
     if not any(s.get("url") for s in values.get("kilder", [])) and not values.get("lenker") \
             and not _LINK_IN_BODY.search(document.body):

@@ -21,18 +21,21 @@ vocabularies and register, a fixed seed, ~1,500 words each) and measures:
 
 Then a summary against the targets of issue 5. Usage:
 
-    .venv/bin/python scripts/benchmark.py [--sizes 200,1000,3000] [--seed N] [--keep DIR]
-                                          [--markdown FILE] [--no-browser]
+    .venv/bin/python scripts/benchmark.py [--sizes 200,1000,3000] [--seed N] [--repeat 2]
+                                          [--keep DIR] [--markdown FILE] [--json FILE] [--no-browser]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import gzip
+import importlib.metadata
 import importlib.util
 import json
 import os
 import platform
+import posixpath
 import re
 import shutil
 import statistics
@@ -69,7 +72,8 @@ MAX_VALIDATOR_RATIO = 2.0
 MAX_TRANSFER_GZIP = 300 * KB
 MAX_RELATED_DOUBLING = 2.3
 
-_EXAMPLE_LINK = re.compile(r'href="(?:[^"]*/)?eksempler/([a-z0-9-]+)/(?:index\.html)?(?:#[^"]*)?"')
+_HREF = re.compile(r'href="([^"#?]*)')
+_EXAMPLE_PATH = re.compile(r"eksempler/([a-z0-9-]+)/(?:index\.html)?")
 
 
 # -- running and measuring ----------------------------------------------------------------------
@@ -77,13 +81,26 @@ _EXAMPLE_LINK = re.compile(r'href="(?:[^"]*/)?eksempler/([a-z0-9-]+)/(?:index\.h
 @dataclass
 class Run:
     seconds: float
-    peak_rss_kb: int  # of the process and the children it waited for
+    peak_rss_kb: int  # of the largest process: the build or a child it waited for
     returncode: int
     stderr: str
+    cpu_seconds: float = 0.0  # user + system, the build and its children
+
+    def best(self, other: "Run | None") -> "Run":
+        """The faster of two runs of the same build (peak memory: the larger)."""
+        if other is None:
+            return self
+        fastest = self if self.seconds <= other.seconds else other
+        return Run(fastest.seconds, max(self.peak_rss_kb, other.peak_rss_kb), fastest.returncode,
+                   fastest.stderr, min(self.cpu_seconds, other.cpu_seconds))
 
 
 def run_measured(command: list[str], cwd: Path) -> Run:
-    """Run ``command``; wall time and peak resident memory (os.wait4 rusage of that child only)."""
+    """Run ``command``: wall time, and the peak resident memory of the largest process in it.
+
+    os.wait4 gives the rusage of this child alone (not of the earlier builds), including the
+    processes it waited for, such as Pagefind started by the hook.
+    """
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -93,16 +110,26 @@ def run_measured(command: list[str], cwd: Path) -> Run:
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return Run(seconds, usage.ru_maxrss, process.returncode, stderr)
+    return Run(seconds, usage.ru_maxrss, process.returncode, stderr, usage.ru_utime + usage.ru_stime)
 
 
 def timed(function: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
-    """Best wall time of ``repeat`` calls, and the last result."""
+    """Best wall time of ``repeat`` calls, and the last result.
+
+    Like timeit: garbage collected before and switched off during each call, so a big heap left by
+    an earlier step (the generated pages) does not slow down whatever is measured next.
+    """
     best, result = float("inf"), None
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
+        result = None
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            result = function()
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best, result
 
 
@@ -125,10 +152,10 @@ def mkdocs(*args: str) -> list[str]:
 
 # -- the project copy and the baseline -------------------------------------------------------------
 
-def copy_sources(target: Path) -> None:
+def copy_sources(target: Path, source_root: Path = ROOT) -> None:
     target.mkdir(parents=True)
     for part in SITE_PARTS:
-        source = ROOT / part
+        source = source_root / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
@@ -194,6 +221,21 @@ class SiteFigures:
     search_index_bytes: int = 0
 
 
+def example_links(page: str, html: str, slugs: set[str]) -> set[str]:
+    """Slugs of the example pages that ``page`` (e.g. ``fylker/agder/index.html``) links to."""
+    folder = posixpath.dirname(page)
+    found = set()
+    for href in set(_HREF.findall(html)):
+        if not href or ":" in href or href.startswith("/"):
+            continue  # other sites, mailto:, or (not produced by MkDocs) root-relative links
+        match = _EXAMPLE_PATH.fullmatch(posixpath.normpath(posixpath.join(folder, href)) + "/")
+        if match is None:
+            match = _EXAMPLE_PATH.fullmatch(posixpath.normpath(posixpath.join(folder, href)))
+        if match and match.group(1) in slugs:
+            found.add(match.group(1))
+    return found
+
+
 def site_figures(site: Path, slugs: set[str]) -> SiteFigures:
     figures = SiteFigures()
     figures.bytes, figures.files = tree_size(site)
@@ -208,7 +250,7 @@ def site_figures(site: Path, slugs: set[str]) -> SiteFigures:
             zipped.append(gzip_size(data))
         elif len(data) > figures.largest_other_bytes:
             figures.largest_other, figures.largest_other_bytes = relative, len(data)
-        links = {slug for slug in _EXAMPLE_LINK.findall(data.decode("utf-8", "replace")) if slug in slugs}
+        links = example_links(relative, data.decode("utf-8", "replace"), slugs)
         if is_example:
             links.discard(parts[1])
         if len(links) > figures.most_links:
@@ -274,12 +316,13 @@ class Result:
     payload_note: str = ""
     per_page: int = 50
     failure: str = ""
+    load_after: float = 0.0  # 1-minute load average when this size was done (other work slows builds)
 
 
-def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
+def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | None, str], repeat: int = 1) -> Result:
     result = Result(n)
     project = workdir / f"n{n}"
-    copy_sources(project)
+    copy_sources(project, workdir / "sources")  # the snapshot taken at the start: every N builds the same code
     shutil.rmtree(project / "examples")
     start = time.perf_counter()
     write_examples(project / "examples", n, seed)
@@ -289,7 +332,8 @@ def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
     result.per_page = int(settings.get("per_page", 50))
     print(f"  N={n}: {n} synthetic examples written in {result.generate_s:.1f} s; production build ...", flush=True)
 
-    result.build = run_measured(mkdocs("--site-dir", "site"), project)
+    production = mkdocs("--site-dir", "site")
+    result.build = run_measured(production, project)
     if result.build.returncode != 0:
         result.failure = "production build failed:\n" + result.build.stderr[-3000:]
         return result
@@ -305,10 +349,16 @@ def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
         return result
     print(f"  N={n}: baseline build ...", flush=True)
     baseline_config = write_baseline(project, prepared, config)
-    result.baseline = run_measured(mkdocs("-f", baseline_config.name, "--site-dir", "baseline-site"), project)
+    del prepared  # the generated pages: not kept in memory while the rest is measured
+    plain = mkdocs("-f", baseline_config.name, "--site-dir", "baseline-site")
+    result.baseline = run_measured(plain, project)
     if result.baseline.returncode != 0:
         result.failure = "baseline build failed:\n" + result.baseline.stderr[-3000:]
         return result
+    for _ in range(repeat - 1):  # taking turns, so that a busy moment does not favour one of them
+        print(f"  N={n}: production and baseline build again ...", flush=True)
+        result.build = run_measured(production, project).best(result.build)
+        result.baseline = run_measured(plain, project).best(result.baseline)
 
     # Both list the folder and read every file; the validator then checks everything, the bare parse
     # only splits off and parses the YAML.
@@ -317,16 +367,20 @@ def measure_size(n: int, seed: int, workdir: Path, browser: bool) -> Result:
     result.validate_s, catalog = timed(lambda: load_examples(examples_dir, schema, root=project), repeat=3)
     result.parse_s, _ = timed(lambda: [frontmatter.load(p) for p in sorted(examples_dir.glob("*.md"))], repeat=3)
     examples = catalog.examples
-    result.related_s, _ = timed(lambda: related_examples(examples, schema), repeat=3)
+    result.related_s, _ = timed(lambda: related_examples(examples, schema), repeat=15)
     half = examples[::2]
-    result.related_half_s, _ = timed(lambda: related_examples(half, schema), repeat=3)
+    result.related_half_s, _ = timed(lambda: related_examples(half, schema), repeat=15)
 
     slugs = {example.slug for example in examples}
     print(f"  N={n}: measuring pages ...", flush=True)
     result.site = site_figures(project / "site", slugs)
     result.baseline_site = site_figures(project / "baseline-site", slugs)
+    if result.site.example_pages != n or len(examples) != n:  # never measure a site with examples missing
+        result.failure = (f"{n} examples generated, {len(examples)} validated, "
+                          f"{result.site.example_pages} example pages built")
+        return result
 
-    measure, note = load_search_payload() if browser else (None, "skipped (--no-browser)")
+    measure, note = payload
     result.payload_note = note
     if measure is not None:
         try:
@@ -354,9 +408,10 @@ def rows_for(r: Result) -> list[tuple[str, str]]:
     b, base = r.build, r.baseline
     payload_note = f" ({r.payload_note})" if r.payload_note else ""
     rows = [
-        ("Production build (hooks + pages + search index)", f"{b.seconds:.1f} s, peak {b.peak_rss_kb / KB:,.0f} MB"),
+        ("Production build (hooks + pages + search index)",
+         f"{b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU), peak {b.peak_rss_kb / KB:,.0f} MB"),
         ("Baseline: plain MkDocs + Material, no hooks, examples out of the menu",
-         f"{base.seconds:.1f} s, peak {base.peak_rss_kb / KB:,.0f} MB"),
+         f"{base.seconds:.1f} s ({base.cpu_seconds:.1f} s CPU), peak {base.peak_rss_kb / KB:,.0f} MB"),
         ("Production / baseline", ratio(b.seconds, base.seconds)),
         ("Hooks alone (prepare_build: validate + related + generate)",
          f"{r.hooks_s:.2f} s = {100 * r.hooks_s / base.seconds:.1f} % of baseline"),
@@ -365,15 +420,19 @@ def rows_for(r: Result) -> list[tuple[str, str]]:
         ("Validator / bare parse", ratio(r.validate_s, r.parse_s)),
         ("Site on disk", f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)})"),
         ("Search index on disk", mb(r.site.search_index_bytes) if r.site.search_index_bytes else "none found"),
-        ("Example page HTML, median", f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip)"),
+        ("Example page HTML, median", f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip; "
+                                      f"baseline {kb(r.baseline_site.example_median)})"),
         ("Example page HTML, largest", f"{kb(r.site.example_max)} ({kb(r.site.example_max_gz)} gzip)"),
         ("Largest other page", f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}"),
         ("Most example links on one page", f"{r.site.most_links} ({r.site.most_links_page})"),
         ("Open the finder, transferred (gzip)", kb(r.payload.get("finder")) + payload_note),
         ("First search query, transferred (gzip)", kb(r.payload.get("search")) + payload_note),
+        ("Then the same query typed into the open finder (gzip)", kb(r.payload.get("query_after_opening"))
+         + payload_note),
         ("Related examples (N)", f"{r.related_s * 1000:.0f} ms"),
         ("Related examples (N/2) → doubling factor",
          f"{r.related_half_s * 1000:.0f} ms → {ratio(r.related_s, r.related_half_s)}"),
+        ("Machine load (1-min average) when done", f"{r.load_after:.1f}"),
     ]
     return rows
 
@@ -398,7 +457,9 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
     out: list[tuple[str, bool | None, str]] = []
     build_ratio = largest.build.seconds / largest.baseline.seconds
     out.append((f"Production build ≤ {MAX_BUILD_RATIO}× baseline (N={largest.n:,})", build_ratio <= MAX_BUILD_RATIO,
-                f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}×"))
+                f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}× "
+                f"(CPU time: {largest.build.cpu_seconds:.1f} s / {largest.baseline.cpu_seconds:.1f} s = "
+                f"{ratio(largest.build.cpu_seconds, largest.baseline.cpu_seconds)})"))
     share = largest.hooks_s / largest.baseline.seconds
     out.append((f"Hooks ≤ {MAX_HOOK_SHARE:.0%} of baseline (N={largest.n:,})", share <= MAX_HOOK_SHARE,
                 f"{largest.hooks_s:.2f} s = {share:.1%}"))
@@ -415,7 +476,8 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
     out.append((f"Validator ≤ {MAX_VALIDATOR_RATIO:.0f}× bare front-matter parse (N={largest.n:,})",
                 validator <= MAX_VALIDATOR_RATIO,
                 f"{largest.validate_s:.2f} s / {largest.parse_s:.2f} s = {validator:.2f}×"))
-    for key, label in (("finder", "Opening the finder"), ("search", "First search query")):
+    for key, label in (("finder", "Opening the finder"), ("search", "First search query"),
+                       ("query_after_opening", "First query in the open finder")):
         measured = [r for r in done if key in r.payload]
         if not measured:
             out.append((f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip", None,
@@ -450,14 +512,20 @@ def machine() -> str:
     import mkdocs
     import material
 
+    try:
+        pagefind = f", Pagefind {importlib.metadata.version('pagefind-bin')}"
+    except importlib.metadata.PackageNotFoundError:
+        pagefind = ""
     return (f"{os.cpu_count()} CPU cores{memory}, {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
-            f"Material {getattr(material, '__version__', '?')}, Markdown {markdown.__version__}, {date.today().isoformat()}")
+            f"Material {getattr(material, '__version__', '?')}, Markdown {markdown.__version__}{pagefind}, "
+            f"{date.today().isoformat()}")
 
 
-def markdown_report(results: list[Result], seed: int) -> str:
+def markdown_report(results: list[Result], seed: int, repeat: int) -> str:
     done = [r for r in results if not r.failure]
-    lines = [f"Machine: {machine()}. Seed {seed}.", "",
+    builds = "each build run once" if repeat == 1 else f"fastest of {repeat} runs of each build, in turns"
+    lines = [f"Machine: {machine()}. Seed {seed}; {builds}.", "",
              "| | " + " | ".join(f"N = {r.n:,}" for r in done) + " |",
              "|---|" + "---|" * len(done)]
     names = [name for name, _ in rows_for(done[0])] if done else []
@@ -478,10 +546,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON to this file")
     parser.add_argument("--no-browser", action="store_true", help="skip the finder and search measurements")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="build production and baseline this many times each, in turns, and keep the fastest "
+                             "(steadier figures on a busy machine; default 1)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
-    print(f"Benchmark: sizes {', '.join(map(str, sizes))}, seed {args.seed}\n{machine()}", flush=True)
+    print(f"Benchmark: sizes {', '.join(map(str, sizes))}, seed {args.seed}, builds x{max(1, args.repeat)}\n"
+          f"{machine()}", flush=True)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         workdir_context = None
@@ -491,8 +563,14 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(workdir_context.name)
     results = []
     try:
+        # One snapshot of the sources and of search_payload, so that edits made while the benchmark runs
+        # (it takes minutes) cannot make the sizes measure different code.
+        copy_sources(workdir / "sources")
+        payload = load_search_payload() if not args.no_browser else (None, "skipped (--no-browser)")
+        print(f"Load average (1 min) at the start: {os.getloadavg()[0]:.1f}", flush=True)
         for n in sizes:
-            result = measure_size(n, args.seed, workdir, browser=not args.no_browser)
+            result = measure_size(n, args.seed, workdir, payload, repeat=max(1, args.repeat))
+            result.load_after = os.getloadavg()[0]
             results.append(result)
             print_table(result)
             if not args.keep:
@@ -502,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
             workdir_context.cleanup()
     print_summary(results)
     if args.markdown:
-        args.markdown.write_text(markdown_report(results, args.seed), encoding="utf-8")
+        args.markdown.write_text(markdown_report(results, args.seed, max(1, args.repeat)), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps([_as_dict(r) for r in results], indent=2, default=str), encoding="utf-8")
     if args.keep:

@@ -5,13 +5,15 @@ index files are already gzip files and are sent as they are), drives headless Ch
 test suite's flags, and counts the bytes the server sends, request by request:
 
 - ``finder_transfer_gz``: a first visit (empty cache) to /finn/, until the list of examples is
-  shown: the page, CSS, scripts, Pagefind's runtime, the filter counts and the first results.
+  shown: the page (built with every value's count and the newest examples), CSS and scripts.
+  Pagefind is loaded only once the visitor chooses, types, sorts or asks for more.
 - ``search_transfer_gz``: a first search from the header of a content page (empty cache), from
   the click on «Søk» until the results are shown: Pagefind's runtime and WebAssembly, the index
   metadata, the index chunks for the query and the shown results' fragments. The page itself
   is not counted.
 - ``query_after_opening_bytes``: the same query typed into the finder once it is open (what the
-  query adds when the runtime is already loaded).
+  query adds to the open page: Pagefind's runtime, WebAssembly and metadata, the filter chunks
+  for the counts, the index chunks and the shown results' fragments).
 
 Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
 

@@ -9,8 +9,10 @@ import dataclasses
 import random
 import sys
 import unicodedata
+from pathlib import Path
 
 from eksempelbank import personal_data, safety, sections
+from eksempelbank.document import read_document
 from eksempelbank.markdown_lines import _outside_fences
 from eksempelbank.synthetic import generate_examples
 
@@ -67,7 +69,7 @@ def test_phone_numbers_and_addresses_are_found_as_on_every_line(schema, monkeypa
     texts = list(bodies())
     fast = [personal_data.find_personal_data(text, schema) for text in texts]
     assert any(fast)
-    monkeypatch.setattr(personal_data, "_suspect_lines", lambda text: list(enumerate(text.split("\n"))))
+    monkeypatch.setattr(personal_data, "_suspect_lines", lambda text, encoded=None: list(enumerate(text.split("\n"))))
     assert fast == [personal_data.find_personal_data(text, schema) for text in texts]
 
 
@@ -75,3 +77,13 @@ def test_the_bytes_that_can_start_a_non_ascii_digit_are_all_known():
     """\\d also matches Arabic-Indic, Devanagari, fullwidth ... digits; text with them takes the slow path."""
     leads = {chr(c).encode()[0] for c in range(0x80, sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Nd"}
     assert leads <= set(personal_data.OTHER_DIGIT_LEADS)
+
+
+def test_the_file_bytes_stand_in_for_the_text_only_when_normalizing_changed_nothing():
+    text = next(iter(generate_examples(1, seed=2).values()))
+    for raw, same in ((text.encode(), True), (("\ufeff" + text).encode(), False),
+                      (text.replace("\n", "\r\n").encode(), False), (text.replace("å", "a\u030a").encode(), False)):
+        document, _ = read_document(Path("x.md"), "x.md", raw)
+        assert (document.encoded is not None) == same
+        if same:
+            assert document.encoded == document.text.encode()

@@ -10,11 +10,13 @@ from datetime import date
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.finder import FINDER_URI, finder_facets, render_finder
+from eksempelbank.finder import FINDER_URI, RESULTS_PER_BATCH, finder_facets, render_finder
 from eksempelbank.schema import Term, Vocabulary
-from eksempelbank.search_index import (ALL_EXAMPLES_META, ALL_EXAMPLES_TERM, EXAMPLE_TYPE, PERIOD_FILTER,
+from eksempelbank.search_index import (ALL_EXAMPLES_META, ALL_EXAMPLES_TERM, PAGE_TYPE, PERIOD_FILTER,
                                        SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
-                                       example_search_data, mark_searchable, period_values, should_index)
+                                       example_search_data, mark_searchable, newest_first, period_values,
+                                       reviewed_sort_keys, should_index)
+from eksempelbank.text import sort_key
 from eksempelbank.validate import load_examples
 
 from .sitebuild import copy_project, mkdocs_build
@@ -55,8 +57,8 @@ def test_example_pages_carry_filters_sorts_and_facts(real_site, examples, schema
         for facet in schema.facets:
             assert filters.get(facet.id, set()) == set(example.facet_values(facet.field)), (example.slug, facet.id)
         assert filters[PERIOD_FILTER] == set(period_values(example))
-        assert filters[TYPE_FILTER] == {EXAMPLE_TYPE}
-        assert f'data-pagefind-sort="{SORT_REVIEWED}">{example.reviewed.isoformat()}<' in page
+        assert TYPE_FILTER not in filters, "only the pages that are not examples carry the type"
+        assert f'data-pagefind-sort="{SORT_REVIEWED}">{example.reviewed.isoformat()} ' in page
         assert f'data-pagefind-sort="{SORT_TITLE}">' in page
         assert '<span data-pagefind-meta="kommune">' in page
         assert f'<span data-pagefind-meta="{ALL_EXAMPLES_META}">{ALL_EXAMPLES_TERM}</span>' in page
@@ -67,6 +69,10 @@ def test_only_main_content_of_chosen_pages_is_indexed(real_site):
     body_pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html")
                   if "data-pagefind-body" in p.read_text(encoding="utf-8")}
     assert "om/index.html" in body_pages and "index.html" in body_pages
+    # Indexed pages that are not examples are marked, so the finder can leave them out.
+    for path in body_pages:
+        marked = f'data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}"' in (site / path).read_text(encoding="utf-8")
+        assert marked != path.startswith("eksempler/"), path
     assert "fylker/index.html" not in body_pages, "listings repeat the examples"
     assert "finn/index.html" not in body_pages
     page = (site / "om" / "index.html").read_text(encoding="utf-8")
@@ -85,6 +91,25 @@ def test_finder_page_is_generated_from_the_schema(real_site, examples, schema):
     # Without JavaScript: the form stays hidden and the links to the index pages show.
     assert re.search(r'<form class="eb-finder"[^>]* hidden', page)
     assert 'href="../fylker/"' in page
+    # Built in the state without choices: every value's count, and the newest examples.
+    for facet in finder_facets(examples, schema):
+        for choice in facet.choices:
+            assert f'name="{facet.id}" value="{choice.id}" data-count="{choice.count}"' in page
+    form = page.split('id="eb-finder-list"', 1)[1].split("</ol>", 1)[0]
+    shown = re.findall(r'<a href="\.\./eksempler/([a-z0-9-]+)/">', form)
+    assert shown == [e.slug for e in newest_first(examples)][:RESULTS_PER_BATCH]
+    assert f'{len(examples)} eksempler passer.' in page
+
+
+def test_the_finder_page_shows_a_fixed_number_of_examples(examples, schema):
+    """However many examples there are, the page lists one batch (the rest come from the search)."""
+    many = [replace(e, slug=f"{e.slug}-{i}", title=f"{e.title} {i}") for i in range(4) for e in examples]
+    assert len(many) > RESULTS_PER_BATCH
+    markdown = render_finder(many, schema)[FINDER_URI]
+    assert markdown.count('<li class="eb-result"') == RESULTS_PER_BATCH
+    assert f"Vis flere eksempler ({len(many) - RESULTS_PER_BATCH} til)</button>" in markdown
+    assert 'id="eb-finder-more" hidden' not in markdown
+    assert 'id="eb-finder-more" hidden' in render_finder(examples[:3], schema)[FINDER_URI]
 
 
 def test_a_new_vocabulary_value_needs_no_code(examples, schema):
@@ -93,7 +118,7 @@ def test_a_new_vocabulary_value_needs_no_code(examples, schema):
     extended = Vocabulary(vocabulary.name, list(vocabulary.terms) + [Term("studenter", "Studenter")])
     changed = replace(schema, vocabularies={**schema.vocabularies, "malgrupper": extended})
     markdown = render_finder(examples, changed)[FINDER_URI]
-    assert 'name="malgrupper" value="studenter" disabled' in markdown
+    assert 'name="malgrupper" value="studenter" data-count="0" disabled' in markdown
     assert "Studenter <span" in markdown
 
 
@@ -104,6 +129,21 @@ def test_period_counts_decades_until_last_review(examples, schema):
         "2010", "2020"]
     facets = {f.id: f for f in finder_facets(examples, schema)}
     assert sum(c.count for c in facets[PERIOD_FILTER].choices) >= len(examples)
+
+
+def test_reviewed_sort_keys_are_unique_and_order_newest_first(examples, schema):
+    same_day = [replace(e, reviewed=date(2025, 8, 10)) for e in examples]
+    older = replace(examples[0], slug="eldre", title="Aaa eldst", reviewed=date(2020, 1, 1))
+    keys = reviewed_sort_keys(same_day + [older])
+    assert len(set(keys.values())) == len(keys), "unique: Pagefind's order is complete"
+    assert all(key.startswith("2025-08-10 ") for slug, key in keys.items() if slug != "eldre")
+    ordered = newest_first(same_day + [older])
+    # Same day: title order (A–Å), as «Alle eksempler»; older reviews after.
+    assert [e.slug for e in ordered[:-1]] == [e.slug for e in sorted(same_day, key=lambda e: (sort_key(e.title), e.slug))]
+    assert ordered[-1].slug == "eldre"
+    # Sorted as text, descending (as Pagefind sorts them), the keys give the same order.
+    assert sorted(keys, key=keys.get, reverse=True) == [e.slug for e in ordered]
+    assert f'data-pagefind-sort="{SORT_REVIEWED}">{keys["eldre"]}<' in example_search_data(older, schema, keys["eldre"])
 
 
 def test_search_data_is_escaped_and_not_searchable_text(examples, schema):
@@ -121,6 +161,8 @@ def test_which_pages_are_indexed():
     assert should_index({"sok": True}, generated=True)
     assert mark_searchable("<p>x</p>", {}, generated=True) == "<p>x</p>"
     assert "data-pagefind-body" in mark_searchable("<p>x</p>", {}, generated=False)
+    assert f'"{TYPE_FILTER}:{PAGE_TYPE}"' in mark_searchable("<p>x</p>", {}, generated=False)
+    assert TYPE_FILTER not in mark_searchable("<p>x</p>", {"eksempel": "x"}, generated=True)
 
 
 def test_a_pagefind_failure_is_reported_clearly(tmp_path):

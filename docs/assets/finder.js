@@ -5,9 +5,13 @@
 // that value (so it is what the visitor gets by adding it); values with none are disabled.
 // The current choice lives in the query string (?fylke=vestfold&q=startlån&sortering=tittel),
 // so a link can be shared and the back button works.
+//
+// The page is built showing the state without choices: every value's count and the newest
+// examples (eksempelbank/finder.py). That state needs no search, so Pagefind (its WebAssembly,
+// metadata and index chunks) is loaded only when the visitor chooses, types, sorts or asks for
+// more, or opens a link with choices in it.
 import { loadPagefind, plural, resultItem } from "./search-common.js";
 
-const PAGE_SIZE = 20;
 const form = document.getElementById("eb-finder");
 if (form) setUp(form);
 
@@ -26,15 +30,26 @@ function setUp(form) {
     legend: fieldset.querySelector("legend").textContent,
     boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
   }));
-  const typeFilter = { [form.dataset.typeFilter]: form.dataset.typeValue };
+  const pageSize = Number(form.dataset.pageSize) || 10;
+  // The state the page was built with: nothing chosen, newest first.
+  const built = {
+    total: Number(form.dataset.total) || 0,
+    counts: Object.fromEntries(facets.map((facet) => [
+      facet.id, Object.fromEntries(facet.boxes.map((box) => [box.value, Number(box.dataset.count) || 0])),
+    ])),
+    items: [...list.children].map((item) => item.cloneNode(true)),
+  };
+  // Examples only: not the other pages (front page, «Om», ...), which carry this filter.
+  const typeFilter = { [form.dataset.typeFilter]: { none: [form.dataset.otherType] } };
   const sorts = {
     "sist-vurdert": { [form.dataset.sortReviewed]: "desc" },
     tittel: { [form.dataset.sortTitle]: "asc" },
   };
   let latest = 0;
-  let shown = [];        // results of the latest search, not yet all displayed
+  let shown = null;      // results of the latest search; null while the built list is shown
   let typingTimer = null;
   let filtersLoaded = false;
+  let loadingMore = false;
   let chosenSort = "";   // the visitor's own sort choice; "" = the default for the state
 
   // -- state <-> URL <-> form -----------------------------------------------------------------
@@ -48,6 +63,10 @@ function setUp(form) {
     return state;
   }
 
+  function emptyState() {
+    return { q: "", sort: "", facets: Object.fromEntries(facets.map((facet) => [facet.id, []])) };
+  }
+
   function stateFromForm() {
     const state = { q: input.value.trim(), sort: chosenSort, facets: {} };
     for (const facet of facets) state.facets[facet.id] = facet.boxes.filter((b) => b.checked).map((b) => b.value);
@@ -57,6 +76,15 @@ function setUp(form) {
   function effectiveSort(state) {
     const sort = state.sort || (state.q ? "relevans" : "sist-vurdert");
     return sort === "relevans" && !state.q ? "sist-vurdert" : sort;
+  }
+
+  function chosenCount(state) {
+    return facets.reduce((sum, facet) => sum + state.facets[facet.id].length, 0);
+  }
+
+  // Nothing chosen and newest first: what the page was built with.
+  function isBuiltState(state) {
+    return !state.q && chosenCount(state) === 0 && effectiveSort(state) === "sist-vurdert";
   }
 
   function toForm(state) {
@@ -96,25 +124,50 @@ function setUp(form) {
     return filters;
   }
 
+  // No text: search for the word every example carries (a search without a term would
+  // make Pagefind fetch the whole index; see search_index.py).
+  function searchFor(pagefind, state, filters, preload = false) {
+    const sortName = effectiveSort(state);
+    const options = { filters };
+    if (sortName !== "relevans") options.sort = sorts[sortName];
+    const term = state.q || form.dataset.allTerm;
+    return preload ? pagefind.preload(term, options) : pagefind.search(term, options);
+  }
+
+  function showBuilt(state) {
+    shown = null;
+    showCounts(built.counts);
+    list.replaceChildren(...built.items.map((item) => item.cloneNode(true)));
+    showMoreButton(built.total);
+    announce(state, built.total);
+  }
+
   async function update(state) {
     const run = ++latest;
+    if (isBuiltState(state)) {
+      form.removeAttribute("aria-busy");
+      showBuilt(state);
+      return;
+    }
     form.setAttribute("aria-busy", "true");
     try {
       const pagefind = await loadPagefind();
-      // Searches only count the filters whose chunks are loaded: load them all, once.
-      if (!filtersLoaded) filtersLoaded = await pagefind.filters().then(() => true);
       if (run !== latest) return;
-      // No text: search for the word every example carries (a search without a term would
-      // make Pagefind fetch the whole index; see search_index.py).
-      const term = state.q || form.dataset.allTerm;
-      const sortName = effectiveSort(state);
-      const options = { filters: filtersFor(state) };
-      if (sortName !== "relevans") options.sort = sorts[sortName];
-      const found = await pagefind.search(term, options);
+      // Without text or choices the counts are the built ones (only the order differs).
+      const needCounts = Boolean(state.q) || chosenCount(state) > 0;
+      // Searches only count the filters whose chunks are loaded: load them all, once (and the
+      // search's own index chunks at the same time).
+      if (needCounts && !filtersLoaded) {
+        await Promise.all([pagefind.filters(), searchFor(pagefind, state, filtersFor(state), true)]);
+        filtersLoaded = true;
+      }
+      if (run !== latest) return;
+      const found = await searchFor(pagefind, state, filtersFor(state));
       if (run !== latest || !found) return;
       // Counts per facet: for a facet with choices, search again without that facet's choices.
-      const counts = {};
-      for (const facet of facets) {
+      const term = state.q || form.dataset.allTerm;
+      const counts = needCounts ? {} : built.counts;
+      for (const facet of needCounts ? facets : []) {
         if (state.facets[facet.id].length) {
           const other = await pagefind.search(term, { filters: filtersFor(state, facet.id) });
           if (run !== latest) return;
@@ -140,14 +193,44 @@ function setUp(form) {
 
   async function showMore(run, moveFocus) {
     const start = list.children.length;
-    const next = shown.slice(start, start + PAGE_SIZE);
+    const next = shown.slice(start, start + pageSize);
     const pages = await Promise.all(next.map((result) => result.data()));
     if (run !== latest) return;
     const items = pages.map((data) => resultItem(data, { showExcerpt: Boolean(input.value.trim()) }));
     list.append(...items);
-    more.hidden = list.children.length >= shown.length;
-    more.textContent = `Vis flere eksempler (${shown.length - list.children.length} til)`;
+    showMoreButton(shown.length);
     if (moveFocus && items.length) items[0].querySelector("a").focus();
+  }
+
+  function showMoreButton(total) {
+    const left = total - list.children.length;
+    more.hidden = left <= 0;
+    more.textContent = `Vis flere eksempler (${left} til)`;
+  }
+
+  // «Vis flere eksempler»: the next results of the shown search. Under the built list, search
+  // first (newest first, as built: the sort keys are unique, so the order is the same).
+  async function moreClicked() {
+    // While a new choice is being searched, the list is about to be replaced: wait for it.
+    if (loadingMore || form.hasAttribute("aria-busy")) return;
+    loadingMore = true;
+    const run = latest;
+    try {
+      if (shown === null) {
+        const state = emptyState();
+        const pagefind = await loadPagefind();
+        const found = await searchFor(pagefind, state, filtersFor(state));
+        if (run !== latest || !found) return;
+        shown = found.results;
+      }
+      await showMore(run, true);
+    } catch (error) {
+      if (run !== latest) return;
+      status.textContent = "Søket virker ikke akkurat nå. Bruk lenkene nedenfor i stedet.";
+      fallback.hidden = false;
+    } finally {
+      loadingMore = false;
+    }
   }
 
   function showCounts(counts) {
@@ -161,7 +244,7 @@ function setUp(form) {
   }
 
   function announce(state, count) {
-    const choices = facets.reduce((sum, facet) => sum + state.facets[facet.id].length, 0);
+    const choices = chosenCount(state);
     const parts = [];
     if (state.q) parts.push(`«${state.q}»`);
     if (choices) parts.push(plural(choices, "valg", "valg"));
@@ -189,6 +272,7 @@ function setUp(form) {
     changed(false);
   });
   input.addEventListener("input", () => {
+    loadPagefind().catch(() => {});  // start fetching the runtime while the visitor types
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => changed(true), 250);
   });
@@ -198,13 +282,13 @@ function setUp(form) {
     changed(true);
   });
   clear.addEventListener("click", () => {
-    const empty = { q: "", sort: "", facets: Object.fromEntries(facets.map((f) => [f.id, []])) };
+    const empty = emptyState();
     toForm(empty);
     remember(empty, false);
     update(empty);
     input.focus();
   });
-  more.addEventListener("click", () => showMore(latest, true));
+  more.addEventListener("click", moreClicked);
   window.addEventListener("popstate", () => {
     const state = stateFromUrl();
     toForm(state);

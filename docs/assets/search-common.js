@@ -9,7 +9,9 @@ let loading = null;
 export function loadPagefind() {
   if (!loading) {
     loading = import(bundle.href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+      // noWorker: search in the page itself. A query over this index takes milliseconds, and
+      // Pagefind's web worker would be one more script to download (12 kB gzip).
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true });
       await pagefind.init();
       return pagefind;
     });

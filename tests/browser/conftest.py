@@ -23,6 +23,8 @@ CHROMIUM_FLAGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 MOBILE = {"width": 390, "height": 844}
+# axe-core from npm, exact version and checksum in tests/browser/package-lock.json (`make test`).
+AXE_JS = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def _require_chromium():
@@ -30,6 +32,24 @@ def _require_chromium():
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium mangler ({CHROMIUM}); i CI skal nettlesertestene kjøre.")
         pytest.skip("Chromium er ikke installert (kjør scripts/install-chromium.sh som root)")
+
+
+def follow_system_scheme(page):
+    """Material remembers the light/dark choice in localStorage, which the test pages share: forget
+    it before every load, so the page follows the emulated prefers-color-scheme."""
+    page.add_init_script(
+        "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);")
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """The source of axe.min.js, to inject into pages. Missing: skip, except in CI (fail)."""
+    if not AXE_JS.exists():
+        message = f"axe-core mangler ({AXE_JS}); «make test» installerer den (scripts/install-axe.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE_JS.read_text(encoding="utf-8")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

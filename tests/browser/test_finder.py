@@ -3,17 +3,26 @@ count, open an example, clear, share the link, go back; on a desktop and on a ph
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import shutil
+import threading
 from collections import Counter
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from eksempelbank.finder import RESULTS_PER_BATCH
 from eksempelbank.schema import load_schema
+from eksempelbank.search_index import newest_first
+from eksempelbank.synthetic import write_examples
 from eksempelbank.text import sort_key
+from eksempelbank.validate import load_examples
 
-from .conftest import MOBILE
+from ..sitebuild import copy_project, mkdocs_build
+from .conftest import MOBILE, _QuietHandler
 from .search_data import INFLECTED, by_title, count_text, examples, examples_saying, matching, slug_of
 
 pytestmark = pytest.mark.browser
@@ -58,8 +67,59 @@ def result_titles(page) -> list[str]:
     return page.locator(RESULT_LINKS).all_inner_texts()
 
 
+def show_all(page):
+    """Press «Vis flere eksempler» until every result is listed."""
+    more = page.locator("#eb-finder-more")
+    while more.is_visible():
+        shown = page.locator(RESULT_LINKS).count()
+        more.click()
+        expect(page.locator(RESULT_LINKS)).not_to_have_count(shown)
+
+
+def all_result_titles(page) -> list[str]:
+    show_all(page)
+    return result_titles(page)
+
+
+def all_result_slugs(page) -> set[str | None]:
+    show_all(page)
+    return {slug_of(href) for href in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")}
+
+
 def chosen_in_url(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
+
+
+def record_paths(page) -> list[str]:
+    """Paths of every request the page makes from now on."""
+    paths: list[str] = []
+    page.on("request", lambda request: paths.append(urlparse(request.url).path))
+    return paths
+
+
+def search_index_paths(paths: list[str]) -> list[str]:
+    return [path for path in paths if "/pagefind/" in path]
+
+
+MANY = 25  # more examples than the finder shows at once
+
+
+@pytest.fixture(scope="module")
+def many_examples(tmp_path_factory, schema):
+    """A site of synthetic examples, more than one batch of results; its address and examples."""
+    assert MANY > 2 * RESULTS_PER_BATCH
+    project = copy_project(tmp_path_factory.mktemp("mange") / "project")
+    shutil.rmtree(project / "examples")
+    write_examples(project / "examples", MANY, seed=11, schema=schema)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    catalog = load_examples(project / "examples", schema, root=project)
+    assert len(catalog.examples) == MANY and catalog.errors == []
+    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", catalog.examples
+    server.shutdown()
 
 
 def test_filter_to_county_and_factor_then_open_an_example(visit, site_url):
@@ -76,7 +136,7 @@ def test_filter_to_county_and_factor_then_open_an_example(visit, site_url):
     expect(page.locator(f'label[for="eb-f-suksessfaktorer-{factor}"]')).to_contain_text(f"({len(expected)})")
     factor_box.check()
     expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
-    assert sorted(result_titles(page)) == sorted(e.title for e in expected)
+    assert sorted(all_result_titles(page)) == sorted(e.title for e in expected)
     assert chosen_in_url(page) == {"fylke": [county], "suksessfaktorer": [factor]}
 
     first = page.locator(RESULT_LINKS).first
@@ -113,7 +173,7 @@ def test_values_within_a_facet_combine_with_or(visit, site_url):
         checkbox(page, "fylke", county).check()
     expected = matching(fylke=counties)
     expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
-    assert sorted(result_titles(page)) == sorted(e.title for e in expected)
+    assert sorted(all_result_titles(page)) == sorted(e.title for e in expected)
 
 
 def test_clear_the_filters(visit, site_url):
@@ -137,7 +197,7 @@ def test_a_shared_link_opens_the_same_choice(visit, site_url):
     expect(checkbox(page, "fylke", county)).to_be_checked()
     expect(checkbox(page, "suksessfaktorer", factor)).to_be_checked()
     expect(page.get_by_label("Sorter etter")).to_have_value("tittel")
-    assert result_titles(page) == [e.title for e in sorted(expected, key=lambda e: sort_key(e.title))]
+    assert all_result_titles(page) == [e.title for e in sorted(expected, key=lambda e: sort_key(e.title))]
 
 
 def test_back_button_returns_to_the_previous_choice(visit, site_url):
@@ -165,12 +225,12 @@ def test_order_is_last_reviewed_first_or_by_title(visit, site_url):
     page = visit()
     open_finder(page, site_url)
     reviewed = [by_title(t).reviewed for t in result_titles(page)]
-    assert len(reviewed) == len(examples())
+    assert len(reviewed) == min(len(examples()), RESULTS_PER_BATCH)
     assert reviewed == sorted(reviewed, reverse=True)
     page.get_by_label("Sorter etter").select_option("tittel")
     expect(page).to_have_url(re.compile(r"sortering=tittel"))
     expect(page.locator(RESULT_LINKS).first).to_have_text(min((e.title for e in examples()), key=sort_key))
-    assert result_titles(page) == sorted((e.title for e in examples()), key=sort_key)
+    assert result_titles(page) == sorted((e.title for e in examples()), key=sort_key)[:RESULTS_PER_BATCH]
 
 
 @pytest.mark.parametrize("query, base", INFLECTED)
@@ -181,7 +241,7 @@ def test_free_text_finds_the_base_form(visit, site_url, query, base):
     open_finder(page, site_url)
     page.get_by_label("Søk med egne ord").press_sequentially(query)
     expect(page.locator(STATUS)).to_contain_text(f"«{query}»")
-    found = {slug_of(href) for href in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")}
+    found = all_result_slugs(page)
     assert expected <= found, f"«{query}» fant ikke {expected - found}"
     assert "q=" in page.url
     expect(page.get_by_label("Sorter etter")).to_have_value("relevans")
@@ -200,8 +260,7 @@ def test_finder_on_a_phone(visit, site_url):
     page.get_by_label("Søk med egne ord").press_sequentially("startlånet")
     with_text = [e for e in expected if e.slug in examples_saying("startlån")]
     expect(page.locator(STATUS)).to_contain_text("«startlånet»")
-    assert {slug_of(h) for h in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")} >= {
-        e.slug for e in with_text}
+    assert all_result_slugs(page) >= {e.slug for e in with_text}
     page.locator(RESULT_LINKS).first.click()
     expect(page.locator("h1")).to_have_count(1)
     assert page.locator("h1").inner_text() in {e.title for e in expected}
@@ -226,3 +285,79 @@ def test_finder_is_in_the_menu_and_on_the_front_page(visit, site_url):
     page.locator("article").get_by_role("link", name="Finn eksempel").first.click()
     expect(page.locator("h1")).to_have_text("Finn eksempel")
     expect(page.locator("nav.md-nav--primary").get_by_role("link", name="Finn eksempel")).to_have_count(1)
+
+
+def test_opening_the_finder_loads_no_search_index(visit, site_url):
+    """The page is built with the counts and the newest examples: Pagefind waits for a choice."""
+    county, _ = county_and_factor()
+    page = visit()
+    paths = record_paths(page)
+    open_finder(page, site_url)
+    expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
+    newest = newest_first(list(examples()))[:RESULTS_PER_BATCH]
+    assert result_titles(page) == [e.title for e in newest]
+    expect(page.locator(f'label[for="eb-f-fylke-{county}"]')).to_contain_text(f"({len(matching(fylke=[county]))})")
+    expect(page.get_by_role("button", name="Fjern alle valg")).to_be_hidden()
+    page.wait_for_load_state("networkidle")
+    assert search_index_paths(paths) == []
+
+    checkbox(page, "fylke", county).check()
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
+    assert search_index_paths(paths), "the first choice loads the search"
+    # Back to no choice: the built state again, without asking the search.
+    page.get_by_role("button", name="Fjern alle valg").click()
+    expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
+    assert result_titles(page) == [e.title for e in newest]
+
+
+def test_the_built_list_is_what_the_search_lists_first(visit, site_url):
+    """Examples reviewed the same day (all of them, here) come in the same order from the page
+    and from Pagefind's sort, so «Vis flere» can continue the built list."""
+    page = visit()
+    open_finder(page, site_url)
+    built = [urlparse(h).path for h in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")]
+    searched = page.evaluate("""async () => {
+        const { loadPagefind } = await import(new URL("../assets/search-common.js", location.href).href);
+        const pagefind = await loadPagefind();
+        const form = document.getElementById("eb-finder");
+        const found = await pagefind.search(form.dataset.allTerm, {
+            filters: { [form.dataset.typeFilter]: { none: [form.dataset.otherType] } },
+            sort: { [form.dataset.sortReviewed]: "desc" },
+        });
+        const shown = await Promise.all(found.results.slice(0, Number(form.dataset.pageSize)).map((r) => r.data()));
+        return shown.map((data) => new URL(data.url, location.href).pathname);
+    }""")
+    assert built == searched
+
+
+def test_show_more_continues_the_newest_first_list(visit, many_examples):
+    url, many = many_examples
+    expected = [e.title for e in newest_first(many)]
+    page = visit()
+    paths = record_paths(page)
+    page.goto(url + "finn/")
+    expect(page.locator(STATUS)).to_have_text(count_text(MANY) + ".")
+    assert result_titles(page) == expected[:RESULTS_PER_BATCH]
+    page.get_by_role("button", name=f"Vis flere eksempler ({MANY - RESULTS_PER_BATCH} til)").click()
+    expect(page.locator(RESULT_LINKS)).to_have_count(2 * RESULTS_PER_BATCH)
+    assert search_index_paths(paths), "the rest of the list comes from the search"
+    assert result_titles(page) == expected[:2 * RESULTS_PER_BATCH]
+    # Focus moves to the first new example, so a keyboard or screen reader user reads on.
+    expect(page.locator(RESULT_LINKS).nth(RESULTS_PER_BATCH)).to_be_focused()
+    page.get_by_role("button", name=f"Vis flere eksempler ({MANY - 2 * RESULTS_PER_BATCH} til)").click()
+    expect(page.locator(RESULT_LINKS)).to_have_count(MANY)
+    assert result_titles(page) == expected
+    expect(page.locator("#eb-finder-more")).to_be_hidden()
+
+
+def test_show_more_after_sorting_by_title(visit, many_examples):
+    url, many = many_examples
+    expected = [e.title for e in sorted(many, key=lambda e: sort_key(e.title))]
+    page = visit()
+    page.goto(url + "finn/?sortering=tittel")
+    expect(page.locator(STATUS)).to_have_text(count_text(MANY) + ".")
+    expect(page.locator(RESULT_LINKS).first).to_have_text(expected[0])
+    assert result_titles(page) == expected[:RESULTS_PER_BATCH]
+    page.get_by_role("button", name=re.compile(r"^Vis flere eksempler")).click()
+    expect(page.locator(RESULT_LINKS)).to_have_count(2 * RESULTS_PER_BATCH)
+    assert result_titles(page) == expected[:2 * RESULTS_PER_BATCH]

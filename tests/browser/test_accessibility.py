@@ -1,0 +1,355 @@
+"""WCAG 2.1 AA on every kind of page: axe-core finds nothing, the keyboard reaches every control
+with a visible focus, the skip link works, and every page says which language it is in.
+
+axe-core comes from npm (tests/browser/package-lock.json, installed by `make test`); it runs in
+the page with the WCAG 2.0/2.1 A and AA rules and the best practices, and any violation of any
+impact fails the test. Each page is checked on a desktop and a phone, in the light and the dark
+scheme (the palette toggle, or the system's prefers-color-scheme: dark).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import DESKTOP, MOBILE, follow_system_scheme
+from .search_data import examples
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+EXAMPLE = "eksempler/drammen-fra-leie-til-eie/"
+NYNORSK_EXAMPLE = "eksempler/stord-helhetlig-boligsosialt-arbeid/"
+FINDER = "finn/"
+FORM = "bidra/send-inn/"
+
+# Page (path in the site) and what a visitor does there before axe looks.
+STATES = {
+    "forside": ("", None),
+    "eksempel": (EXAMPLE, None),
+    "eksempel-nynorsk": (NYNORSK_EXAMPLE, None),
+    "oversikt": ("fylker/", None),
+    "verdi": ("suksessfaktorer/brukermedvirkning/", None),
+    "alle-eksempler": ("alle-eksempler/", None),
+    "om": ("om/", None),
+    "bidra": ("bidra/", None),
+    "bidra-format": ("bidra/format/", None),
+    "skjema": (FORM, "form_ready"),
+    "skjema-med-feil": (FORM, "form_with_errors"),
+    "404": ("404.html", None),
+    "finn-filtrert-med-treff": (FINDER, "finder_filtered"),
+    "sok-med-treff": (EXAMPLE, "search_open"),
+}
+VIEWPORTS = {"desktop": DESKTOP, "mobil": MOBILE}
+SCHEMES = ["lys", "mork"]
+
+
+def built_file(site: Path, path: str) -> Path:
+    return site / (path + "index.html" if path == "" or path.endswith("/") else path)
+
+
+# -- what the visitor does ---------------------------------------------------------------------
+
+def form_ready(page):
+    page.wait_for_selector("#eb-send-inn[data-ready]")
+
+
+def form_with_errors(page):
+    form_ready(page)
+    page.get_by_role("button", name="Kontroller skjemaet").click()
+    expect(page.locator(".eb-send-inn .eb-error").first).to_be_visible()
+
+
+def finder_filtered(page):
+    """Free text and a county chosen, the results listed (the filters are folded away on a phone)."""
+    page.get_by_label("Søk med egne ord").press_sequentially("startlånet")
+    details = page.locator("#eb-finder-filters")
+    if details.get_attribute("open") is None:
+        details.locator("summary").click()
+    county = page.locator('input[name="fylke"]:not(:disabled)').first
+    county.check()
+    expect(page.locator("#eb-finder-status")).to_contain_text("passer")
+    expect(page.locator("#eb-finder-list li").first).to_be_visible()
+
+
+def search_open(page):
+    """The header search, opened as a visitor does it, with results for an inflected word."""
+    page.locator(".md-header").get_by_role("button", name="Søk").click()
+    page.get_by_role("dialog").get_by_label("Søkeord").press_sequentially("startlånet")
+    expect(page.get_by_role("dialog").locator("[data-eb-search-results] li").first).to_be_visible()
+
+
+ACTIONS = {f.__name__: f for f in (form_ready, form_with_errors, finder_filtered, search_open)}
+
+
+# -- axe ---------------------------------------------------------------------------------------
+
+SETTLE = """() => Promise.race([
+    Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+    new Promise(done => setTimeout(done, 2000)),
+])"""
+
+
+def axe_violations(page, axe_source) -> list[dict]:
+    page.evaluate(SETTLE)  # colours are measured after transitions end
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {node['target']}: {summary}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("state", STATES)
+def test_axe_finds_no_violations(visit, site_url, real_site, axe_source, state, viewport, scheme):
+    path, action = STATES[state]
+    if not built_file(real_site[0], path).exists():
+        pytest.skip(f"{path} finnes ikke i nettstedet ennå")
+    page = visit(VIEWPORTS[viewport])
+    follow_system_scheme(page)
+    page.emulate_media(color_scheme="dark" if scheme == "mork" else "light")
+    page.goto(site_url + path)
+    expected_scheme = "slate" if scheme == "mork" else "default"
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected_scheme)
+    if action:
+        ACTIONS[action](page)
+    violations = axe_violations(page, axe_source)
+    assert not violations, f"axe-core på {path or '/'} ({state}, {viewport}, {scheme}):\n{describe(violations)}"
+
+
+FORGET = "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);"
+
+
+def test_palette_toggle_switches_to_dark_and_back(visit, site_url, axe_source):
+    page = visit()
+    page.emulate_media(color_scheme="light")
+    page.goto(site_url + EXAMPLE)
+    page.evaluate(FORGET)
+    page.reload()
+    try:
+        page.get_by_title("Bytt til mørk visning").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        page.goto(site_url + "fylker/")  # the choice holds on the next page
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        violations = axe_violations(page, axe_source)
+        assert not violations, describe(violations)
+        page.get_by_title("Bytt til lys visning").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    finally:
+        page.evaluate(FORGET)  # later tests start from the system's scheme
+
+
+# -- keyboard ----------------------------------------------------------------------------------
+
+FOCUS_INFO = """() => {
+    let el = document.activeElement;
+    if (!el || el === document.body) return null;
+    // Material's palette toggle is a hidden radio; its label is what shows the focus.
+    if (el.matches('.md-option') && el.nextElementSibling) el = el.nextElementSibling;
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return {
+        tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().slice(0, 60),
+        id: el.id, cls: String(el.className), width: box.width, height: box.height,
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        inContent: !!el.closest('.md-content'),
+    };
+}"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_first_tab_stop_is_a_visible_skip_link_to_the_content(visit, site_url, viewport):
+    page = visit(VIEWPORTS[viewport])
+    page.goto(site_url + EXAMPLE)
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_have_text("Gå til innhold")
+    page.evaluate(SETTLE)
+    # Visible: on top of everything at its own place in the window, and clearly outlined.
+    on_top = skip.evaluate("""el => {
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.width > 0 && box.top >= 0 && getComputedStyle(el).opacity === '1'
+            && (top === el || el.contains(top));
+    }""")
+    assert on_top, "snarveien «Gå til innhold» er ikke synlig når den har fokus"
+    assert page.evaluate(FOCUS_INFO)["outline"]
+    page.keyboard.press("Enter")
+    heading = page.locator("h1")
+    expect(heading).to_be_focused()
+    assert page.url.endswith("#" + heading.get_attribute("id"))
+    page.keyboard.press("Tab")
+    after = page.evaluate(FOCUS_INFO)
+    assert after and after["inContent"], f"neste tabulatorstopp etter snarveien er ikke i innholdet: {after}"
+
+
+@pytest.mark.parametrize("path", ["", EXAMPLE, FINDER])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_control_is_reachable_and_visibly_focused(visit, site_url, real_site, path, viewport):
+    if not built_file(real_site[0], path).exists():
+        pytest.skip(f"{path} finnes ikke i nettstedet ennå")
+    page = visit(VIEWPORTS[viewport])
+    page.goto(site_url + path)
+    page.wait_for_load_state("load")
+    # Every control a person can see and use, marked so the Tab walk can tick it off.
+    expected = page.evaluate("""() => {
+        const controls = [...document.querySelectorAll(
+            'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+        let n = 0;
+        const names = [];
+        for (const el of controls) {
+            if (el.disabled || el.tabIndex < 0 || el.closest('[inert], [hidden], dialog:not([open])')) continue;
+            const target = el.matches('.md-option') ? el.nextElementSibling : el;
+            if (!target || !target.checkVisibility({visibilityProperty: true, opacityProperty: false})) continue;
+            const box = target.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0) continue;
+            if (el.matches('input[type=radio]') && !el.matches('.md-option')) continue;  // one stop per group
+            el.dataset.ebControl = String(n++);
+            names.push((el.innerText || el.getAttribute('aria-label') || el.name || el.tagName).trim().slice(0, 40));
+        }
+        return names;
+    }""")
+    assert expected, "fant ingen kontroller"
+    reached: set[str] = set()
+    problems = []
+    for _ in range(len(expected) * 2 + 10):
+        page.keyboard.press("Tab")
+        info = page.evaluate(FOCUS_INFO)
+        if info is None:
+            break
+        marker = page.evaluate("() => document.activeElement.dataset.ebControl ?? null")
+        if marker is not None:
+            if marker in reached:
+                break  # round the page once
+            reached.add(marker)
+        if not info["outline"] or info["width"] == 0 or info["height"] == 0:
+            problems.append(info)
+    missing = [name for i, name in enumerate(expected) if str(i) not in reached]
+    assert not missing, f"kan ikke nås med tabulator: {missing}"
+    assert not problems, f"uten synlig fokus: {problems}"
+
+
+# -- language ----------------------------------------------------------------------------------
+
+class _HtmlLang(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "html" and self.lang is None:
+            self.lang = dict(attrs).get("lang")
+
+
+def html_lang(path: Path) -> str | None:
+    parser = _HtmlLang()
+    parser.feed(path.read_text(encoding="utf-8")[:2000])
+    return parser.lang
+
+
+def test_every_page_says_its_language(real_site):
+    site = real_site[0]
+    nynorsk = {e.slug for e in examples() if e.language == "nn"}
+    assert nynorsk, "eksempelbanken har nynorske eksempler"
+    wrong = {}
+    pages = list(site.rglob("*.html"))
+    for page in pages:
+        relative = page.relative_to(site).as_posix()
+        match = re.fullmatch(r"eksempler/([^/]+)/index\.html", relative)
+        expected = "nn" if match and match.group(1) in nynorsk else "nb"
+        if html_lang(page) != expected:
+            wrong[relative] = html_lang(page)
+    assert len(pages) > 10
+    assert not wrong, f"feil <html lang>: {wrong}"
+
+
+def test_nynorsk_titles_and_summaries_in_listings_are_marked(visit, site_url):
+    nynorsk = next(e for e in examples() if e.language == "nn")
+    bokmal = next(e for e in examples() if e.language == "nb")
+    page = visit()
+    page.goto(site_url + "alle-eksempler/")
+    lang_of = "el => el.closest('[lang]').getAttribute('lang')"
+    assert page.locator("html").get_attribute("lang") == "nb"
+    title = page.locator("article").get_by_role("link", name=nynorsk.title, exact=True)
+    assert title.evaluate(lang_of) == "nn"
+    summary = page.locator("article p", has_text=nynorsk.summary[:40])
+    assert summary.evaluate(lang_of) == "nn"
+    other = page.locator("article").get_by_role("link", name=bokmal.title, exact=True)
+    assert other.evaluate(lang_of) == "nb"
+
+
+# -- no request to another host ------------------------------------------------------------------
+
+class _Resources(HTMLParser):
+    """Addresses the browser fetches by itself: scripts, styles, fonts, images, frames, media."""
+    FETCHED = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"],
+               "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"], "track": ["src"],
+               "embed": ["src"], "object": ["data"], "input": ["src"], "image": ["href", "xlink:href"],
+               "use": ["href", "xlink:href"]}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        names = self.FETCHED.get(tag, [])
+        if tag == "link" and not set((values.get("rel") or "").split()) <= {"alternate", "canonical"}:
+            names = ["href"]
+        self.urls += [values[n] for n in names if values.get(n)]
+        style = values.get("style") or ""
+        self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", style)
+
+
+EXTERNAL = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)
+
+
+def test_built_pages_and_styles_name_no_other_host(real_site):
+    """Every page and stylesheet in the site: nothing that makes a browser fetch from another
+    host (no web fonts, CDN scripts or images; Material's fonts are off with theme.font: false)."""
+    site = real_site[0]
+    found = {}
+    for path in site.rglob("*.html"):
+        parser = _Resources()
+        parser.feed(path.read_text(encoding="utf-8"))
+        external = [u for u in parser.urls if EXTERNAL.match(u)]
+        if external:
+            found[path.relative_to(site).as_posix()] = external
+    for path in site.rglob("*.css"):
+        text = path.read_text(encoding="utf-8")
+        external = [u for u in re.findall(r"(?:url\(\s*['\"]?|@import\s+['\"])([^'\")]+)", text) if EXTERNAL.match(u)]
+        if external:
+            found[path.relative_to(site).as_posix()] = external
+    assert found == {}, f"henter fra andre verter: {found}"
+
+
+def test_no_page_asks_another_host(visit, site_url, real_site):
+    """Open a page of every kind (each section at each depth: overviews, values, further pages,
+    examples, the form, the finder, 404); the visit fixture fails on any request that leaves
+    127.0.0.1. The dynamic states (search, finder, form) are opened by the axe tests above."""
+    site = real_site[0]
+    kinds: dict[tuple[str, int], str] = {}
+    for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
+        parts = path.split("/")
+        kinds.setdefault((parts[0] if len(parts) > 1 else "", len(parts)), path)
+    page = visit()
+    for path in kinds.values():
+        page.goto(site_url + path.removesuffix("index.html"))
+    assert len(kinds) > 10
