@@ -84,6 +84,8 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         links = ", ".join(
             f"[{escape(label(schema, facet, v))}]({link_to(uri, f'{facet.path}/{v}.md')})" for v in ids
         )
+        if nn:  # the vocabularies are Bokmål (WCAG 3.1.2)
+            links = f'<span lang="nb">{links}</span>'
         rows.append((_field_label(schema, field_name, nn), links))
         if field_name == "kommunestorrelse":
             rows.append(("Periode", example.period_label))
@@ -154,7 +156,9 @@ def _related_section(uri: str, related: list[Example], nn: bool) -> str:
     lines = ['<div class="eb-related" data-pagefind-ignore markdown>', "",
              "## Liknande døme\n" if nn else "## Lignende eksempler\n"]
     for other in related:
-        lines.append(f"- [{escape(other.title)}]({link_to(uri, example_uri(other))}){_lang_attr(other)} "
+        # A title in the other written language is marked as such (WCAG 3.1.2), on nn pages too.
+        lang = '{ lang="nb" }' if nn and other.language == "nb" else "" if nn else _lang_attr(other)
+        lines.append(f"- [{escape(other.title)}]({link_to(uri, example_uri(other))}){lang} "
                      f"– {escape(other.municipality_label)}")
     lines += ["", "</div>"]
     return "\n".join(lines) + "\n"

@@ -34,11 +34,13 @@ def _require_chromium():
         pytest.skip("Chromium er ikke installert (kjør scripts/install-chromium.sh som root)")
 
 
+FORGET_PALETTE = "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);"
+
+
 def follow_system_scheme(page):
     """Material remembers the light/dark choice in localStorage, which the test pages share: forget
     it before every load, so the page follows the emulated prefers-color-scheme."""
-    page.add_init_script(
-        "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);")
+    page.add_init_script(FORGET_PALETTE)
 
 
 @pytest.fixture(scope="session")
