@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any, Callable
 
 from .problems import ERROR, WARNING, Problem
@@ -328,8 +329,7 @@ class FieldChecker:
                     ok = False
                     continue
                 if key == "aar":
-                    year_spec = FieldSpec(name=name, label="År", type="aarstall", example=2011)
-                    checked = self.check_year(year_spec, value)
+                    checked = self.check_year(_year_spec(name), value)
                 else:
                     checked = self.text(spec, value, field=name)
                     if checked is not None and key == "url" and not _URL.match(checked):
@@ -403,6 +403,11 @@ class FieldChecker:
         guess = did_you_mean(text, names)
         hint = f" Mente du «{guess}»?" if guess else ""
         self.error(line, "fylke", f"{quoted(text)} er ikke et fylke.{hint} Fylker fra 2024: {join_values(names)}.")
+
+
+@lru_cache(maxsize=32)  # one per list field («kilder.aar»), not one per source
+def _year_spec(name: str) -> FieldSpec:
+    return FieldSpec(name=name, label="År", type="aarstall", example=2011)
 
 
 CHECKERS: dict[str, Callable[[FieldChecker, FieldSpec, Node], Any]] = {

@@ -94,12 +94,15 @@ def _scan_headings(body: str, first_line: int) -> list[tuple[Heading, int]]:
 
 
 @lru_cache(maxsize=16)
-def _title_keys(titles: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
-    """Each title by its folded form (the first title wins), and the folded forms in order."""
+def _title_keys(titles: tuple[str, ...]) -> tuple[dict[str, str], list[str], dict[str, int]]:
+    """Each title by its folded form (the first title wins), the folded forms in order, and each
+    title's position (as ``titles.index``)."""
     by_key: dict[str, str] = {}
-    for title in titles:
+    positions: dict[str, int] = {}
+    for index, title in enumerate(titles):
         by_key.setdefault(fold(title), title)
-    return by_key, [fold(title) for title in titles]
+        positions.setdefault(title, index)
+    return by_key, [fold(title) for title in titles], positions
 
 
 def check_sections(body: str, first_line: int, language: str, schema: Schema, display: str) -> tuple[list[str], list[Problem]]:
@@ -142,7 +145,7 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
                      None)
     if stray is not None:
         error(stray, None, f"Tekst før første avsnitt. Start brødteksten med «## {known[0]}».")
-    known_by_key = _title_keys(tuple(known))[0]
+    known_by_key, _, position = _title_keys(tuple(known))
     other_keys = _title_keys(tuple(other_language))[1]
 
     seen: dict[str, int] = {}
@@ -172,7 +175,7 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
         if title in seen:
             error(heading.line, title, f"Avsnittet står to ganger (første gang på linje {seen[title]}).")
             continue
-        if order and known.index(title) < known.index(order[-1]):
+        if order and position[title] < position[order[-1]]:
             error(heading.line, title,
                   f"Avsnittet står etter «{order[-1]}», men skal komme før. Rekkefølgen er: {', '.join(known)}.")
         seen[title] = heading.line
@@ -190,11 +193,10 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
                                     "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
                                     "avsnittet hvis det er valgfritt.", WARNING))
 
-    last_line = first_line + body.count("\n")
     for spec in schema.sections:
         title = spec.title_in(language)
         if spec.required and title not in seen:
             later = [seen[t] for t in known[known.index(title) + 1:] if t in seen]
-            line = min(later) if later else last_line
+            line = min(later) if later else first_line + body.count("\n")  # else: the last line
             error(line, title, f"Mangler påkrevd avsnitt «## {title}». {spec.hint}")
     return order, problems

@@ -24,7 +24,9 @@ def normalize_text(raw: str) -> str:
     Editors on Windows add BOMs and CRLF; some macOS editors write "ø" as "o" plus a
     combining stroke, which would otherwise never match the vocabularies.
     """
-    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = raw.lstrip("\ufeff")
+    if "\r" in text:  # looking for "\r" is much cheaper than replacing "\r\n" in a long text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
 

@@ -130,8 +130,9 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
     kind = _TAG_KIND.get(node.tag, "other")
     plain = not node.style  # None from the Python parser, "" from libyaml
     try:
-        # A string is its text (what SafeConstructor would return); skipping the constructor is faster.
-        value = _constructor.construct_object(node) if kind not in ("other", "str") else node.value
+        # A string is its text; other scalars go straight to SafeConstructor's constructor for their
+        # tag (what construct_object would call, without its bookkeeping, which also kept every node).
+        value = node.value if kind in ("other", "str") else _constructor.yaml_constructors[node.tag](_constructor, node)
     except (ValueError, yaml.YAMLError):
         # e.g. 2024-13-01 matches YAML's date pattern but is no date: keep the text.
         kind, value = "baddate", node.value

@@ -11,6 +11,8 @@ import pytest
 from eksempelbank.synthetic import generate_examples, word_count, write_examples
 from eksempelbank.validate import load_examples
 
+from .conftest import TODAY
+
 COUNT = 120
 
 
@@ -18,7 +20,7 @@ COUNT = 120
 def generated(tmp_path_factory, schema):
     directory = tmp_path_factory.mktemp("synthetic") / "examples"
     paths = write_examples(directory, COUNT, seed=7, schema=schema)
-    return paths, load_examples(directory, schema)
+    return paths, load_examples(directory, schema, today=TODAY)  # fixed: no «sist vurdert» grows stale
 
 
 def test_every_generated_example_validates(generated):
