@@ -295,13 +295,7 @@ class FieldChecker:
                 written.append((text, item.line))
         return written
 
-    def check_sources(self, spec: FieldSpec, node: Node) -> list[dict[str, Any]] | None:
-        return self._entries(spec, node)
-
-    def check_links(self, spec: FieldSpec, node: Node) -> list[dict[str, Any]] | None:
-        return self._entries(spec, node)
-
-    def _entries(self, spec: FieldSpec, node: Node) -> list[dict[str, Any]] | None:
+    def check_entries(self, spec: FieldSpec, node: Node) -> list[dict[str, Any]] | None:
         rules = self.schema.entries[spec.name]
         if node.kind != "list":
             self.error(node.line, spec.name,
@@ -421,6 +415,6 @@ CHECKERS: dict[str, Callable[[FieldChecker, FieldSpec, Node], Any]] = {
     "kommuner": FieldChecker.check_municipalities,
     "tidligere_kommuner": FieldChecker.check_former_municipalities,
     "fylke": FieldChecker.check_county,
-    "kilder": FieldChecker.check_sources,
-    "lenker": FieldChecker.check_links,
+    "kilder": FieldChecker.check_entries,  # rules per list in `entries:` of the format
+    "lenker": FieldChecker.check_entries,
 }

@@ -139,14 +139,3 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
     if kind == "date":
         value = value.isoformat() if hasattr(value, "isoformat") else str(value)
     return Node(kind, value, line, raw=str(node.value), plain=plain)
-
-
-def plain_python(node: Node | None) -> Any:
-    """The node as ordinary Python data (for JSON Schema checks and exports)."""
-    if node is None:
-        return None
-    if node.kind == "map":
-        return {k: plain_python(v) for k, v in node.value.items()}
-    if node.kind == "list":
-        return [plain_python(v) for v in node.value]
-    return node.value
