@@ -12,7 +12,7 @@ from .guide import contributing
 from .problems import summary
 from .scaffold import NewExample, ScaffoldError, create_example
 from .schema import load_schema
-from .validate import load_examples
+from .validate import example_paths, load_examples
 
 
 def check(args: argparse.Namespace) -> int:
@@ -26,7 +26,7 @@ def check(args: argparse.Namespace) -> int:
     github = args.format == "github" or (args.format == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
     for problem in catalog.problems:
         print(problem.github() if github else problem.human())
-    checked = len(files) if files else len(list(EXAMPLES_DIR.glob("*.md")))
+    checked = len(files) if files else len(example_paths(EXAMPLES_DIR))
     status = summary(catalog.problems)
     print(f"Sjekket {checked} {'eksempel' if checked == 1 else 'eksempler'}: {status}.", file=sys.stderr)
     return 1 if catalog.errors else 0

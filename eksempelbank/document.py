@@ -27,14 +27,19 @@ class Document:
     encoded: bytes | None = None  # ``text`` as UTF-8 when normalizing changed nothing (the file's bytes)
 
 
-def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
+def read_document(path: Path, display: str, raw: bytes | None = None, *, max_bytes: int = 200_000,
+                  max_depth: int = 6, max_values: int = 1000) -> tuple[Document | None, list[Problem]]:
     """Return the parsed document, or None with the problems that stop further checks."""
 
     def problem(line: int, message: str, field: str | None = None) -> list[Problem]:
         return [Problem(display, line, field, message)]
 
     if raw is None:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # read one byte past the limit, never the whole of a huge file
+            raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        return None, problem(1, f"Fila er større enn {max_bytes // 1000} kB, som er grensen for et eksempel. "
+                                "Del teksten opp, eller kort den ned.")
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -60,7 +65,7 @@ def read_document(path: Path, display: str, raw: bytes | None = None) -> tuple[D
 
     closing = text.count("\n", 0, found.start())  # 0-based line of the closing ---
     front_text = text[first_end + 1:found.start() - 1] if closing > 1 else ""
-    node, issues = yamlnodes.parse(front_text, first_line=2)
+    node, issues = yamlnodes.parse(front_text, first_line=2, max_depth=max_depth, max_values=max_values)
     problems = [Problem(display, i.line, i.field, i.message) for i in issues]
     if node is None:
         if not problems:

@@ -110,6 +110,8 @@ def format_description(schema: Schema) -> dict[str, Any]:
             for spec in schema.fields.values()
         ],
         "entries": schema.entries,
+        # What a body may contain (innhold in the format): the form flags what it never allows.
+        "content": {"url_skjema": list(schema.content.url_schemes), "allowed_text": schema.content.allowed_text()},
         "vocabularies": {
             name: [{"id": t.id, "label": t.label, **t.extra} for t in vocabulary]
             for name, vocabulary in schema.vocabularies.items() if not name.startswith("register:")

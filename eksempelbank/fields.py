@@ -8,6 +8,7 @@ allowed.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
@@ -19,7 +20,29 @@ from .text import did_you_mean, join_values, quoted, slugify
 from .yamlnodes import Node
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–—]\s*(\d{4}|pågår|pågående|pagar)?\s*)?$", re.IGNORECASE)
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+# Characters a URL may not contain as written: they end the link in Markdown or HTML, or are read
+# differently by browsers («\» as «/»). Percent-encode them (%28, %29, %20, ...) instead.
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>{}()\\^`|\x00-\x1f\x7f]")
+_HOST = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+$")
+# Characters that change how text is shown or read without being visible: C0/C1 control characters
+# (U+0085 is read by YAML as a line break), line/paragraph separators and bidirectional overrides.
+_INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be published as a link, or None. Only absolute http(s) addresses."""
+    bad = _URL_FORBIDDEN.search(url)
+    if bad:
+        shown = {" ": "mellomrom", "(": "(", ")": ")"}.get(bad.group(0), repr(bad.group(0))[1:-1])
+        return (f"Nettadressen inneholder «{shown}», som ikke kan stå i en lenke. Skriv hele adressen uten "
+                "mellomrom, og skriv tegn som ( ) { } < > \" som %-koder (for eksempel %28 og %29 for parenteser).")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return f"«{url}» er ikke en nettadresse. Skriv hele adressen med https://."
+    host = parts.hostname or ""
+    if parts.username or parts.password or not _HOST.match(host):
+        return f"«{url}» har ikke et gyldig vertsnavn (som www.kommune.no). Skriv hele adressen med https://."
+    return None
 
 
 class FieldChecker:
@@ -94,7 +117,17 @@ class FieldChecker:
                        f"{node.raw} ble lest som tallet {node.value}, fordi YAML leser tall med 0 foran "
                        f"som oktaltall. Skriv verdien i anførselstegn: {field}: \"{node.raw}\".")
             return None
-        return node.raw.strip() if node.kind != "str" else node.value.strip()
+        text = node.raw.strip() if node.kind != "str" else node.value.strip()
+        if text and text == self.schema.placeholders.get(field):
+            self.error(node.line, field, "Dette er hjelpeteksten fra malen. Skriv inn det som gjelder eksempelet.")
+            return None
+        hidden = _INVISIBLE.search(text)
+        if hidden:
+            self.error(node.line, field,
+                       f"Inneholder et usynlig kontrolltegn (U+{ord(hidden.group(0)):04X}), som kan endre hvordan "
+                       "teksten leses eller vises. Det kommer ofte fra kopiering; skriv teksten inn på nytt.")
+            return None
+        return text
 
     def check_text(self, spec: FieldSpec, node: Node) -> str | None:
         value = self.text(spec, node)
@@ -326,9 +359,8 @@ class FieldChecker:
                     checked = self.check_year(_year_spec(name), value)
                 else:
                     checked = self.text(spec, value, field=name)
-                    if checked is not None and key == "url" and not _URL.match(checked):
-                        self.error(value.line, name,
-                                   f"{quoted(checked)} er ikke en nettadresse. Skriv hele adressen med https://.")
+                    if checked is not None and key == "url" and url_problem(checked):
+                        self.error(value.line, name, url_problem(checked))
                         checked = None
                 if checked is None:
                     ok = False

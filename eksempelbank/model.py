@@ -24,6 +24,10 @@ class Example:
     body: str
     #: Front-matter values by field name, normalized (vocabulary ids, county ids, ...).
     values: dict[str, Any] = field(default_factory=dict)
+    #: The body's H2 sections as published: checked HTML (see body.render_body).
+    sections: list[Any] = field(default_factory=list)
+    #: Line of each front-matter field in the file, for messages across files.
+    field_lines: dict[str, int] = field(default_factory=dict)
 
     def facet_values(self, field_name: str) -> list[str]:
         """The identifiers this example carries for a facet's field, as a list."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from datetime import date
 from typing import Any
@@ -86,6 +87,23 @@ def to_json(examples: list[Example], generated: date) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection). OWASP's advice:
+# put a ' in front, which spreadsheets show as text and hide.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters XML 1.0 does not allow at all: the feed must be well-formed whatever a field holds.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def csv_cell(value: object) -> str:
+    text = "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def xml_text(value: str) -> str:
+    """Escaped for XML text and attributes, with characters XML cannot hold removed."""
+    return xml_escape(_NOT_XML.sub("", value), {'"': "&quot;"})
+
+
 def to_csv(examples: list[Example]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -93,8 +111,7 @@ def to_csv(examples: list[Example]) -> str:
     for example in sort_examples(examples):
         row = record(example)
         row["kilder"] = [s["tittel"] for s in row["kilder"]]
-        writer.writerow(["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (row[name] for name, _ in FIELDS)])
+        writer.writerow([csv_cell(row[name]) for name, _ in FIELDS])
     return out.getvalue()
 
 
@@ -108,17 +125,17 @@ def to_atom(examples: list[Example], site_url: str | None, title: str) -> str:
         entries.append(
             "  <entry>\n"
             f"    <id>tag:boligsosial-eksempelbank,2026:{example.slug}</id>\n"
-            f"    <title>{xml_escape(example.title)}</title>\n"
-            f'    <link rel="alternate" type="text/html" href="{xml_escape(base + example.url_path)}"/>\n'
+            f"    <title>{xml_text(example.title)}</title>\n"
+            f'    <link rel="alternate" type="text/html" href="{xml_text(base + example.url_path)}"/>\n'
             f"    <updated>{example.reviewed.isoformat()}T00:00:00Z</updated>\n"
-            f"    <summary>{xml_escape(example.summary)}</summary>\n"
-            f"    <author><name>{xml_escape(example.values['ansvarlig_aktor'])}</name></author>\n"
+            f"    <summary>{xml_text(example.summary)}</summary>\n"
+            f"    <author><name>{xml_text(example.values['ansvarlig_aktor'])}</name></author>\n"
             "  </entry>\n"
         )
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">\n'
-            f"  <id>tag:boligsosial-eksempelbank,2026:eksempler</id>\n  <title>{xml_escape(title)}</title>\n"
+            f"  <id>tag:boligsosial-eksempelbank,2026:eksempler</id>\n  <title>{xml_text(title)}</title>\n"
             f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
-            f'  <link rel="self" href="{xml_escape(base + FEED_URI)}"/>\n'
+            f'  <link rel="self" href="{xml_text(base + FEED_URI)}"/>\n'
             f"  <updated>{updated}T00:00:00Z</updated>\n" + "".join(entries) + "</feed>\n")
 
 

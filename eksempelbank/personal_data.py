@@ -22,6 +22,8 @@ _PHONE = re.compile(
 _MONEY_BEFORE = re.compile(r"(?:kr\.?|NOK)\s*$", re.IGNORECASE)
 _MONEY_AFTER = re.compile(r"^\s*(?:kr\b|kroner|NOK|,-)", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)")
+# Digits inside a web address are part of a path («…/plan-20152018-tromso»), not a phone number.
+_WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>)\]]+", re.IGNORECASE)
 
 
 def is_functional_address(local_part: str, schema: Schema) -> bool:
@@ -84,7 +86,10 @@ def find_personal_data(text: str, schema: Schema, encoded: bytes | None = None) 
     """
     found = []
     for number, line in ((index + 1, line) for index, line in _suspect_lines(text, encoded)):
+        in_urls = [m.span() for m in _WEB_ADDRESS.finditer(line)] if "://" in line else []
         for match in _PHONE.finditer(line):
+            if any(a <= match.start() < b for a, b in in_urls):
+                continue
             if _MONEY_BEFORE.search(line[: match.start()]) or _MONEY_AFTER.match(line[match.end():]):
                 continue
             found.append((number, f"{match.group(0).strip()} ser ut som et telefonnummer. Personlige "

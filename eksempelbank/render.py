@@ -101,13 +101,20 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
         example_search_data(example, schema, reviewed_key),  # hidden: filters, sort keys for the search index
         PRINT_BUTTON,
-        example.body.strip() + "\n",
+        _body(example),
         _sources_section(example, nn),
     ]
     if related:
         parts.append(_related_section(uri, related, nn))
     parts.append(_review_line(example, options, nn))
     return "\n".join(parts)
+
+
+def _body(example: Example) -> str:
+    """The body as validated: headings from the format (for the table of contents), and each
+    section's checked HTML as a raw block that MkDocs passes through unchanged (body.py)."""
+    return "\n".join(f"## {section.title}\n\n<div class=\"eb-avsnitt\">\n{section.html}\n</div>\n"
+                     for section in example.sections)
 
 
 # Shown by assets/eksempelbank.js (it can do nothing without JavaScript); print styles in eksempelbank.css.
@@ -137,17 +144,20 @@ def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
 
 
 def _sources_section(example: Example, nn: bool) -> str:
-    lines = ["## Kjelder\n" if nn else "## Kilder\n"]
+    """Sources and links as HTML, every value escaped (no Markdown: a title or address cannot add
+    markup or attributes of its own)."""
+    items = []
     for source in example.values["kilder"]:
-        title = escape(source["tittel"])
-        head = f"[{title}]({source['url']})" if source.get("url") else f"*{title}*"
-        details = [escape(str(source[k])) for k in ("utgiver", "aar") if source.get(k)]
-        if source.get("dokument"):
-            details.append(escape(source["dokument"]))
-        lines.append(f"- {head}" + (". " + ". ".join(details) if details else ""))
+        title = html.escape(source["tittel"])
+        head = (f'<a href="{html.escape(source["url"], quote=True)}">{title}</a>' if source.get("url")
+                else f"<em>{title}</em>")
+        details = [html.escape(str(source[k])) for k in ("utgiver", "aar", "dokument") if source.get(k)]
+        if source.get("del"):
+            details.append("Brukt: " + html.escape(source["del"]))
+        items.append(f"<li>{head}" + (". " + ". ".join(details) if details else "") + "</li>")
     for link in example.values.get("lenker", []):
-        lines.append(f"- [{escape(link['tittel'])}]({link['url']})")
-    return "\n".join(lines) + "\n"
+        items.append(f'<li><a href="{html.escape(link["url"], quote=True)}">{html.escape(link["tittel"])}</a></li>')
+    return ("## Kjelder\n\n" if nn else "## Kilder\n\n") + '<ul class="eb-kilder">\n' + "\n".join(items) + "\n</ul>\n"
 
 
 def _related_section(uri: str, related: list[Example], nn: bool) -> str:

@@ -78,11 +78,11 @@ def render_new_example(new: NewExample, schema: Schema, today: date) -> str:
     if new.themes:
         front["tema"] = new.themes
     front.update({
-        "oppsummering": "Skriv 80–300 tegn om hva kommunen gjorde og hva det førte til.",
+        "oppsummering": schema.placeholders["oppsummering"],
         "periode": f"{today.year}–pågår",
         "sprak": new.language,
-        "kilder": [{"tittel": "Tittel på dokumentet eksempelet bygger på",
-                    "dokument": "Hvem som ga det ut, når, og hvor det finnes (eller bruk url: https://…)"}],
+        "kilder": [{"tittel": schema.placeholders["kilder.tittel"],
+                    "dokument": schema.placeholders["kilder.dokument"]}],
         "sist_vurdert": today,
     })
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from . import DATA_DIR
+from .body import ContentPolicy
 from .register import Register
 from .text import did_you_mean, fold, slugify
 
@@ -114,6 +115,10 @@ class Schema:
     register: Register
     data_dir: Path
     personal_data: dict[str, Any]
+    content: ContentPolicy = None  # type: ignore[assignment]  # what a body may contain (``innhold``)
+    limits: dict[str, int] = field(default_factory=dict)  # ``grenser``: bytes, depth, values
+    reserved_slugs: frozenset[str] = frozenset()
+    placeholders: dict[str, str] = field(default_factory=dict)  # ``malverdier``: field -> template text
 
     def vocabulary_for(self, facet: FacetSpec) -> Vocabulary:
         return self.vocabularies[facet.source]
@@ -158,4 +163,6 @@ def _load_schema_cached(data_dir: Path) -> Schema:
                 for s in spec["sections"]]
     facets = [FacetSpec(**f) for f in spec["facets"]]
     personal = _load_yaml(data_dir / "personvern.yml")
-    return Schema(fields, spec["entries"], sections, facets, vocabularies, register, data_dir, personal)
+    return Schema(fields, spec["entries"], sections, facets, vocabularies, register, data_dir, personal,
+                  ContentPolicy.from_spec(spec["innhold"]), dict(spec["grenser"]),
+                  frozenset(str(s) for s in spec["reserverte_navn"]), dict(spec["malverdier"]))

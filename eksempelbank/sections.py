@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .markdown_lines import prose_columns
-from .problems import WARNING, Problem
+from .problems import Problem
 from .schema import Schema
 from .text import did_you_mean, fold
 
@@ -189,9 +189,9 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
         if not _NOT_SPACE.search(section):
             error(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.")
         elif "<!--" in section and not _COMMENT.sub("", "\n".join(t for t in section.split("\n") if t.strip())).strip():
-            problems.append(Problem(display, heading.line, heading.title,
-                                    "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
-                                    "avsnittet hvis det er valgfritt.", WARNING))
+            error(heading.line, heading.title,
+                  "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
+                  "avsnittet hvis det er valgfritt.")
 
     for spec in schema.sections:
         title = spec.title_in(language)

@@ -109,8 +109,8 @@ def render_template(schema: Schema, today: date) -> str:
     """An example file to fill in: required fields with example values, optional ones commented out.
 
     Every field has its label and help as a comment; every standard section has its hint.
-    The template as downloaded passes ``eksempelbank sjekk`` (its values are the format's
-    own examples), so an editor always starts from something that works.
+    Its field values are the format's own examples, so once every section has text of its own the
+    file passes ``eksempelbank sjekk``; as downloaded, the unwritten sections are errors.
     """
     lines = ["---"]
     for spec in schema.fields.values():

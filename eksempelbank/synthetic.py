@@ -830,6 +830,8 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
     while f"{name}.md" in taken:
         name = f"{slug}-{n}"
         n += 1
+    if n > 2:  # titles are unique across the bank too: number a repeated one as its file is numbered
+        title = f"{title[:110]} ({n - 1})"
 
     front: list[tuple[str, Any]] = [("tittel", title)]
     front.append(("kommune", municipality.name if len(municipalities) == 1 else [m.name for m in municipalities]))

@@ -17,10 +17,10 @@ from .fields import FieldChecker
 from .model import Example
 from .personal_data import check_personal_data
 from .problems import WARNING, Problem, sort_problems
-from .safety import check_safety
 from .schema import Schema, load_schema
-from .sections import check_sections
-from .text import slugify
+from .body import render_body
+from .sections import check_sections, headings
+from .text import fold, slugify
 
 _LINK_IN_BODY = re.compile(r"\]\(\s*<?https?://|<https?://", re.IGNORECASE)
 
@@ -47,7 +47,9 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     schema = schema or load_schema()
     today = today or date.today()
     display = display or path.as_posix()
-    document, problems = read_document(path, display, raw)
+    limits = schema.limits
+    document, problems = read_document(path, display, raw, max_bytes=limits["maks_bytes"],
+                                       max_depth=limits["maks_dybde"], max_values=limits["maks_verdier"])
     if document is None:
         return None, problems
 
@@ -64,7 +66,11 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     language = values.get("sprak", "nb")
     sections, section_problems = check_sections(document.body, document.body_line, language, schema, display)
     problems += section_problems
-    problems += check_safety(document.body, document.body_line, display)
+    known = {fold(title): title for title in schema.section_titles(language)}
+    written = [(known.get(fold(h.title), h.title), h.line)
+               for h in headings(document.body, document.body_line) if h.level == 2]
+    published, body_problems = render_body(document.body, document.body_line, written, schema.content, display)
+    problems += body_problems
     problems += check_personal_data(document.text, schema, display, encoded=document.encoded)
 
     if not any(s.get("url") for s in values.get("kilder", [])) and not values.get("lenker") \
@@ -91,20 +97,66 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
         values=values,
     )
     example.values["avsnitt"] = sections
+    example.sections = published
+    example.field_lines = dict(document.front.key_lines)
     return example, problems
+
+
+def example_paths(directory: Path) -> list[Path]:
+    """Everything in ``directory`` that is or looks meant to be an example: the files to check.
+
+    Not just ``*.md``: a file the site would silently leave out (``x.MD``, a folder, a link) is
+    named and refused by :func:`file_problems` instead of being ignored.
+    """
+    if not directory.is_dir():
+        return []
+    return sorted(p for p in directory.iterdir() if p.name not in IGNORED_NAMES)
+
+
+IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+
+
+def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path | None) -> list[Problem]:
+    """Why ``path`` cannot be published as an example, whatever it contains."""
+    def problem(message: str) -> list[Problem]:
+        return [Problem(display, 1, "filnavn", message)]
+
+    if path.is_symlink():
+        return problem("Symbolske lenker kan ikke være eksempler: legg selve fila i examples/.")
+    if path.is_dir():
+        return problem("Mapper i examples/ blir ikke publisert. Legg hver eksempelfil rett i examples/.")
+    if examples_dir is not None:
+        try:
+            inside = path.resolve().parent.relative_to(examples_dir.resolve())
+        except ValueError:
+            inside = None
+        if inside is not None and inside != Path("."):
+            return problem("Filer i undermapper av examples/ blir ikke publisert. Flytt fila rett i examples/.")
+    if path.suffix != ".md":
+        return problem(f"Eksempelfiler skal slutte på «.md» (små bokstaver), ikke «{path.suffix or '(ingen)'}». "
+                       f"Gi fila navnet «{slugify(path.stem)}.md».")
+    if slugify(path.stem) in schema.reserved_slugs:
+        return problem(f"Navnet «{path.stem}» er reservert for sider nettstedet lager selv. Velg et navn som sier "
+                       "hva eksempelet handler om, gjerne med kommunenavnet.")
+    return []
 
 
 def load_examples(directory: Path, schema: Schema | None = None, *, root: Path | None = None,
                   today: date | None = None, files: list[Path] | None = None) -> Catalog:
-    """Validate every ``*.md`` in ``directory`` (or just ``files``) and check slugs across them."""
+    """Validate everything in ``directory`` (or just ``files``) and check slugs and titles across them."""
     schema = schema or load_schema()
     root = root or directory.parent
     catalog = Catalog()
-    paths = sorted(files) if files is not None else sorted(directory.glob("*.md"))
+    paths = sorted(files) if files is not None else example_paths(directory)
     slugs: dict[str, str] = {}
     display_of = _Displays(root)
     for path in paths:
-        display = display_of(path)
+        # A link is named as itself, not as the file it points to.
+        display = (Path(os.path.relpath(path, root)).as_posix() if path.is_symlink() else display_of(path))
+        refused = file_problems(path, display, schema, directory)
+        if refused:
+            catalog.problems += refused
+            continue
         slug = slugify(path.stem)
         if slug in slugs:
             catalog.problems.append(Problem(display, 1, "filnavn",
@@ -116,6 +168,15 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
         catalog.problems += problems
         if example is not None:
             catalog.examples.append(example)
+    titles: dict[str, Example] = {}
+    for example in catalog.examples:
+        key = fold(example.title)
+        if key in titles:
+            catalog.problems.append(Problem(example.source_path, example.field_lines.get("tittel", 1), "tittel",
+                                            f"Samme tittel som {titles[key].source_path}. Gi eksempelet en tittel "
+                                            "som skiller det fra det andre, for eksempel med tiltaket eller årene."))
+        else:
+            titles[key] = example
     catalog.problems = sort_problems(catalog.problems)
     return catalog
 

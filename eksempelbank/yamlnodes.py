@@ -84,10 +84,42 @@ def translate_yaml_error(exc: yaml.YAMLError) -> tuple[int | None, str]:
     return line, f"Ugyldig YAML ({problem})."
 
 
-def parse(text: str, first_line: int) -> tuple[Node | None, list[YamlIssue]]:
+_NEEDS_SCAN = re.compile(r"[&*\[{]|^ {12}", re.MULTILINE)
+
+
+def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | None:
+    """Anchors, aliases and deep nesting, found on the event stream before anything is built.
+
+    An alias repeats a value without writing it again: a few lines can stand for billions of values
+    (an «alias bomb») or for a value that contains itself. No example needs them, so they are refused.
+    """
+    if not _NEEDS_SCAN.search(text):
+        return None  # no anchor, alias or flow collection, and no deep indentation: nothing to find
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        line = first_line + event.start_mark.line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return YamlIssue(line, "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
+                                   "Skriv verdien ut, eller sett den i anførselstegn.")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > max_depth:
+                return YamlIssue(line, f"Verdiene ligger for mange nivåer inn (mer enn {max_depth}). "
+                                       "Et eksempel trenger høyst to: kilder → kilde → felt.")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def parse(text: str, first_line: int, max_depth: int = 6, max_values: int = 1000) -> tuple[Node | None, list[YamlIssue]]:
     """Compose ``text`` (front matter without the --- lines) starting at file line ``first_line``."""
     try:
+        issue = _structure_issue(text, first_line, max_depth)
+        if issue is not None:
+            return None, [issue]
         root = yaml.compose(text, Loader=_Loader)
+    except (RecursionError, MemoryError):
+        return None, [YamlIssue(first_line, "Front matter er for stor eller for dypt nøstet til å leses.")]
     except yaml.YAMLError as exc:
         line, message = translate_yaml_error(exc)
         lines = text.split("\n")
@@ -97,7 +129,23 @@ def parse(text: str, first_line: int) -> tuple[Node | None, list[YamlIssue]]:
     if root is None:
         return None, []
     issues: list[YamlIssue] = []
+    count = sum(1 for _ in _walk(root))
+    if count > max_values:
+        return None, [YamlIssue(first_line, f"Front matter har {count} verdier; høyst {max_values} er tillatt.")]
     return _convert(root, first_line, issues, path=None), issues
+
+
+def _walk(node: yaml.Node):
+    """Every node, without recursion (the structure check has bounded the depth already)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack += (key, value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack += current.value
 
 
 def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: str | None) -> Node:

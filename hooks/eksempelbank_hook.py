@@ -3,7 +3,7 @@
 on_config    validate every example; any error stops the build with all problems listed
 on_files     add the generated pages (examples kept out of the menu)
 on_page_content  mark the main content of examples and hand-written pages for the search index
-on_post_page set <html lang> from the example's language (nn pages)
+on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build)
 on_build_error  remove a half-written site, so nothing broken can be published
 """
@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT))
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
+from eksempelbank.csp import add_policy  # noqa: E402
 from eksempelbank.search_index import SearchIndexError, build_index, mark_searchable  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
@@ -61,10 +62,16 @@ def on_post_page(output, page, config):
     lang = page.meta.get("lang")
     if lang and lang != config["theme"]["language"]:
         output = output.replace(f'<html lang="{config["theme"]["language"]}"', f'<html lang="{lang}"', 1)
-    return output
+    return add_policy(output, page.content or "")
 
 
 def on_post_build(config):
+    # The theme's 404.html is a template, not a page: on_post_page never sees it.
+    not_found = Path(config["site_dir"]) / "404.html"
+    if not_found.is_file():
+        text = not_found.read_text(encoding="utf-8")
+        if 'http-equiv="Content-Security-Policy"' not in text:
+            not_found.write_text(add_policy(text), encoding="utf-8")
     try:
         index = build_index(Path(config["site_dir"]), language=config["theme"]["language"])
     except SearchIndexError as error:

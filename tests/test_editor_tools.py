@@ -33,20 +33,41 @@ def new(**changes):
     return NewExample(**values)
 
 
-def test_scaffold_writes_a_file_that_validates_with_every_section(tmp_path, schema):
+def fill_in(path, schema, language="nb"):
+    """What an editor does next: write text under each section and replace the placeholder source."""
+    text = path.read_text(encoding="utf-8")
+    for section in schema.sections:
+        title = section.title_in(language)
+        text = text.replace(f"## {title}\n\n", f"## {title}\n\nKommunen skrev om {title.lower()} her.\n\n", 1)
+    text = text.replace(schema.placeholders["kilder.tittel"], "Boligplan for Alta")
+    text = text.replace(schema.placeholders["kilder.dokument"], "Alta kommune, 2024, kapittel 3")
+    text = text.replace(schema.placeholders["oppsummering"],
+                        "Alta samlet hjelpen med å skaffe og beholde bolig i ett boligkontor for hele kommunen.")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_scaffold_writes_every_section_and_refuses_to_publish_it_unfilled(tmp_path, schema):
     path = create_example(new(themes=["boligkontor"]), schema, tmp_path, today=TODAY)
     assert path.name == "boligkontor-i-alta.md"
-    example, problems = validate_file(path, schema, today=TODAY)
-    assert [p for p in problems if p.is_error] == []
     text = path.read_text(encoding="utf-8")
     for section in schema.sections:
         assert f"## {section.title}\n\n<!-- {section.hint}" in text
+    # Straight from the template, nothing filled in: never publishable.
+    example, problems = validate_file(path, schema, today=TODAY)
+    assert example is None
+    unfilled = {p.field for p in problems if "bare hjelpeteksten fra malen" in p.message}
+    assert unfilled == {s.title for s in schema.sections}
+    assert any(p.field == "kilder.tittel" for p in problems if p.is_error)
+    fill_in(path, schema)
+    example, problems = validate_file(path, schema, today=TODAY)
+    assert [p for p in problems if p.is_error] == []
     assert example.values["fylke"] == ["finnmark"]
 
 
 def test_scaffold_writes_nynorsk_headings_for_nynorsk(tmp_path, schema):
     path = create_example(new(language="nn"), schema, tmp_path, today=TODAY)
     assert "## Målsetjingar" in path.read_text(encoding="utf-8")
+    fill_in(path, schema, "nn")
     assert [p for p in validate_file(path, schema, today=TODAY)[1] if p.is_error] == []
 
 

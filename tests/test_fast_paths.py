@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from eksempelbank import personal_data, safety, sections
+from eksempelbank import personal_data, sections
 from eksempelbank.document import read_document
 from eksempelbank.markdown_lines import _outside_fences
 from eksempelbank.synthetic import generate_examples
@@ -55,14 +55,6 @@ def test_section_checks_agree_with_the_walk_over_every_line(schema):
             last = 4 + body.count("\n")  # a missing section is reported on the last line, now two further
             moved = [p if p.line != last + 2 else dataclasses.replace(p, line=last) for p in walked[1]]
             assert (fast[0], fast[1]) == (walked[0], moved), body[:300]
-
-
-def test_safety_shortcut_only_skips_bodies_without_problems(monkeypatch):
-    skipped = [body for body in bodies() if safety._nothing_to_check(body)]
-    assert skipped
-    monkeypatch.setattr(safety, "_nothing_to_check", lambda _: False)
-    for body in skipped:
-        assert safety.check_safety(body, 4, "x") == []
 
 
 def test_phone_numbers_and_addresses_are_found_as_on_every_line(schema, monkeypatch):

@@ -67,12 +67,21 @@ def test_scripts_and_styles_are_our_own(real_site):
     assert "import " not in script and "cdn" not in script.lower()
 
 
-def test_downloadable_template_passes_the_check(tmp_path, schema):
+def test_downloadable_template_is_refused_until_every_section_is_written(tmp_path, schema):
     path = tmp_path / "nytt-eksempel.md"
     path.write_text(render_template(schema, date.today()), encoding="utf-8")
     example, problems = validate_file(path, schema)
+    # As downloaded, only the unwritten sections stop it: the field values are the format's own examples.
+    assert example is None
+    assert {(p.field, p.message) for p in problems if p.is_error} == {
+        (s.title, "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern avsnittet hvis det er "
+                  "valgfritt.") for s in schema.sections}
+    text = path.read_text(encoding="utf-8")
+    for section in schema.sections:
+        text = text.replace(f"## {section.title}\n\n", f"## {section.title}\n\nSkrevet av redaktøren.\n\n", 1)
+    path.write_text(text, encoding="utf-8")
+    example, problems = validate_file(path, schema)
     assert [p.human() for p in problems if p.is_error] == []
-    assert example is not None
     text = path.read_text(encoding="utf-8")
     for spec in schema.fields.values():
         assert f"{spec.label} (" in text, spec.name  # every field is explained

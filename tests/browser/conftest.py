@@ -96,6 +96,13 @@ class Visit:
         self.page.on("request", self._watch)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.errors: list[str] = []
+        # Chromium reports every Content-Security-Policy violation on the console («Refused to …»).
+        self.csp: list[str] = []
+        self.page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp.append(message.text)
 
     def _watch(self, request):
         url = request.url
@@ -107,6 +114,7 @@ class Visit:
         self.page.close()
         assert self.outside == [], f"forespørsler til andre verter: {self.outside}"
         assert self.errors == [], f"JavaScript-feil: {self.errors}"
+        assert self.csp == [], f"brudd på Content-Security-Policy: {self.csp}"
 
 
 @pytest.fixture

@@ -96,7 +96,9 @@ SETTLE = """() => Promise.race([
 
 def axe_violations(page, axe_source) -> list[dict]:
     page.evaluate(SETTLE)  # colours are measured after transitions end
-    page.add_script_tag(content=axe_source)
+    # Through DevTools, not a <script> tag: the page's Content-Security-Policy (rightly) refuses
+    # inline scripts it has no hash for.
+    page.evaluate(axe_source)
     result = page.evaluate(
         """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
         AXE_TAGS,
@@ -288,10 +290,12 @@ def test_every_page_says_its_language(real_site):
 
 
 def test_nynorsk_titles_and_summaries_in_listings_are_marked(visit, site_url):
-    nynorsk = next(e for e in examples() if e.language == "nn")
-    bokmal = next(e for e in examples() if e.language == "nb")
     page = visit()
     page.goto(site_url + "alle-eksempler/")
+    listed = lambda e: page.locator("article").get_by_role("link", name=e.title, exact=True).count() == 1  # noqa: E731
+    # The first of the list's pages (50 examples) holds examples in both written languages.
+    nynorsk = next(e for e in examples() if e.language == "nn" and listed(e))
+    bokmal = next(e for e in examples() if e.language == "nb" and listed(e))
     lang_of = "el => el.closest('[lang]').getAttribute('lang')"
     assert page.locator("html").get_attribute("lang") == "nb"
     title = page.locator("article").get_by_role("link", name=nynorsk.title, exact=True)

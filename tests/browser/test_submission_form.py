@@ -296,8 +296,11 @@ def assert_same_problems(page, tmp_path):
     form_problems = page.evaluate("window.ebSendInn.check()")
     file = page.evaluate("window.ebSendInn.file()")
     _, problems = check_file(tmp_path, file["name"], file["text"])
-    python = Counter((p.severity, p.message) for p in problems)
-    form = Counter((p["severity"], p["message"]) for p in form_problems)
+    # The body's content: the build renders Markdown and holds the HTML to the allowlist, which the form
+    # cannot do exactly; it must flag content whenever the build does (the pull request's check decides).
+    assert any(p.field == "innhold" for p in problems) == any(p.get("field") == "innhold" for p in form_problems)
+    python = Counter((p.severity, p.message) for p in problems if p.field != "innhold")
+    form = Counter((p["severity"], p["message"]) for p in form_problems if p.get("field") != "innhold")
     assert form == python, (sorted(form - python), sorted(python - form))
     return problems
 
