@@ -32,8 +32,12 @@ def site_with_a_link(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("utskrift") / "project")
     source = project / "examples" / "drammen-fra-leie-til-eie.md"
     text = source.read_text(encoding="utf-8")
-    link = f"lenker:\n  - tittel: Underveisevalueringen som PDF\n    url: {LONG_URL}\nsist_vurdert:"
-    source.write_text(text.replace("sist_vurdert:", link, 1), encoding="utf-8")
+    link = f"  - tittel: Underveisevalueringen som PDF\n    url: {LONG_URL}\n"
+    if "\nlenker:\n" in text:  # add to the example's links, or give it some
+        text = text.replace("\nlenker:\n", "\nlenker:\n" + link, 1)
+    else:
+        text = text.replace("sist_vurdert:", "lenker:\n" + link + "sist_vurdert:", 1)
+    source.write_text(text, encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     handler = functools.partial(_QuietHandler, directory=str(project / "site"))
