@@ -193,7 +193,7 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
         raw = str(raw)
         if raw.startswith("<!--") or raw.startswith("&"):
             continue  # comments (the template's hints) are dropped; entities are text
-        raw_html.setdefault(line_of(raw.strip()[:40]), " ".join(raw.split())[:80])
+        raw_html.setdefault(line_of(raw.strip()[:40]), raw.strip().split("\n")[0][:80])
 
     # Cut at the marked H2s: piece 0 comes before the first section (the section check reports text there).
     marker = re.compile(rf'<h2 data-eb-avsnitt="{token}">(.*?)</h2>', re.DOTALL)
@@ -205,8 +205,9 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
             for t, (title, _) in zip(found_titles, headings)):
         error(headings[0][1] if headings else first_line,
               "Avsnittsoverskriftene leses ikke som avsnitt (## Overskrift på egen linje, med tom linje før). "
-              "Sjekk at hver ## står først på linjen og ikke inne i en liste, et sitat eller en tabell.")
-        return [], problems
+              "Sjekk at hver ## står først på linjen og ikke inne i en liste, et sitat, en tabell eller HTML "
+              "(en HTML-blokk som ikke lukkes, sluker resten av teksten).")
+        return [], _with_raw_html(problems, raw_html, set(), error, policy)
 
     sections = []
     specific: set[int] = set()
@@ -224,11 +225,16 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
                 error(line, "Avsnittet inneholder noe som ikke kan publiseres (HTML som nettlesere leser "
                             f"annerledes enn det ser ut). {policy.allowed_text()}")
         sections.append(Section(title, line, cleaned))
+    return sections, _with_raw_html(problems, raw_html, specific, error, policy)
+
+
+def _with_raw_html(problems: list[Problem], raw_html: dict[int, str], specific: set[int], error,
+                   policy: ContentPolicy) -> list[Problem]:
+    """The problems plus one for each line with raw HTML that no more precise message names."""
     for at, shown in raw_html.items():
-        if at not in specific:  # a more precise message names this line already
+        if at not in specific:
             error(at, f"HTML er ikke tillatt i eksempler («{shown}»). {policy.allowed_text()}")
-    unique = list(dict.fromkeys(problems))
-    return sections, unique
+    return list(dict.fromkeys(problems))
 
 
 def _offset_of_line(lines: list[str], index: int) -> int:

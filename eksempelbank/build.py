@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem, summary
 from .related import related_examples
-from .render import SiteOptions
+from .render import SiteOptions, front_matter
 from .schema import load_schema
 from .site import GeneratedSite, generate_site
 from .validate import Catalog, load_examples
@@ -32,6 +33,14 @@ class BuildResult:
         lines += [p.human() for p in self.errors]
         lines += ["", "Rett feilene og bygg på nytt. `eksempelbank sjekk` viser de samme feilene."]
         return "\n".join(lines)
+
+    def error_page(self) -> str:
+        """The problems as a page, for `make serve`: every value escaped, since it quotes the files."""
+        items = "\n".join(f"<li><code>{html.escape(p.human())}</code></li>" for p in self.errors)
+        return (front_matter(title="Feil i eksemplene", sok=False)
+                + f"# Eksempelbanken kan ikke bygges\n\n<p>{html.escape(summary(self.errors))}. Rett feilene "
+                "og lagre fila; siden lastes på nytt av seg selv. <code>eksempelbank sjekk</code> viser de "
+                f"samme feilene.</p>\n\n<ul class=\"eb-feilliste\">\n{items}\n</ul>\n")
 
     def expand_nav(self, nav: list[Any] | None) -> list[Any] | None:
         """Give overview pages whose facet lists its values in the menu a sub-menu of those values."""

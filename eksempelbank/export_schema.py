@@ -111,6 +111,7 @@ def format_description(schema: Schema) -> dict[str, Any]:
         ],
         "entries": schema.entries,
         # What a body may contain (innhold in the format): the form flags what it never allows.
+        "placeholders": schema.placeholders,
         "content": {"url_skjema": list(schema.content.url_schemes), "allowed_text": schema.content.allowed_text()},
         "vocabularies": {
             name: [{"id": t.id, "label": t.label, **t.extra} for t in vocabulary]

@@ -8,10 +8,10 @@ allowed.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 from .problems import ERROR, WARNING, Problem
 from .register import FormerMunicipality, Municipality
@@ -29,11 +29,20 @@ _HOST = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+$")
 _INVISIBLE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+def shared_name_message(written: str, today: Municipality, former: FormerMunicipality) -> str:
+    """«Sande» is a municipality today and was another one until a merger: ask which is meant."""
+    return (f"{quoted(written)} kan være dagens {today.name} i {today.county.name} eller {former.name}, som ble "
+            f"del av {former.merged_into.name} i {former.ended_year}. Skriv kommunenummeret i anførselstegn "
+            f"(\"{today.number}\") for {today.name} i {today.county.name}, eller «{former.merged_into.name}» og "
+            f"«tidligere_kommune: {former.name}».")
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` cannot be published as a link, or None. Only absolute http(s) addresses."""
     bad = _URL_FORBIDDEN.search(url)
     if bad:
-        shown = {" ": "mellomrom", "(": "(", ")": ")"}.get(bad.group(0), repr(bad.group(0))[1:-1])
+        char = bad.group(0)
+        shown = "mellomrom" if char.isspace() else f"U+{ord(char):04X}" if ord(char) < 32 or char == "\x7f" else char
         return (f"Nettadressen inneholder «{shown}», som ikke kan stå i en lenke. Skriv hele adressen uten "
                 "mellomrom, og skriv tegn som ( ) { } < > \" som %-koder (for eksempel %28 og %29 for parenteser).")
     parts = urlsplit(url)
@@ -211,6 +220,9 @@ class FieldChecker:
     # -- vocabularies --------------------------------------------------------------------
     def _term(self, spec: FieldSpec, node: Node) -> str | None:
         vocabulary = self.schema.vocabularies[spec.vocabulary]
+        if node.kind == "bool" and node.plain and vocabulary.find(node.raw) is None:
+            # «sprak: no»: YAML reads false, but quoting it would not help either; say what is allowed.
+            node = Node("str", node.raw, node.line, raw=node.raw)
         written = self.text(spec, node)
         if written is None:
             return None
@@ -237,6 +249,12 @@ class FieldChecker:
         """A list field's items; a single value is accepted as a list of one."""
         if node.kind == "map":
             self.error(node.line, spec.name, "Skal være en verdi eller en liste med «- verdi» på hver linje.")
+            return None
+        if node.kind == "str" and "," in node.value:
+            parts = [p.strip() for p in node.value.split(",") if p.strip()]
+            self.error(node.line, spec.name,
+                       "Flere verdier skrives som en liste, én per linje, ikke med komma:\n"
+                       f"  {spec.name}:\n" + "\n".join(f"    - {p}" for p in parts))
             return None
         items = node.value if node.kind == "list" else [node]
         if spec.min_items and len(items) < spec.min_items:
@@ -268,6 +286,9 @@ class FieldChecker:
             return None
         register = self.schema.register
         found = register.lookup_municipality(written)
+        if found.municipality and found.former:
+            self.error(node.line, spec.name, shared_name_message(written, found.municipality, found.former))
+            return None
         if found.municipality:
             return found.municipality
         if found.ambiguous:

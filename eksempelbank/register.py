@@ -104,19 +104,21 @@ class Register:
     def lookup_municipality(self, written: str) -> Lookup:
         """Find a municipality by number, name or alternative (Sámi) name.
 
-        A current name wins over a former one with the same short name ("Sande" is Sande in
-        Møre og Romsdal; the one in Vestfold is "Sande (Vestfold)").
+        A name shared by a municipality of today and a former one ("Sande": Sande in Møre og
+        Romsdal, and Sande in Vestfold, part of Holmestrand since 2020) gives both, so the caller
+        can ask which one is meant instead of choosing silently.
         """
         text = unicodedata.normalize("NFC", written.strip())
         if text.isdigit():
             return Lookup(municipality=self._by_number.get(text.zfill(4)))
         # Names are matched exactly, as the JSON Schema does; near misses get a suggestion.
         matches = self._by_exact_name.get(text, [])
+        former = self._former_by_exact_name.get(text)
         if len(matches) == 1:
-            return Lookup(municipality=matches[0])
+            return Lookup(municipality=matches[0], former=former)
         if len(matches) > 1:
             return Lookup(ambiguous=tuple(matches))
-        return Lookup(former=self._former_by_exact_name.get(text))
+        return Lookup(former=former)
 
     def municipality_names(self) -> list[str]:
         return [m.name for m in self.municipalities]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from .fields import shared_name_message
 from .schema import Schema
 from .text import slugify
 
@@ -37,6 +38,8 @@ def check_choices(new: NewExample, schema: Schema) -> None:
     found = []
     for written in new.municipalities:
         lookup = register.lookup_municipality(written)
+        if lookup.municipality and lookup.former:
+            raise ScaffoldError(shared_name_message(written, lookup.municipality, lookup.former))
         if lookup.municipality is None:
             if lookup.former:
                 raise ScaffoldError(f"«{written}» finnes ikke lenger: den ble del av {lookup.former.merged_into.name} "

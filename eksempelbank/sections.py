@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .markdown_lines import prose_columns
 from .problems import Problem
 from .schema import Schema
 from .text import did_you_mean, fold
@@ -26,7 +23,9 @@ class Heading:
 
 
 def headings(body: str, first_line: int) -> list[Heading]:
-    return _headings(*prose_columns(body, first_line))
+    """Every heading, as the renderer reads the body: it has no fenced code blocks (``fenced_code``
+    is not among the format's Markdown extensions), so a ``` line is text, not the start of code."""
+    return [heading for heading, _ in _scan_headings(body, first_line)]
 
 
 _MARKS = {"#", "=", "-"}
@@ -42,33 +41,14 @@ def _atx(line: str) -> tuple[bool, tuple[int, str] | None]:
     return True, ((len(match.group(1)), title) if title else None)
 
 
-def _headings(numbers: Sequence[int], texts: list[str]) -> list[Heading]:
-    """Headings among prose lines. Only lines starting with #, =, - or a space can be one (or underline
-    one), so the patterns run on those alone; a setext underline looks at the line before it."""
-    found: list[Heading] = []
-    for index in [i for i, line in enumerate(texts) if line[:1] in _MARKS or line[:1].isspace()]:
-        line = texts[index]
-        heading = _atx(line)[1]
-        if heading:
-            found.append(Heading(heading[0], heading[1], numbers[index]))
-            continue
-        setext = _SETEXT.match(line)
-        if setext and index > 0:
-            before = texts[index - 1]
-            if before.strip() and not _atx(before)[0]:
-                level = 1 if setext.group(1).startswith("=") else 2
-                found.append(Heading(level, before.strip(), numbers[index - 1]))
-    return found
-
-
 # After a line break: an ATX heading (#) or a setext underline (=== or ---). Bullets ("- punkt") do not
-# match, so in a body without fenced code only the heading lines are looked at, found at C speed.
+# match, so only the heading lines are looked at, found at C speed.
 _HEADING_START = re.compile(r"\n[^\S\n]{0,3}(?:#|=+[^\S\n]*(?=\n|\Z)|-+[^\S\n]*(?=\n|\Z))")
 _NOT_SPACE = re.compile(r"\S")
 
 
 def _scan_headings(body: str, first_line: int) -> list[tuple[Heading, int]]:
-    """``_headings`` for a body without fenced code: each heading with the offset where its line starts."""
+    """Each heading with the offset where its line starts."""
     starts = [match.start() + 1 for match in _HEADING_START.finditer(body)]
     if body[:1] in _MARKS or (body[:1].isspace() and body[:1] != "\n"):
         starts.insert(0, 0)
@@ -115,34 +95,24 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
     def error(line: int, field: str | None, message: str) -> None:
         problems.append(Problem(display, line, field, message))
 
-    # Without fenced code (the common case) the body is not split into lines: headings are found by
-    # pattern and sections are slices of the body. Otherwise: prose lines, as numbers and texts.
-    fenced = "```" in body or "~~~" in body
-    columns = prose_columns(body, first_line) if fenced else None
-    if columns is None:
-        located = _scan_headings(body, first_line)
-        all_headings = [heading for heading, _ in located]
-        line_start = {heading.line: start for heading, start in located}
-    else:
-        all_headings = _headings(*columns)
+    # The body is not split into lines: headings are found by pattern, sections are slices of the body.
+    located = _scan_headings(body, first_line)
+    all_headings = [heading for heading, _ in located]
+    line_start = {heading.line: start for heading, start in located}
 
     def between(after: int | None, before: int | None) -> str:
-        """The prose lines strictly between two heading lines (None: the start or the end), as text."""
-        if columns is None:
-            start = 0 if after is None else body.find("\n", line_start[after]) + 1 or len(body)
-            return body[start:] if before is None else body[start:line_start[before]]
-        numbers, texts = columns
-        return "\n".join(texts[0 if after is None else bisect.bisect_right(numbers, after):
-                                len(texts) if before is None else bisect.bisect_left(numbers, before)])
+        """The text strictly between two heading lines (None: the start or the end)."""
+        start = 0 if after is None else body.find("\n", line_start[after]) + 1 or len(body)
+        return body[start:] if before is None else body[start:line_start[before]]
 
     heading_lines = {h.line for h in all_headings}
     first_h2 = next((h.line for h in all_headings if h.level == 2), None)
     stray = None
     if between(None, first_h2).strip():
-        numbers, texts = columns or prose_columns(body, first_line)
-        before_h2 = len(texts) if first_h2 is None else bisect.bisect_left(numbers, first_h2)
-        stray = next((numbers[i] for i in range(before_h2) if texts[i].strip() and numbers[i] not in heading_lines),
-                     None)
+        texts = body.split("\n")
+        before_h2 = len(texts) if first_h2 is None else first_h2 - first_line
+        stray = next((first_line + i for i in range(before_h2)
+                      if texts[i].strip() and first_line + i not in heading_lines), None)
     if stray is not None:
         error(stray, None, f"Tekst før første avsnitt. Start brødteksten med «## {known[0]}».")
     known_by_key, _, position = _title_keys(tuple(known))

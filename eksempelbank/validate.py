@@ -22,6 +22,7 @@ from .body import render_body
 from .sections import check_sections, headings
 from .text import fold, slugify
 
+_NUMBER_TYPES = {"dato", "aarstall", "heltall", "periode"}
 _LINK_IN_BODY = re.compile(r"\]\(\s*<?https?://|<https?://", re.IGNORECASE)
 
 
@@ -71,11 +72,15 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
                for h in headings(document.body, document.body_line) if h.level == 2]
     published, body_problems = render_body(document.body, document.body_line, written, schema.content, display)
     problems += body_problems
-    problems += check_personal_data(document.text, schema, display, encoded=document.encoded)
+    # A number in a date, year or period field is that field's problem (reported above), not a phone number.
+    typed_lines = {line for name, line in document.front.key_lines.items()
+                   if name in schema.fields and schema.fields[name].type in _NUMBER_TYPES}
+    problems += [p for p in check_personal_data(document.text, schema, display, encoded=document.encoded)
+                 if p.line not in typed_lines]
 
     if not any(s.get("url") for s in values.get("kilder", [])) and not values.get("lenker") \
             and not _LINK_IN_BODY.search(document.body):
-        problems.append(Problem(display, 1, "kilder",
+        problems.append(Problem(display, document.front.key_lines.get("kilder", 1), "kilder",
                                 "Eksempelet lenker ikke til noe. Legg til en kilde med «url», eller «lenker» til "
                                 "planer og rapporter, så leseren kan lese mer.", WARNING))
 

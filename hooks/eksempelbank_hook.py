@@ -1,6 +1,8 @@
 """MkDocs hooks: a thin layer over the ``eksempelbank`` package.
 
-on_config    validate every example; any error stops the build with all problems listed
+on_startup   note whether this is `mkdocs serve`
+on_config    validate every example; any error stops the build with all problems listed (when
+             serving: the problems become the site's only page until they are fixed)
 on_files     add the generated pages (examples kept out of the menu)
 on_page_content  mark the main content of examples and hand-written pages for the search index
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
@@ -30,21 +32,39 @@ log = logging.getLogger("mkdocs.hooks.eksempelbank")
 _state: dict[str, BuildResult] = {}
 
 
+def on_startup(command, dirty):
+    # Called once per `mkdocs serve` or `mkdocs build`; the hook module stays loaded across rebuilds.
+    _state["serving"] = command == "serve"
+
+
 def on_config(config):
     _state["site_dir"] = config["site_dir"]
     result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"))
     for warning in result.warnings:
         # Editor advice is shown but does not fail `--strict` builds.
         log.info(warning.human())
-    if result.errors:
-        raise PluginError(result.error_report())
     _state["result"] = result
+    if result.errors:
+        if not _state.get("serving"):
+            raise PluginError(result.error_report())
+        # `make serve`: show the problems as the site's only page and keep serving; saving a fixed
+        # file rebuilds the real site. A build for publishing never gets here.
+        # Logged as info: a warning or error would make strict mode abort the build, and the server
+        # would have nothing to show.
+        log.info(result.error_report())
+        config["nav"] = [{"Feil i eksemplene": "index.md"}]
+        return config
     config["nav"] = result.expand_nav(config.get("nav"))
     return config
 
 
 def on_files(files, config):
     result = _state["result"]
+    if result.errors:  # serving a broken bank (see on_config): one page with the problems
+        for page in list(files.documentation_pages()):
+            files.remove(page)
+        files.append(File.generated(config, "index.md", content=result.error_page()))
+        return files
     in_nav = result.pages_in_nav(config.get("nav"))
     for uri, content in result.site.pages.items():
         inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -66,6 +86,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    if _state["result"].errors:
+        return  # serving the error page: nothing to search
     # The theme's 404.html is a template, not a page: on_post_page never sees it.
     not_found = Path(config["site_dir"]) / "404.html"
     if not_found.is_file():

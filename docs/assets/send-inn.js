@@ -4,7 +4,7 @@
  * Everything the form offers comes from the published format description
  * (skjema/eksempelformat.json, generated from data/ at build time): fields, allowed values,
  * sections, municipalities and the personal-data rules. The checks are a port of the Python
- * validator (eksempelbank/fields.py, sections.py, safety.py, personal_data.py) with the same
+ * validator (eksempelbank/fields.py, sections.py, body.py, personal_data.py) with the same
  * Norwegian messages; tests/browser/test_submission_form.py compares the two on the same file.
  *
  * No framework, no third-party code, nothing sent anywhere: the file is built in the browser
@@ -582,7 +582,8 @@
           data.fields[spec.name] = Array.from(container.querySelectorAll(`input[name="${spec.name}"]:checked`)).map((i) => i.value);
           break;
         case "kommuner": case "tidligere_kommuner":
-          data.fields[spec.name] = controls.get(id).inputs.map((input) => ({ id: input.id, text: clean(input.value) }))
+          data.fields[spec.name] = controls.get(id).inputs
+            .map((input) => ({ id: input.id, text: registerSpelling(clean(input.value)) }))
             .filter((item) => item.text);
           break;
         case "kilder": case "lenker": {
@@ -700,15 +701,25 @@
     return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }
 
+  // register.py: Register.lookup_municipality
   function lookupMunicipality(written) {
     const text = written.normalize("NFC").trim();
     if (/^\d+$/.test(text)) return { municipality: format.municipalities.find((m) => m.number === text.padStart(4, "0")) || null };
     const matches = format.municipalities.filter((m) => [m.name, m.name.split(" (")[0], m.alt_name].includes(text));
-    if (matches.length === 1) return { municipality: matches[0] };
-    if (matches.length > 1) return { ambiguous: matches };
     const former = format.former_municipalities.find((f) => f.name === text) ||
-      format.former_municipalities.find((f) => f.name.split(" (")[0] === text);
-    return { former: former || null };
+      format.former_municipalities.find((f) => f.name.split(" (")[0] === text) || null;
+    if (matches.length === 1) return { municipality: matches[0], former };
+    if (matches.length > 1) return { ambiguous: matches };
+    return { former };
+  }
+
+  // «holmestrand» is Holmestrand: the file gets the register's spelling (the check matches names exactly).
+  function registerSpelling(text) {
+    const lower = text.toLocaleLowerCase("nb");
+    const names = format.municipalities.flatMap((m) => [m.name, m.name.split(" (")[0], m.alt_name])
+      .concat(format.former_municipalities.map((f) => f.name)).filter(Boolean);
+    const hits = [...new Set(names.filter((name) => name.toLocaleLowerCase("nb") === lower))];
+    return hits.length === 1 ? hits[0] : text;
   }
 
   function checkFields(data, problem) {
@@ -736,7 +747,11 @@
       switch (spec.type) {
         case "tekst": {
           const n = length(v);
-          if (spec.max_length && n > spec.max_length) {
+          if (invisibleProblem(v)) {
+            problem(id, invisibleProblem(v));
+          } else if (v === (format.placeholders || {})[spec.name]) {
+            problem(id, "Dette er hjelpeteksten fra malen. Skriv inn det som gjelder eksempelet.");
+          } else if (spec.max_length && n > spec.max_length) {
             problem(id, `Teksten er ${n} tegn lang; høyst ${spec.max_length} tegn er tillatt.`);
           } else {
             if (spec.recommended_min_length && n < spec.recommended_min_length) {
@@ -880,6 +895,13 @@
   function checkMunicipality(spec, item, problem) {
     const written = item.text;
     const found = lookupMunicipality(written);
+    if (found.municipality && found.former) {
+      const [m, f] = [found.municipality, found.former];
+      problem(item.id, `${quoted(written)} kan være dagens ${m.name} i ${m.county} eller ${f.name}, som ble del av ` +
+        `${f.merged_into} i ${f.ended_year}. Skriv kommunenummeret i anførselstegn ("${m.number}") for ${m.name} i ` +
+        `${m.county}, eller «${f.merged_into}» og «tidligere_kommune: ${f.name}».`);
+      return null;
+    }
     if (found.municipality) return found.municipality;
     if (found.ambiguous) {
       const options = found.ambiguous.map((m) => `«${m.name}»`).join(" eller ");
@@ -935,8 +957,11 @@
           const value = checkYear(text, 2011, (message) => problem(at(key), message), year);
           if (value === null) ok = false;
           else checked[key] = value;
-        } else if (key === "url" && !/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text)) {
-          problem(at(key), `${quoted(text)} er ikke en nettadresse. Skriv hele adressen med https://.`);
+        } else if (key === "url" && urlProblem(text)) {
+          problem(at(key), urlProblem(text));
+          ok = false;
+        } else if (invisibleProblem(text)) {
+          problem(at(key), invisibleProblem(text));
           ok = false;
         } else checked[key] = text;
       }
@@ -956,26 +981,41 @@
     return ok ? result : null;
   }
 
-  // markdown_lines.py
-  function proseLines(body, firstLine) {
-    const result = [];
-    let fence = null;
-    body.split("\n").forEach((line, offset) => {
-      const match = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-      if (fence === null && match) {
-        fence = match[1][0].repeat(match[1].length);
-        return;
-      }
-      if (fence !== null) {
-        if (match && match[1].startsWith(fence)) fence = null;
-        return;
-      }
-      result.push([firstLine + offset, line]);
-    });
-    return result;
+  // fields.py: characters that change how text is read or shown, and web addresses that cannot be links.
+  const INVISIBLE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  const URL_FORBIDDEN = /[\s"'<>{}()\\^`|\u0000-\u001f\u007f]/;
+  const HOST = /^[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}_-]*[\p{L}\p{N}])?)+$/u;
+  const hex = (ch) => "U+" + ch.codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+
+  function invisibleProblem(text) {
+    const found = INVISIBLE.exec(text);
+    return found ? `Inneholder et usynlig kontrolltegn (${hex(found[0])}), som kan endre hvordan teksten leses eller ` +
+      "vises. Det kommer ofte fra kopiering; skriv teksten inn på nytt." : null;
   }
 
-  const withoutInlineCode = (line) => line.replace(/(`+)(.+?)\1/g, (m) => " ".repeat(m.length));
+  function urlProblem(url) {
+    const bad = URL_FORBIDDEN.exec(url);
+    if (bad) {
+      const ch = bad[0];
+      const shown = /\s/.test(ch) ? "mellomrom" : (ch.charCodeAt(0) < 32 || ch === "\u007f" ? hex(ch) : ch);
+      return `Nettadressen inneholder «${shown}», som ikke kan stå i en lenke. Skriv hele adressen uten mellomrom, ` +
+        "og skriv tegn som ( ) { } < > \" som %-koder (for eksempel %28 og %29 for parenteser).";
+    }
+    let parsed = null;
+    try { parsed = new URL(url); } catch (error) { parsed = null; }
+    if (!parsed || !/^https?:$/i.test(parsed.protocol) || !/^https?:\/\/[^/]/i.test(url)) {
+      return `${quoted(url)} er ikke en nettadresse. Skriv hele adressen med https://.`;
+    }
+    if (parsed.username || parsed.password || !HOST.test(parsed.hostname)) {
+      return `${quoted(url)} har ikke et gyldig vertsnavn (som www.kommune.no). Skriv hele adressen med https://.`;
+    }
+    return null;
+  }
+
+  // The body's lines, numbered, as the build's renderer reads them: it has no fenced code blocks
+  // (fenced_code is not among the format's Markdown extensions), so a ``` line is plain text and a
+  // heading after it is a heading.
+  const numberedLines = (body, firstLine) => body.split("\n").map((line, offset) => [firstLine + offset, line]);
 
   // sections.py
   const ATX = /^\s{0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$/;
@@ -984,7 +1024,7 @@
   function headings(body, firstLine) {
     const found = [];
     let previous = null;
-    for (const [number, line] of proseLines(body, firstLine)) {
+    for (const [number, line] of numberedLines(body, firstLine)) {
       const match = ATX.exec(line);
       if (match && (match[2] || "").trim()) {
         found.push({ level: match[1].length, title: match[2].trim(), line: number });
@@ -1005,7 +1045,7 @@
     const known = titles(language);
     const other = titles(language === "nn" ? "nb" : "nn");
     const form = language === "nn" ? "nynorsk" : "bokmål";
-    const lines = proseLines(body, firstLine);
+    const lines = numberedLines(body, firstLine);
     const all = headings(body, firstLine);
     const firstH2 = (all.find((h2) => h2.level === 2) || {}).line;
     const stray = lines.filter(([n, text]) => text.trim() && (firstH2 === undefined || n < firstH2) &&
@@ -1055,7 +1095,7 @@
         report(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.");
       } else if (!content.replace(/<!--[\s\S]*?-->/g, "").trim()) {
         report(heading.line, heading.title, "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern " +
-          "avsnittet hvis det er valgfritt.", "advarsel");
+          "avsnittet hvis det er valgfritt.");
       }
     });
 

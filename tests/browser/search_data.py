@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -41,6 +42,15 @@ def page_text(example: Example) -> str:
 def examples_saying(word: str) -> set[str]:
     """Slugs of the examples whose page has ``word`` as a whole word (any case)."""
     pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    return {e.slug for e in examples() if pattern.search(page_text(e))}
+
+
+def examples_with_family(query: str, base: str) -> set[str]:
+    """Slugs of the examples with any word of the family of ``query`` and ``base``: a word that
+    starts with what the two share («bostedsløse», «bostedsløshet» -> «bostedsløs…»). This is what
+    a stemming search may rightly return for either of them."""
+    stem = os.path.commonprefix([query.lower(), base.lower()])
+    pattern = re.compile(rf"(?<!\w){re.escape(stem)}\w*", re.IGNORECASE)
     return {e.slug for e in examples() if pattern.search(page_text(e))}
 
 

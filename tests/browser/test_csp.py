@@ -40,8 +40,6 @@ HOSTILE_BODY = """## Oppsummert
 
 <img src="https://sporing.example.com/piksel.gif" alt="">
 
-<p style="position:fixed;inset:0;background:red" id="dekke">Dekker siden</p>
-
 <a id="lenke" href="javascript:window.__pwned='javascript'">klikk</a>
 
 ## Resultat
