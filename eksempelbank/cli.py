@@ -24,8 +24,12 @@ def check(args: argparse.Namespace) -> int:
         return 2
     catalog = load_examples(EXAMPLES_DIR, root=Path.cwd() if files else ROOT, files=files)
     github = args.format == "github" or (args.format == "auto" and os.environ.get("GITHUB_ACTIONS") == "true")
+    # GitHub shows only the first ten annotations of a step: keep them for the files the pull request
+    # changes (--merk); problems elsewhere are still checked and printed, as plain lines.
+    marked = {Path(f).as_posix() for f in args.merk} if args.merk is not None else None
     for problem in catalog.problems:
-        print(problem.github() if github else problem.human())
+        annotate = github and (marked is None or problem.file in marked)
+        print(problem.github() if annotate else problem.human())
     checked = len(files) if files else len(example_paths(EXAMPLES_DIR))
     status = summary(catalog.problems)
     print(f"Sjekket {checked} {'eksempel' if checked == 1 else 'eksempler'}: {status}.", file=sys.stderr)
@@ -117,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     sjekk.add_argument("filer", nargs="*", help="Filer som skal sjekkes (standard: alle i examples/).")
     sjekk.add_argument("--format", choices=["auto", "tekst", "github"], default="auto",
                        help="tekst for mennesker, github for merknader i pull requests (standard: github i GitHub Actions).")
+    sjekk.add_argument("--merk", nargs="*", metavar="FIL",
+                       help="Med --format github: lag merknader bare for disse filene (de som er endret i en pull "
+                            "request); alle filer sjekkes likevel.")
     sjekk.set_defaults(run=check)
 
     ny = commands.add_parser("ny", help="Lag en ny eksempelfil med alle standardavsnittene.",

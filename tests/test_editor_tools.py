@@ -125,6 +125,18 @@ def test_check_writes_github_annotations():
         "::error file=tests/corpus/broken/ukjent-kommune.md,line=3,title=kommune::«Stordd» er ikke en kommune")
 
 
+def test_check_annotates_only_the_files_a_pull_request_changes():
+    broken = CORPUS / "broken"
+    changed, other = "tests/corpus/broken/ukjent-kommune.md", "tests/corpus/broken/ukjent-verdi.md"
+    result = run_check(str(broken / "ukjent-kommune.md"), str(broken / "ukjent-verdi.md"), "--merk", changed,
+                       env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1  # every file is still checked
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith("::")] == [
+        line for line in lines if line.startswith(f"::error file={changed},")]
+    assert any(line.startswith(f"{other}:9: malgrupper:") for line in lines)
+
+
 def test_check_passes_valid_files_and_warns_without_failing(tmp_path, schema):
     assert run_check(str(CORPUS / "valid" / "gyldig-eksempel.md")).returncode == 0
     stale = tmp_path / "gammel.md"
