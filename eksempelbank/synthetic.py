@@ -834,7 +834,9 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
         title = f"{title[:110]} ({n - 1})"
 
     front: list[tuple[str, Any]] = [("tittel", title)]
-    front.append(("kommune", municipality.name if len(municipalities) == 1 else [m.name for m in municipalities]))
+    # A name shared with a former municipality («Sande») must be written as the number.
+    written = [m.number if schema.register.lookup_municipality(m.name).former else m.name for m in municipalities]
+    front.append(("kommune", written[0] if len(written) == 1 else written))
     if formers:
         front.append(("tidligere_kommune", formers[0].name))
     if rng.random() < 0.05:

@@ -84,7 +84,10 @@ def translate_yaml_error(exc: yaml.YAMLError) -> tuple[int | None, str]:
     return line, f"Ugyldig YAML ({problem})."
 
 
-_NEEDS_SCAN = re.compile(r"[&*\[{]|^ {12}", re.MULTILINE)
+# What could hold an anchor, an alias or nesting deeper than an example's (at most 4 spaces of
+# indentation): «&», «*», flow collections, complex keys, compact nested lists («- - x») and deep
+# indentation. Front matter with none of these is composed without the scan.
+_NEEDS_SCAN = re.compile(r"[&*\[{]|^\s*\?\s|-[ \t]+-[ \t]|^ {5}", re.MULTILINE)
 
 
 def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | None:
@@ -94,7 +97,7 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
     (an «alias bomb») or for a value that contains itself. No example needs them, so they are refused.
     """
     if not _NEEDS_SCAN.search(text):
-        return None  # no anchor, alias or flow collection, and no deep indentation: nothing to find
+        return None
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         line = first_line + event.start_mark.line

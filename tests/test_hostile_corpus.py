@@ -112,6 +112,8 @@ FIELD_CASES = [
      "front matter"),
     ("yaml-block-deep", FRONT.replace("sprak: nb\n", "sprak: nb\ny:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 12))
                                       + "  " * 12 + "v: 1\n") + "---\n" + BODY, "front matter"),
+    ("yaml-compact-deep", FRONT.replace("sprak: nb\n", "sprak: nb\ny:\n" + "- " * 12 + "x\n") + "---\n" + BODY,
+     "front matter"),
     ("yaml-many-values", FRONT.replace("sprak: nb\n", "sprak: nb\ny: [" + ", ".join(["1"] * 5000) + "]\n")
      + "---\n" + BODY, "front matter"),
     ("too-large", VALID + ("Lang tekst. " * 20000), "fil"),

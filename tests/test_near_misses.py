@@ -24,11 +24,6 @@ def test_a_name_of_today_and_of_a_merged_municipality_asks_which(tmp_path, schem
     assert problems_for(tmp_path, schema, text.replace("kommune: Sande", 'kommune: "1514"')) == []
 
 
-def test_a_yes_no_word_that_is_no_allowed_value_is_told_the_allowed_values(tmp_path, schema):
-    assert problems_for(tmp_path, schema, VALID.replace("sprak: nb", "sprak: no")) == [
-        (14, "sprak", "«no» er ikke en tillatt verdi. Tillatte verdier: nb, nn.")]
-
-
 def test_values_separated_by_commas_are_told_to_become_a_list(tmp_path, schema):
     text = VALID.replace("malgrupper:\n  - alle-vanskeligstilte", "malgrupper: bostedslose, ungdom")
     assert problems_for(tmp_path, schema, text) == [

@@ -43,8 +43,8 @@ def expected_cases(schema):
                                         + schema.fields["kommune"].help)],
         "kommunenummer-oktal": [(3, "kommune", '0301 ble lest som tallet 193, fordi YAML leser tall med 0 foran som '
                                                'oktaltall. Skriv verdien i anførselstegn: kommune: "0301".')],
-        "sprak-no": [(14, "sprak", "«no» ble lest som false (nei), fordi YAML tolker ord som yes/no/on/off som "
-                                   'ja/nei. Skriv verdien i anførselstegn: sprak: "no".')],
+        # «no» is read as false by YAML, but quoting it would not help: the allowed values are what to write.
+        "sprak-no": [(14, "sprak", "«no» er ikke en tillatt verdi. Tillatte verdier: nb, nn.")],
         "ugyldig-dato": [(19, "sist_vurdert", "«2024-13-01» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, "
                                               "for eksempel 2026-11-21.")],
         "dato-som-tekst": [(19, "sist_vurdert", "«november 2026» er ikke en gyldig dato. Skriv datoen som "
