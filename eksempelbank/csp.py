@@ -17,8 +17,7 @@ _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DO
 _HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
 
 #: Everything but scripts, fixed: the site loads nothing from other hosts.
-BASE_POLICY = (
-    "default-src 'self'",
+OTHER_DIRECTIVES = (
     "img-src 'self' data:",  # Material's icons are data: URLs in its stylesheet
     "style-src 'self' 'unsafe-inline'",  # Material and axe set inline styles from script; styles run no code
     "object-src 'none'",
@@ -42,7 +41,7 @@ def policy_for(page: str, content: str = "") -> str:
     theme_part = page.replace(content, "") if content else page
     # 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly.
     scripts = " ".join(["script-src 'self' 'wasm-unsafe-eval'"] + script_hashes(theme_part))
-    return "; ".join(BASE_POLICY[:1] + (scripts,) + BASE_POLICY[1:])
+    return "; ".join(("default-src 'self'", scripts) + OTHER_DIRECTIVES)
 
 
 def add_policy(page: str, content: str = "") -> str:

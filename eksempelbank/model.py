@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .body import Section
 from .register import FormerMunicipality, Municipality
 
 
@@ -25,7 +26,7 @@ class Example:
     #: Front-matter values by field name, normalized (vocabulary ids, county ids, ...).
     values: dict[str, Any] = field(default_factory=dict)
     #: The body's H2 sections as published: checked HTML (see body.render_body).
-    sections: list[Any] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
     #: Line of each front-matter field in the file, for messages across files.
     field_lines: dict[str, int] = field(default_factory=dict)
 

@@ -85,8 +85,11 @@ def _title_keys(titles: tuple[str, ...]) -> tuple[dict[str, str], list[str], dic
     return by_key, [fold(title) for title in titles], positions
 
 
-def check_sections(body: str, first_line: int, language: str, schema: Schema, display: str) -> tuple[list[str], list[Problem]]:
-    """The known sections in the order they occur, and the problems found."""
+def check_sections(body: str, first_line: int, language: str, schema: Schema,
+                   display: str) -> tuple[list[str], list[tuple[str, int]], list[Problem]]:
+    """The known sections in the order they occur; every H2 as (title, line), with the format's
+    spelling where the heading is a known section (what body.render_body cuts the body at); and
+    the problems found."""
     problems: list[Problem] = []
     known = schema.section_titles(language)
     other_language = schema.section_titles("nb" if language == "nn" else "nn")
@@ -169,4 +172,5 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema, di
             later = [seen[t] for t in known[known.index(title) + 1:] if t in seen]
             line = min(later) if later else first_line + body.count("\n")  # else: the last line
             error(line, title, f"Mangler påkrevd avsnitt «## {title}». {spec.hint}")
-    return order, problems
+    h2s = [(known_by_key.get(fold(h.title), h.title), h.line) for h in all_headings if h.level == 2]
+    return order, h2s, problems

@@ -19,7 +19,7 @@ from .personal_data import check_personal_data
 from .problems import WARNING, Problem, sort_problems
 from .schema import Schema, load_schema
 from .body import render_body
-from .sections import check_sections, headings
+from .sections import check_sections
 from .text import fold, slugify
 
 _NUMBER_TYPES = {"dato", "aarstall", "heltall", "periode"}
@@ -65,12 +65,9 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
                                 "små bokstaver a–z, sifre og bindestrek, æ/ø/å skrevet som ae/o/a."))
 
     language = values.get("sprak", "nb")
-    sections, section_problems = check_sections(document.body, document.body_line, language, schema, display)
+    sections, h2s, section_problems = check_sections(document.body, document.body_line, language, schema, display)
     problems += section_problems
-    known = {fold(title): title for title in schema.section_titles(language)}
-    written = [(known.get(fold(h.title), h.title), h.line)
-               for h in headings(document.body, document.body_line) if h.level == 2]
-    published, body_problems = render_body(document.body, document.body_line, written, schema.content, display)
+    published, body_problems = render_body(document.body, document.body_line, h2s, schema.content, display)
     problems += body_problems
     # A number in a date, year or period field is that field's problem (reported above), not a phone number.
     typed_lines = {line for name, line in document.front.key_lines.items()
@@ -107,6 +104,9 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     return example, problems
 
 
+IGNORED_NAMES = {".gitkeep", ".DS_Store"}  # not examples, and not an editor's mistake
+
+
 def example_paths(directory: Path) -> list[Path]:
     """Everything in ``directory`` that is or looks meant to be an example: the files to check.
 
@@ -116,9 +116,6 @@ def example_paths(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
     return sorted(p for p in directory.iterdir() if p.name not in IGNORED_NAMES)
-
-
-IGNORED_NAMES = {".gitkeep", ".DS_Store"}
 
 
 def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path | None) -> list[Problem]:
