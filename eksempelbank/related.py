@@ -1,7 +1,8 @@
 """«Lignende eksempler»: for each example, up to five others sharing the most facet values.
 
 Score = number of shared success factors, target groups and themes; ties go to the same
-county, then the same municipality size, then title order.
+municipality (another page about the same work), then the same county, then the same
+municipality size, then title order.
 
 Comparing every pair in Python would grow with N² (9 million pairs at 3,000 examples).
 Instead each facet value is a bitset over all examples (a Python int), and an example's
@@ -10,6 +11,8 @@ bitsets: a few dozen big-int operations per example, each over N/64 machine word
 """
 
 from __future__ import annotations
+
+from itertools import product
 
 from .facets import sort_examples
 from .model import Example
@@ -37,6 +40,10 @@ def related_examples(examples: list[Example], schema: Schema | None = None, limi
     ordered = sort_examples(examples)  # bit i = ordered[i]; ascending bits = title order
     full = (1 << len(ordered)) - 1
     postings = {field: _masks(ordered, field) for field in SCORED_FIELDS}
+    municipalities: dict[str, int] = {}
+    for index, example in enumerate(ordered):
+        for m in example.municipalities:
+            municipalities[m.number] = municipalities.get(m.number, 0) | (1 << index)
     counties = _masks(ordered, "fylke")
     sizes = _masks(ordered, "kommunestorrelse")
     result: dict[str, list[Example]] = {}
@@ -56,6 +63,12 @@ def related_examples(examples: list[Example], schema: Schema | None = None, limi
         for county in example.facet_values("fylke"):
             same_county |= counties[county]
         same_size = sizes.get(example.values.get("kommunestorrelse"), 0)
+        same_municipality = 0
+        for m in example.municipalities:
+            same_municipality |= municipalities[m.number]
+        # Tiers among equal scores: same municipality, county, size (each yes before no), as bit masks.
+        tiers = [(same_municipality if m else ~same_municipality) & (same_county if c else ~same_county)
+                 & (same_size if z else ~same_size) for m, c, z in product((True, False), repeat=3)]
 
         chosen: list[int] = []
         for score in range(len(value_masks), 0, -1):
@@ -64,9 +77,8 @@ def related_examples(examples: list[Example], schema: Schema | None = None, limi
                 mask &= plane if (score >> b) & 1 else ~plane
             if not mask:
                 continue
-            for tier in (mask & same_county & same_size, mask & same_county & ~same_size,
-                         mask & same_size & ~same_county, mask & ~same_county & ~same_size):
-                for other in _bits_ascending(tier):
+            for tier in tiers:
+                for other in _bits_ascending(mask & tier):
                     chosen.append(other)
                     if len(chosen) == limit:
                         break

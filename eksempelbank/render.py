@@ -9,11 +9,13 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import yaml
 
+from .body import Section
 from .facets import FacetValue, label
 from .model import Example
 from .schema import FacetSpec, Schema
@@ -66,7 +68,10 @@ def _lang_attr(example: Example) -> str:
 # -- example pages ---------------------------------------------------------------------------
 
 def render_example(example: Example, schema: Schema, options: SiteOptions,
-                   related: list[Example] | None = None, reviewed_key: str | None = None) -> str:
+                   related: list[Example] | None = None, reviewed_key: str | None = None,
+                   embed: Callable[[int, Section], str] | None = None) -> str:
+    """The example's page. ``embed(index, section)`` gives the text that stands for a section's
+    checked HTML (see site.GeneratedSite.fill); by default the HTML itself, as a raw block."""
     uri = example_uri(example)
     nn = example.language == "nn"
     rows: list[tuple[str, str]] = []
@@ -101,7 +106,7 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
         example_search_data(example, schema, reviewed_key),  # hidden: filters, sort keys for the search index
         PRINT_BUTTON,
-        _body(example),
+        _body(example, embed or _raw_block),
         _sources_section(example, nn),
     ]
     if related:
@@ -110,11 +115,20 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
     return "\n".join(parts)
 
 
-def _body(example: Example) -> str:
+def _raw_block(index: int, section: Section) -> str:
+    return section_block(section)
+
+
+def section_block(section: Section) -> str:
+    """A section's checked HTML (body.py) in its wrapper, exactly as published."""
+    return f'<div class="eb-avsnitt">\n{section.html}\n</div>'
+
+
+def _body(example: Example, embed: Callable[[int, Section], str]) -> str:
     """The body as validated: headings from the format (for the table of contents), and each
-    section's checked HTML as a raw block that MkDocs passes through unchanged (body.py)."""
-    return "\n".join(f"## {section.title}\n\n<div class=\"eb-avsnitt\">\n{section.html}\n</div>\n"
-                     for section in example.sections)
+    section's checked HTML, or what stands for it."""
+    return "\n".join(f"## {section.title}\n\n{embed(index, section)}\n"
+                     for index, section in enumerate(example.sections))
 
 
 # Shown by assets/eksempelbank.js (it can do nothing without JavaScript); print styles in eksempelbank.css.

@@ -1,11 +1,14 @@
 """Everything the site generates from ``examples/``: a mapping of page path to Markdown.
 
-Pure: no MkDocs. The hook adds these pages to the build; a script could write them to disk.
+Pure: no MkDocs. The hook adds these pages to the build and puts the example bodies into the
+rendered pages (:meth:`GeneratedSite.fill`); a script could do the same with another renderer.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,7 +20,7 @@ from .finder import render_finder
 from .guide import format_page
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
-                     render_facet_value, render_listing)
+                     render_facet_value, render_listing, section_block)
 from .schema import Schema
 from .search_index import reviewed_sort_keys
 from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
@@ -29,6 +32,29 @@ class GeneratedSite:
     example_pages: set[str] = field(default_factory=set)  # kept out of the menu
     files: dict[str, str] = field(default_factory=dict)  # other generated files (JSON, CSV, feeds)
     menu_sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # overview -> (label, page)
+    #: Example bodies are checked HTML already (body.py): handing them to MkDocs' Markdown would only
+    #: have it parse them again. The pages carry a stand-in per section instead, and :meth:`fill`
+    #: puts the HTML in after MkDocs has rendered the page.
+    fragments: dict[str, str] = field(default_factory=dict)  # stand-in -> section HTML
+    fragment_count: dict[str, int] = field(default_factory=dict)  # example slug -> its sections
+
+    def fill(self, html: str) -> tuple[str, int]:
+        """``html`` with every stand-in replaced by its section, and how many were replaced. A stand-in
+        carries a token made for this build, so no text from an example can be taken for one."""
+        count = 0
+
+        def put(match: re.Match) -> str:
+            nonlocal count
+            fragment = self.fragments.get(match.group(1))
+            if fragment is None:
+                return match.group(0)
+            count += 1
+            return fragment
+
+        return _STAND_IN.sub(put, html), count
+
+
+_STAND_IN = re.compile(r"<p>(eb-avsnitt-[0-9a-f]{16}-[a-z0-9-]+-\d+)</p>")
 
 
 def description_for(schema: Schema, facet_id: str, value_id: str) -> str | None:
@@ -60,9 +86,18 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     reviewed_keys = reviewed_sort_keys(examples)
+    token = secrets.token_hex(8)
     for example in examples:
         uri = example_uri(example)
-        site.pages[uri] = render_example(example, schema, options, related.get(example.slug), reviewed_keys[example.slug])
+
+        def stand_in(index: int, section, slug: str = example.slug) -> str:
+            key = f"eb-avsnitt-{token}-{slug}-{index}"
+            site.fragments[key] = section_block(section)
+            return key
+
+        site.pages[uri] = render_example(example, schema, options, related.get(example.slug),
+                                         reviewed_keys[example.slug], embed=stand_in)
+        site.fragment_count[example.slug] = len(example.sections)
         site.example_pages.add(uri)
 
     for facet in schema.facets:

@@ -4,7 +4,8 @@ on_startup   note whether this is `mkdocs serve`
 on_config    validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
 on_files     add the generated pages (examples kept out of the menu)
-on_page_content  mark the main content of examples and hand-written pages for the search index
+on_page_content  put each example's checked body into its page; mark the main content of
+                 examples and hand-written pages for the search index
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build)
 on_build_error  remove a half-written site, so nothing broken can be published
@@ -75,6 +76,12 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    site = _state["result"].site
+    slug = page.meta.get("eksempel")
+    if site is not None and slug:
+        html, filled = site.fill(html)
+        if filled != site.fragment_count.get(slug):  # never publish an example without all of its text
+            raise PluginError(f"{page.file.src_uri}: {filled} av {site.fragment_count.get(slug)} avsnitt ble satt inn.")
     return mark_searchable(html, page.meta, generated=page.file.generated_by is not None)
 
 

@@ -66,7 +66,7 @@ def test_county_overview_draws_every_county_with_its_count(real_site, schema):
 # -- related examples ------------------------------------------------------------------------
 
 def brute_force(examples, limit=5):
-    """The definition, pair by pair: most shared values, then same county, same size, title."""
+    """The definition, pair by pair: most shared values, then same municipality, county, size, title."""
     from eksempelbank.facets import sort_examples
     ordered = sort_examples(examples)
     result = {}
@@ -81,7 +81,8 @@ def brute_force(examples, limit=5):
                 continue
             same_county = bool(set(e.facet_values("fylke")) & set(other.facet_values("fylke")))
             same_size = e.values["kommunestorrelse"] == other.values["kommunestorrelse"]
-            scored.append((-shared, not same_county, not same_size, position, other.slug))
+            same_municipality = bool({m.number for m in e.municipalities} & {m.number for m in other.municipalities})
+            scored.append((-shared, not same_municipality, not same_county, not same_size, position, other.slug))
         result[e.slug] = [slug for *_, slug in sorted(scored)[:limit]]
     return result
 
@@ -98,7 +99,9 @@ def test_related_examples_match_the_definition_on_random_data(schema):
             values[f] = rng.sample(vocab[f], rng.randint(1, 3))
         values["fylke"] = [rng.choice(counties)]
         values["kommunestorrelse"] = rng.choice(["liten", "mellomstor", "stor"])
-        examples.append(replace(base, slug=f"eksempel-{i:03}", title=f"Eksempel {i:03}", values=values))
+        municipalities = [rng.choice(schema.register.municipalities[:12])]  # often shared
+        examples.append(replace(base, slug=f"eksempel-{i:03}", title=f"Eksempel {i:03}", values=values,
+                                municipalities=municipalities))
     fast = {slug: [e.slug for e in found] for slug, found in related_examples(examples, schema).items()}
     assert fast == brute_force(examples)
 
