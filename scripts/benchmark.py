@@ -169,6 +169,16 @@ def read_config(path: Path) -> dict[str, Any]:
         return yaml_load(handle)
 
 
+def with_markdown_body(page: str, example) -> str:
+    """The production page stands in for each section and puts its checked HTML in after rendering
+    (GeneratedSite.fill). A stock build renders the example's Markdown: put that in instead."""
+    if not example.sections:
+        return page
+    start = page.index(f"## {example.sections[0].title}\n")
+    last = re.search(rf"eb-avsnitt-[0-9a-f]{{16}}-{re.escape(example.slug)}-{len(example.sections) - 1}\n", page)
+    return page[:start] + example.body.strip() + "\n" + page[last.end():]
+
+
 def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     """Plain Markdown of the same pages, and a config that inherits mkdocs.yml without hooks.
 
@@ -179,6 +189,8 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     docs = project / "baseline-docs"
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
     generated = {**result.site.pages, **getattr(result.site, "files", {})}  # pages, and JSON, CSV, feeds
+    for example in result.catalog.examples:  # the example's own Markdown, for MkDocs to render
+        generated[f"eksempler/{example.slug}.md"] = with_markdown_body(generated[f"eksempler/{example.slug}.md"], example)
     for uri, markdown in generated.items():
         path = docs / uri
         path.parent.mkdir(parents=True, exist_ok=True)
