@@ -9,7 +9,7 @@ from typing import Any
 
 from .problems import Problem, summary
 from .related import related_examples
-from .render import SiteOptions, front_matter
+from .render import Licence, SiteOptions, front_matter
 from .schema import load_schema
 from .site import GeneratedSite, generate_site
 from .validate import Catalog, load_examples
@@ -72,11 +72,13 @@ class BuildResult:
 
 def site_options(settings: dict[str, Any], site_url: str | None = None) -> SiteOptions:
     repository = settings.get("repository")
+    licence = settings.get("lisens")
     return SiteOptions(
         per_page=int(settings.get("per_page", 50)),
         repository_url=f"https://github.com/{repository}" if repository else None,
         branch=settings.get("branch", "main"),
         site_url=site_url,
+        licence=Licence(licence["navn"], licence["url"]) if licence else None,
     )
 
 

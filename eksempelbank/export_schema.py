@@ -71,6 +71,8 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
             properties["url"] = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
         if "aar" in properties:
             properties["aar"] = {"type": "integer", "minimum": 1000, "maximum": 9999}
+        for key in rules.get("dates", []):
+            properties[key] = {"type": "string", "pattern": _DATE_PATTERN, "format": "date"}
         item: dict[str, Any] = {"type": "object", "properties": properties, "required": rules.get("required", []),
                                 "additionalProperties": False}
         if rules.get("one_of"):

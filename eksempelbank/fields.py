@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from .problems import ERROR, WARNING, Problem
 from .register import FormerMunicipality, Municipality
+from .freshness import is_stale
 from .schema import FieldSpec, Schema
 from .text import did_you_mean, join_values, quoted, slugify
 from .yamlnodes import Node
@@ -187,7 +188,7 @@ class FieldChecker:
         if value > self.today:
             self.error(node.line, spec.name, f"{value.isoformat()} ligger fram i tid.")
             return None
-        if spec.stale_after_years and (self.today - value).days > 365.25 * spec.stale_after_years:
+        if spec.stale_after_years and is_stale(value, self.today, spec.stale_after_years):
             self.warn(node.line, spec.name,
                       f"Innholdet ble sist vurdert {value.isoformat()}, for mer enn {spec.stale_after_years} år "
                       "siden. Gå gjennom eksempelet og oppdater datoen.")
@@ -378,6 +379,8 @@ class FieldChecker:
                     continue
                 if key == "aar":
                     checked = self.check_year(_year_spec(name), value)
+                elif key in rules.get("dates", []):
+                    checked = self.check_date(_date_spec(name), value)
                 else:
                     checked = self.text(spec, value, field=name)
                     if checked is not None and key == "url" and url_problem(checked):
@@ -391,6 +394,19 @@ class FieldChecker:
             for key in missing:
                 self.error(item.line, f"{spec.name}.{key}", f"Mangler «{key}».")
                 ok = False
+            labels = rules.get("labels", {})
+            for key, other in rules.get("needs", {}).items():
+                if key in item.value and other not in item.value:
+                    self.error(item.key_lines[key], f"{spec.name}.{key}",
+                               f"«{key}» ({labels.get(key, key)}) hører sammen med «{other}»: skriv adressen som "
+                               f"er lagt ned under «{other}», eller fjern «{key}».")
+                    ok = False
+            for key, other in rules.get("not_with", {}).items():
+                if key in item.value and other in item.value:
+                    self.error(item.key_lines[key], f"{spec.name}.{key}",
+                               f"«{key}» sier at kilden ikke har noen nettadresse, men punktet har «{other}». "
+                               f"Behold det ene: «{other}» hvis dokumentet finnes på nett, ellers «{key}».")
+                    ok = False
             one_of = rules.get("one_of")
             if one_of and not any(k in item.value for k in one_of):
                 self.error(item.line, spec.name,
@@ -455,6 +471,10 @@ class FieldChecker:
 @lru_cache(maxsize=32)  # one per list field («kilder.aar»), not one per source
 def _year_spec(name: str) -> FieldSpec:
     return FieldSpec(name=name, label="År", type="aarstall", example=2011)
+
+
+def _date_spec(name: str) -> FieldSpec:
+    return FieldSpec(name=name, label="Dato", type="dato", example="2023-04-01")
 
 
 CHECKERS: dict[str, Callable[[FieldChecker, FieldSpec, Node], Any]] = {

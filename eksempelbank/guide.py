@@ -42,11 +42,15 @@ def _allowed(spec: FieldSpec, schema: Schema) -> str:
         return "    " + ", ".join(f"`{c.name}`" for c in register.counties) + "."
     if spec.type in ("kilder", "lenker"):
         rules = schema.entries[spec.name]
-        text = f"    Hvert punkt har feltene {', '.join(f'`{k}`' for k in rules['keys'])}"
-        text += f"; påkrevd: {', '.join(f'`{k}`' for k in rules['required'])}"
+        text = f"    Påkrevd i hvert punkt: {', '.join(f'`{k}`' for k in rules['required'])}"
         if rules.get("one_of"):
             text += f", og minst én av {' eller '.join(f'`{k}`' for k in rules['one_of'])}"
-        return text + "."
+        text += ". Feltene:\n"
+        labels, help_texts = rules.get("labels", {}), rules.get("help", {})
+        for key in rules["keys"]:
+            note = f": {help_texts[key]}" if key in help_texts else ""
+            text += f"\n    - `{key}` – {labels.get(key, key)}{note}"
+        return text
     return ""
 
 

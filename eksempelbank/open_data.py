@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .facets import sort_examples
 from .model import Example
+from .render import Licence
 
 JSON_URI = "eksempler.json"
 CSV_URI = "eksempler.csv"
@@ -81,9 +82,11 @@ def record(example: Example) -> dict[str, Any]:
     }
 
 
-def to_json(examples: list[Example], generated: date) -> str:
-    data = {"generert": generated.isoformat(), "antall": len(examples),
-            "felt": dict(FIELDS), "eksempler": [record(e) for e in sort_examples(examples)]}
+def to_json(examples: list[Example], generated: date, licence: Licence | None = None) -> str:
+    data = {"generert": generated.isoformat(), "antall": len(examples)}
+    if licence:
+        data["lisens"] = {"navn": licence.name, "url": licence.url}
+    data.update({"felt": dict(FIELDS), "eksempler": [record(e) for e in sort_examples(examples)]})
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
@@ -115,7 +118,7 @@ def to_csv(examples: list[Example]) -> str:
     return out.getvalue()
 
 
-def to_atom(examples: list[Example], site_url: str | None, title: str) -> str:
+def to_atom(examples: list[Example], site_url: str | None, title: str, licence: Licence | None = None) -> str:
     """The newest reviewed examples first; links are absolute when the site's address is known."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     newest = sorted(examples, key=lambda e: (e.reviewed, e.slug), reverse=True)[:FEED_SIZE]
@@ -136,13 +139,19 @@ def to_atom(examples: list[Example], site_url: str | None, title: str) -> str:
             f"  <id>tag:boligsosial-eksempelbank,2026:eksempler</id>\n  <title>{xml_text(title)}</title>\n"
             f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
             f'  <link rel="self" href="{xml_text(base + FEED_URI)}"/>\n'
+            + (f'  <link rel="alternate" type="text/html" href="{xml_text(base)}"/>\n' if base else "")
+            + (f"  <rights>{xml_text(licence.name)} ({xml_text(licence.url)})</rights>\n" if licence else "") +
             f"  <updated>{updated}T00:00:00Z</updated>\n" + "".join(entries) + "</feed>\n")
 
 
-def documentation_page() -> str:
+def documentation_page(licence: Licence | None = None) -> str:
     rows = "\n".join(f"| `{name}` | {text} |" for name, text in FIELDS)
-    return ("---\ntitle: Åpne data\n---\n\n# Åpne data\n\n"
-            "Metadataene for alle eksemplene kan lastes ned og brukes fritt. Filene lages på nytt hver gang "
+    terms = (f" etter lisensen [{licence.name}]({licence.url}): du kan kopiere, endre og bruke dem, også "
+             "kommersielt, når du oppgir «Boligsosial eksempelbank» som kilde. Lisensen står også i "
+             "JSON-fila (`lisens`) og i Atom-strømmen (`rights`)" if licence else "")
+    return ("---\ntitle: Åpne data\ndescription: Metadata for alle eksemplene i eksempelbanken som JSON, CSV "
+            "og Atom-strøm.\n---\n\n# Åpne data\n\n"
+            f"Metadataene for alle eksemplene kan lastes ned og brukes fritt{terms}. Filene lages på nytt hver gang "
             "nettstedet bygges, og feltene bruker de samme identifikatorene som eksempelfilene.\n\n"
             f"- [eksempler.json]({JSON_URI}): JSON, med feltbeskrivelser.\n"
             f"- [eksempler.csv]({CSV_URI}): CSV (UTF-8, komma som skilletegn), én rad per eksempel.\n"

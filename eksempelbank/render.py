@@ -29,11 +29,23 @@ ALL_EXAMPLES_DIR = "alle-eksempler"
 
 
 @dataclass(frozen=True)
+class Licence:
+    name: str  # e.g. «CC BY 4.0»
+    url: str
+
+
+@dataclass(frozen=True)
 class SiteOptions:
     per_page: int = 50
     repository_url: str | None = None  # e.g. https://github.com/husbanken/boligsosial-eksempelbank
     branch: str = "main"
-    site_url: str | None = None  # the published address, for absolute links in the feed
+    site_url: str | None = None  # the published address (mkdocs.yml `site_url`): feed, citations, robots.txt
+    licence: Licence | None = None  # for content and open data (mkdocs.yml extra.eksempelbank.lisens)
+    site_name: str = "Boligsosial eksempelbank"
+
+    def absolute(self, path: str) -> str | None:
+        """The published address of a site path (``eksempler/x/``), or None without a site_url."""
+        return self.site_url.rstrip("/") + "/" + path if self.site_url else None
 
 
 def norwegian_date(value: date) -> str:
@@ -99,8 +111,10 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
 
     meta_html = "\n".join(f"<dt>{title}</dt>\n<dd markdown>{value}</dd>" for title, value in rows)
     parts = [
+        # sist_vurdert: sitemap lastmod; forfatter: citation tags (overrides/main.html).
         front_matter(title=example.title, description=example.summary, lang=example.language,
-                     eksempel=example.slug),
+                     eksempel=example.slug, sist_vurdert=example.reviewed.isoformat(),
+                     forfatter=values["ansvarlig_aktor"]),
         _breadcrumbs(uri, example, nn),
         f"# {escape(example.title)}\n",
         f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
@@ -111,6 +125,7 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
     ]
     if related:
         parts.append(_related_section(uri, related, nn))
+    parts.append(_citation_section(example, options, nn))
     parts.append(_review_line(example, options, nn))
     return "\n".join(parts)
 
@@ -166,11 +181,20 @@ def _sources_section(example: Example, nn: bool) -> str:
         head = (f'<a href="{html.escape(source["url"], quote=True)}">{title}</a>' if source.get("url")
                 else f"<em>{title}</em>")
         details = [html.escape(str(source[k])) for k in ("utgiver", "aar", "dokument") if source.get(k)]
+        if source.get("nedlagt"):
+            details.append(("Nettstaden er lagd ned" if nn else "Nettstedet er lagt ned")
+                           + f" ({norwegian_date(source['nedlagt'])})")
+        if source.get("uten_nettadresse"):
+            details.append(("Ikkje på nett (sjekka " if nn else "Ikke på nett (sjekket ")
+                           + norwegian_date(source["uten_nettadresse"]) + ")")
         if source.get("del"):
-            details.append("Brukt: " + html.escape(source["del"]))
+            details.append(("Nytta: " if nn else "Brukt: ") + html.escape(source["del"]))
         items.append(f"<li>{head}" + (". " + ". ".join(details) if details else "") + "</li>")
     for link in example.values.get("lenker", []):
-        items.append(f'<li><a href="{html.escape(link["url"], quote=True)}">{html.escape(link["tittel"])}</a></li>')
+        closed = (f". {'Nettstaden er lagd ned' if nn else 'Nettstedet er lagt ned'} "
+                  f"({norwegian_date(link['nedlagt'])})" if link.get("nedlagt") else "")
+        items.append(f'<li><a href="{html.escape(link["url"], quote=True)}">{html.escape(link["tittel"])}</a>'
+                     f"{closed}</li>")
     return ("## Kjelder\n\n" if nn else "## Kilder\n\n") + '<ul class="eb-kilder">\n' + "\n".join(items) + "\n</ul>\n"
 
 
@@ -185,6 +209,28 @@ def _related_section(uri: str, related: list[Example], nn: bool) -> str:
         lines.append(f"- [{escape(other.title)}]({link_to(uri, example_uri(other))}){lang} "
                      f"– {escape(other.municipality_label)}")
     lines += ["", "</div>"]
+    return "\n".join(lines) + "\n"
+
+
+def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
+    """«Slik siterer du dette eksempelet», and who may reuse the text. Escaped HTML throughout."""
+    actor = html.escape(example.values["ansvarlig_aktor"])
+    address = options.absolute(example.url_path)
+    reference = (f"{actor} ({example.reviewed.year}). {html.escape(example.title)}. "
+                 f"I: {html.escape(options.site_name)}."
+                 + (f" {html.escape(address)}" if address else "")
+                 + f" {'Sist vurdert' if nn else 'Sist vurdert'} {norwegian_date(example.reviewed)}.")
+    heading = "Slik siterer du dette dømet" if nn else "Slik siterer du dette eksempelet"
+    lines = [f'<section class="eb-sitering" aria-labelledby="eb-sitering-tittel" data-pagefind-ignore>',
+             f'<h2 id="eb-sitering-tittel">{heading}</h2>',
+             f"<p>{reference}</p>"]
+    if options.licence:
+        licence = (f'<a rel="license" href="{html.escape(options.licence.url, quote=True)}">'
+                   f"{html.escape(options.licence.name)}</a>")
+        lines.append(f"<p>Teksten kan brukast fritt etter {licence} når du oppgir kjelda." if nn else
+                     f"<p>Teksten kan brukes fritt etter {licence} når du oppgir kilden.")
+        lines[-1] += (" Kjeldene har sine eigne vilkår.</p>" if nn else " Kildene har sine egne vilkår.</p>")
+    lines.append("</section>")
     return "\n".join(lines) + "\n"
 
 
@@ -217,14 +263,19 @@ def paged_uris(base_uri: str, pages: int) -> list[str]:
 
 
 def render_listing(base_uri: str, title: str, intro: str, examples: list[Example], schema: Schema,
-                   options: SiteOptions, empty_text: str | None = None, item_level: int = 2) -> dict[str, str]:
+                   options: SiteOptions, empty_text: str | None = None, item_level: int = 2,
+                   description: str | None = None) -> dict[str, str]:
     """One page per ``options.per_page`` examples, so no page grows with the size of the bank."""
     chunks = [examples[i:i + options.per_page] for i in range(0, len(examples), options.per_page)] or [[]]
     uris = paged_uris(base_uri, len(chunks))
+    description = description or f"{title}: boligsosiale eksempler fra norske kommuner."
     pages = {}
     for number, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
         page_title = title if number == 1 else f"{title} – side {number}"
-        parts = [front_matter(title=page_title), f"# {escape(page_title)}\n"]
+        # A listing changes when one of its examples does (sitemap lastmod).
+        latest = max((e.reviewed for e in chunk), default=None)
+        parts = [front_matter(title=page_title, description=description,
+                              sist_vurdert=latest.isoformat() if latest else None), f"# {escape(page_title)}\n"]
         if intro and number == 1:
             parts.append(intro.strip() + "\n")
         count = len(examples)
@@ -257,7 +308,11 @@ def _pager(uri: str, uris: list[str], number: int) -> str:
 
 def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str = "") -> str:
     uri = f"{facet.path}/index.md"
-    lines = [front_matter(title=facet.title), f"# {escape(facet.title)}\n", facet.intro.strip() + "\n",
+    latest = max((e.reviewed for v in values for e in v.examples), default=None)
+    lines = [front_matter(title=facet.title,
+                          description=f"Boligsosiale eksempler fra norske kommuner etter {facet.title.lower()}.",
+                          sist_vurdert=latest.isoformat() if latest else None),
+             f"# {escape(facet.title)}\n", facet.intro.strip() + "\n",
              chart + "\n" if chart else "",
              '<ul class="eb-facet-values" markdown>']
     for value in values:
@@ -280,4 +335,6 @@ def render_facet_value(value: FacetValue, schema: Schema, options: SiteOptions,
     level = 3 if description and "\n## " in "\n" + description else 2
     return render_listing(value.uri, value.term.label, intro, value.examples, schema, options,
                           empty_text=f"Det er ingen eksempler for «{escape(value.term.label)}» ennå.",
-                          item_level=level)
+                          item_level=level,
+                          description=" ".join(filter(None, [f"Boligsosiale eksempler fra norske kommuner: "
+                                                             f"{value.term.label}.", value.term.extra.get("kort")])))

@@ -16,6 +16,7 @@ import yaml
 
 from . import DATA_DIR
 from .body import ContentPolicy
+from .project import find_project
 from .register import Register
 from .text import did_you_mean, fold, slugify
 
@@ -78,6 +79,7 @@ class FieldSpec:
     min: int | None = None
     requires: str | None = None
     stale_after_years: int | None = None
+    warn_before_days: int | None = None  # `eksempelbank ferskhet`: list examples this close to stale
     help: str = ""
     example: Any = None
 
@@ -143,7 +145,11 @@ def _vocabulary(name: str, entries: list[dict[str, Any]]) -> Vocabulary:
     return Vocabulary(name, terms)
 
 
-def load_schema(data_dir: Path = DATA_DIR) -> Schema:
+def load_schema(data_dir: Path | None = None) -> Schema:
+    """The format in ``data_dir``; by default the checkout this package lies in, or else (an installed
+    package) the project found from the working directory."""
+    if data_dir is None:
+        data_dir = DATA_DIR if (DATA_DIR / "eksempelformat.yml").is_file() else find_project().data_dir
     return _load_schema_cached(Path(data_dir).resolve())
 
 

@@ -72,6 +72,12 @@ def _chart(facet, values, schema: Schema) -> str:
     return ""
 
 
+def robots_txt(options: SiteOptions) -> str:
+    """Every page may be indexed; the sitemap (with each example's review date) says where they are.
+    Crawlers read robots.txt only at a domain's root: under a sub-path, the host's own file counts."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {options.absolute('sitemap.xml')}\n"
+
+
 def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
                   related: dict[str, list[Example]] | None = None) -> GeneratedSite:
     site = GeneratedSite()
@@ -79,10 +85,12 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site.pages["bidra/format.md"] = format_page(schema)
     site.pages[SUBMIT_URI] = render_submission_page(options)  # the form; repository from mkdocs.yml
     site.files[TEMPLATE_URI] = render_template(schema, date.today())
-    site.pages["apne-data.md"] = open_data.documentation_page()
-    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today())
+    site.pages["apne-data.md"] = open_data.documentation_page(options.licence)
+    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today(), options.licence)
     site.files[open_data.CSV_URI] = open_data.to_csv(examples)
-    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, "Boligsosial eksempelbank")
+    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, options.site_name, options.licence)
+    if options.site_url:
+        site.files["robots.txt"] = robots_txt(options)
     site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     reviewed_keys = reviewed_sort_keys(examples)

@@ -863,10 +863,12 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
         if rng.random() < 0.75:
             source["url"] = f"https://www.{host}.kommune.no/bolig/{name}/rapport-{number + 1}.pdf"
         else:
-            source["dokument"] = "Eksempelside på Veiviseren.no (nedlagt 1. april 2023)"
+            source["dokument"] = "Trykt rapport, arkivert hos kommunen"
+            source["uten_nettadresse"] = REVIEWED_UNTIL  # the date someone looked for it online
         sources.append(source)
     if not any("url" in s for s in sources):  # a source to read on (the validator warns otherwise)
         sources[0].pop("dokument")
+        sources[0].pop("uten_nettadresse")
         sources[0]["url"] = f"https://www.{host}.kommune.no/bolig/{name}/rapport-1.pdf"
     front.append(("kilder", sources))
     links = []

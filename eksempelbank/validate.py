@@ -7,7 +7,6 @@ build hook, ``eksempelbank sjekk`` and the tests, so they can never disagree.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,6 @@ from .sections import check_sections
 from .text import fold, slugify
 
 _NUMBER_TYPES = {"dato", "aarstall", "heltall", "periode"}
-_LINK_IN_BODY = re.compile(r"\]\(\s*<?https?://|<https?://", re.IGNORECASE)
 
 
 @dataclass
@@ -41,6 +39,19 @@ class Catalog:
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
 
+
+
+def _sources_without_address(display: str, front, values: dict) -> list[Problem]:
+    """A source with no web address must say so, with the date someone looked («uten_nettadresse»):
+    then the reader knows it was checked, and the editor is not reminded again."""
+    sources = front.value.get("kilder") if front.kind == "map" else None
+    if sources is None or sources.kind != "list" or not values.get("kilder"):
+        return []
+    return [Problem(display, node.line, "kilder",
+                    f"Kilden «{entry['tittel']}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
+                    "på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).", WARNING)
+            for node, entry in zip(sources.value, values["kilder"])
+            if "url" not in entry and "uten_nettadresse" not in entry]
 
 def validate_file(path: Path, schema: Schema | None = None, *, display: str | None = None,
                   today: date | None = None, raw: bytes | None = None) -> tuple[Example | None, list[Problem]]:
@@ -75,11 +86,7 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     problems += [p for p in check_personal_data(document.text, schema, display, encoded=document.encoded)
                  if p.line not in typed_lines]
 
-    if not any(s.get("url") for s in values.get("kilder", [])) and not values.get("lenker") \
-            and not _LINK_IN_BODY.search(document.body):
-        problems.append(Problem(display, document.front.key_lines.get("kilder", 1), "kilder",
-                                "Eksempelet lenker ikke til noe. Legg til en kilde med «url», eller «lenker» til "
-                                "planer og rapporter, så leseren kan lese mer.", WARNING))
+    problems += _sources_without_address(display, document.front, values)
 
     if any(p.is_error for p in problems):
         return None, problems

@@ -13,8 +13,13 @@ from eksempelbank import ROOT
 SITE_PARTS = ["mkdocs.yml", "docs", "examples", "data", "hooks", "overrides", "eksempelbank"]
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+#: Where the test server puts the built site: the root of a local address (any port).
+LOCAL_SITE_URL = "http://127.0.0.1/"
+
+
+def mkdocs_build(project: Path, site_dir: Path, site_url: str = LOCAL_SITE_URL) -> subprocess.CompletedProcess:
+    """Build as production does, for a site published at ``site_url`` (mkdocs.yml reads SITE_URL)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,

@@ -161,8 +161,37 @@ def test_warnings_for_short_summary_and_no_links(schema, valid_text, tmp_path):
     _, problems = validate_file(path, schema, today=TODAY)
     warnings = {(p.field, p.message.split(".")[0]) for p in problems if not p.is_error}
     assert ("oppsummering", "Teksten er bare 5 tegn") in warnings
-    assert ("kilder", "Eksempelet lenker ikke til noe") in warnings
+    assert ("kilder", "Kilden «Helhetlig boligsosialt arbeid i Stord» har ingen nettadresse") in warnings
     assert not any(p.is_error for p in problems)
+
+
+def _with_source_lines(valid_text: str, lines: str) -> str:
+    return valid_text.replace("    url: https://www.example.no/stord\n", lines)
+
+
+def test_a_source_that_says_it_has_no_address_is_not_nagged(schema, valid_text, tmp_path):
+    path = tmp_path / "trykt.md"
+    path.write_text(_with_source_lines(valid_text, "    dokument: Trykt rapport, kapittel 3\n"
+                                                   "    uten_nettadresse: 2026-11-01\n"), encoding="utf-8")
+    example, problems = validate_file(path, schema, today=TODAY)
+    assert problems == [] and example.values["kilder"][0]["uten_nettadresse"].isoformat() == "2026-11-01"
+
+
+@pytest.mark.parametrize("lines, field, message", [
+    ("    dokument: Trykt\n    nedlagt: 2023-04-01\n", "kilder.nedlagt", "«nedlagt» (Nettstedet lagt ned (dato)) "
+     "hører sammen med «url»"),
+    ("    url: https://www.example.no/stord\n    uten_nettadresse: 2026-11-01\n", "kilder.uten_nettadresse",
+     "«uten_nettadresse» sier at kilden ikke har noen nettadresse, men punktet har «url»"),
+    ("    url: https://www.example.no/stord\n    nedlagt: 1. april 2023\n", "kilder.nedlagt",
+     "«1. april 2023» er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD"),
+    ("    dokument: Trykt\n    uten_nettadresse: 2031-01-01\n", "kilder.uten_nettadresse", "2031-01-01 ligger fram i tid"),
+])
+def test_closed_sites_and_missing_addresses_are_stated_correctly(schema, valid_text, tmp_path, lines, field, message):
+    path = tmp_path / "kilde.md"
+    path.write_text(_with_source_lines(valid_text, lines), encoding="utf-8")
+    _, problems = validate_file(path, schema, today=TODAY)
+    errors = [(p.field, p.line) for p in problems if p.is_error and message in p.message]
+    assert errors and errors[0][0] == field and errors[0][1] in (18, 19), [p.human() for p in problems]
 
 
 # -- personal data -------------------------------------------------------------------------

@@ -37,9 +37,9 @@ def test_a_date_written_as_a_number_is_a_date_problem_not_a_phone_number(tmp_pat
     assert (line, field) == (19, "sist_vurdert") and "er ikke en gyldig dato" in message
 
 
-def test_the_no_links_warning_points_at_the_sources(tmp_path, schema):
+def test_the_missing_address_warning_points_at_the_source(tmp_path, schema):
     text = VALID.replace("    url: https://www.example.no/stord", "    dokument: Årsmelding 2020")
     path = tmp_path / "eksempel.md"
     path.write_text(text, encoding="utf-8")
     [warning] = [p for p in validate_file(path, schema, today=TODAY)[1] if not p.is_error]
-    assert (warning.line, warning.field) == (15, "kilder")
+    assert (warning.line, warning.field) == (16, "kilder")  # the line of «- tittel: …»

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import re
 
-import yaml
 
 from eksempelbank import ROOT
 from eksempelbank.build import site_options
+from eksempelbank.project import site_settings
 from eksempelbank.render import SiteOptions
 from eksempelbank.submission_form import TEMPLATE_URI, render_submission_page, render_template
 from eksempelbank.validate import validate_file
@@ -23,7 +23,7 @@ def page_html(site: Path) -> str:
 
 def test_page_gets_the_repository_from_mkdocs_yml(real_site):
     site, _ = real_site
-    settings = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["eksempelbank"]
+    settings = site_settings(ROOT)  # mkdocs.yml may hold !ENV tags
     options = site_options(settings)
     assert options.repository_url
     html = page_html(site)
@@ -59,7 +59,10 @@ def test_the_page_is_in_the_menu_and_linked_from_the_guide(real_site):
 def test_scripts_and_styles_are_our_own(real_site):
     site, _ = real_site
     html = page_html(site)
-    for src in re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+href="([^"]+)"', html):
+    # Scripts, styles and icons; canonical and feed links name the site's own address on purpose.
+    loaded = re.findall(r'<link rel="(?:stylesheet|icon|preload|modulepreload)"[^>]+href="([^"]+)"', html)
+    assert len(loaded) >= 2
+    for src in re.findall(r'<script[^>]+src="([^"]+)"', html) + loaded:
         assert not re.match(r"^(https?:)?//", src), src
     assert '<script src="../../assets/send-inn.js" defer>' in html
     assert (site / "assets" / "send-inn.js").is_file() and (site / "assets" / "send-inn.css").is_file()

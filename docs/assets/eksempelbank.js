@@ -11,6 +11,16 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
+  // Printed pages carry the date they were printed (the build date stands in without JavaScript).
+  function printDate() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var today = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    document.querySelectorAll("[data-eb-print-date]").forEach(function (el) { el.textContent = today; });
+  }
+  printDate();
+  window.addEventListener("beforeprint", printDate);
+
   // Material's skip link («Gå til innhold») jumps to the page's heading; move the keyboard focus
   // there too, so the next Tab goes on in the content in every browser and screen reader.
   var skip = document.querySelector("a.md-skip");

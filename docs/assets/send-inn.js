@@ -161,12 +161,9 @@
   let attempted = false; // after the first check, errors follow the editor's corrections
   let lastCheck = null;
 
-  const ENTRY_LABELS = { tittel: "Tittel", url: "Nettadresse (url)", dokument: "Dokument", utgiver: "Utgiver", aar: "År" };
-  const ENTRY_HELP = {
-    url: "Hele adressen, med https://.",
-    dokument: "Hvis kilden ikke er på nett: en henvisning til dokumentet (utgiver, år, kapittel).",
-    aar: "Fire sifre, for eksempel 2011.",
-  };
+  // Labels and help for the keys of a source or link come from the format (entries.*.labels/help).
+  const entryLabel = (name, key) => (format.entries[name].labels || {})[key] || key;
+  const entryHelp = (name, key) => (format.entries[name].help || {})[key] || "";
   const DEFAULTS = { sprak: "nb" }; // preselected choices
   const ENTRY_NOUN = { kilder: ["Kilde", "kilde"], lenker: ["Lenke", "lenke"] };
 
@@ -184,7 +181,9 @@
     // Field names such as «innbyggertall_aar» read better as their labels in the form.
     for (const field of format.fields) text = text.split(`«${field.name}»`).join(`«${field.label}»`);
     if (format.entries[spec.name]) {
-      for (const [key, label] of Object.entries(ENTRY_LABELS)) text = text.split(`«${key}»`).join(`«${label}»`);
+      for (const key of format.entries[spec.name].keys) {
+        text = text.split(`«${key}»`).join(`«${entryLabel(spec.name, key)}»`);
+      }
     }
     return text;
   }
@@ -391,7 +390,7 @@
           }
           const control = controls.get(old);
           if (control && old !== inputId) controls.delete(old);
-          const label = `${Noun} ${index + 1}, ${ENTRY_LABELS[key] ? ENTRY_LABELS[key].toLowerCase() : key}`;
+          const label = `${Noun} ${index + 1}, ${entryLabel(spec.name, key).toLowerCase()}`;
           const messages = row.querySelector(`[data-messages="${key}"]`);
           messages.id = `${inputId}-meldinger`;
           register(inputId, label, [input], [input], messages);
@@ -408,8 +407,8 @@
         const input = h("input", { type: key === "url" ? "url" : "text", "data-key": key, id: `${id}-ny-${key}`,
           inputmode: key === "aar" ? "numeric" : null, autocomplete: "off", class: key === "aar" ? "eb-year" : null });
         return h("div", { class: "eb-field eb-subfield" },
-          h("label", { for: input.id }, labelWithState(ENTRY_LABELS[key] || key, required)),
-          ENTRY_HELP[key] ? h("p", { class: "eb-help", "data-help": key, text: ENTRY_HELP[key] }) : null,
+          h("label", { for: input.id }, labelWithState(entryLabel(spec.name, key), required)),
+          entryHelp(spec.name, key) ? h("p", { class: "eb-help", "data-help": key, text: entryHelp(spec.name, key) }) : null,
           h("div", { class: "eb-messages", "data-messages": key }),
           input);
       });
@@ -671,7 +670,9 @@
               for (const key of format.entries[spec.name].keys) {
                 if (!(key in entry.values)) continue;
                 const text = entry.values[key];
-                const written = key === "aar" && /^[1-9]\d{3}$/.test(text) ? text : scalar(text);
+                const plain = (key === "aar" && /^[1-9]\d{3}$/.test(text)) ||
+                  ((format.entries[spec.name].dates || []).includes(key) && /^\d{4}-\d{2}-\d{2}$/.test(text));
+                const written = plain ? text : scalar(text);
                 add(`${first ? "  - " : "    "}${key}: ${written}`, `${id}-${entry.index}-${key}`);
                 first = false;
               }
@@ -957,6 +958,12 @@
           const value = checkYear(text, 2011, (message) => problem(at(key), message), year);
           if (value === null) ok = false;
           else checked[key] = value;
+        } else if ((rules.dates || []).includes(key) && (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !isRealDate(text))) {
+          problem(at(key), `${quoted(text)} er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 2023-04-01.`);
+          ok = false;
+        } else if ((rules.dates || []).includes(key) && text > todayIso()) {
+          problem(at(key), `${text} ligger fram i tid.`);
+          ok = false;
         } else if (key === "url" && urlProblem(text)) {
           problem(at(key), urlProblem(text));
           ok = false;
@@ -968,6 +975,21 @@
       for (const key of rules.required || []) {
         if (!(key in entry.values)) {
           problem(at(key), `Mangler «${key}».`);
+          ok = false;
+        }
+      }
+      // Same messages as fields.py (the form test compares them word for word).
+      for (const [key, other] of Object.entries(rules.needs || {})) {
+        if (key in entry.values && !(other in entry.values)) {
+          problem(at(key), `«${key}» (${entryLabel(spec.name, key)}) hører sammen med «${other}»: skriv adressen som ` +
+            `er lagt ned under «${other}», eller fjern «${key}».`);
+          ok = false;
+        }
+      }
+      for (const [key, other] of Object.entries(rules.not_with || {})) {
+        if (key in entry.values && other in entry.values) {
+          problem(at(key), `«${key}» sier at kilden ikke har noen nettadresse, men punktet har «${other}». ` +
+            `Behold det ene: «${other}» hvis dokumentet finnes på nett, ellers «${key}».`);
           ok = false;
         }
       }
@@ -1187,7 +1209,6 @@
     });
   }
 
-  const LINK_IN_BODY = /\]\(\s*<?https?:\/\/|<https?:\/\//i;
 
   /** Every problem in the form, as the validator would report them for the written file. */
   function validate() {
@@ -1204,9 +1225,16 @@
     checkContent(file.body, file.bodyLine, (line, message) => problem(ownerOf(line), message, "feil", "innhold"));
     checkPersonalData(file.text, (line, message) => problem(ownerOf(line), message));
 
-    if (!(values.kilder || []).some((source) => source.url) && !values.lenker && !LINK_IN_BODY.test(file.body)) {
-      problem("f-kilder", "Eksempelet lenker ikke til noe. Legg til en kilde med «url», eller «lenker» til planer og " +
-        "rapporter, så leseren kan lese mer.", "advarsel");
+    // validate.py: a source without a web address says so, with the date someone looked (checked only
+    // when the sources themselves are valid, as there).
+    if (values.kilder) {
+      for (const entry of data.fields.kilder || []) {
+        if (!("url" in entry.values) && !("uten_nettadresse" in entry.values)) {
+          problem(`f-kilder-${entry.index}-url`, `Kilden «${entry.values.tittel}» har ingen nettadresse. Legg til «url» ` +
+            "hvis dokumentet finnes på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).",
+            "advarsel");
+        }
+      }
     }
     const place = (p) => {
       const control = controlFor(p.target);

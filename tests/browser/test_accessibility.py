@@ -36,6 +36,9 @@ STATES = {
     "verdi": ("suksessfaktorer/brukermedvirkning/", None),
     "alle-eksempler": ("alle-eksempler/", None),
     "om": ("om/", None),
+    "tilgjengelighet": ("tilgjengelighet/", None),
+    "personvern": ("personvern/", None),
+    "apne-data": ("apne-data/", None),
     "bidra": ("bidra/", None),
     "bidra-format": ("bidra/format/", None),
     "skjema": (FORM, "form_ready"),
@@ -410,7 +413,7 @@ class _Resources(HTMLParser):
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         names = self.FETCHED.get(tag, [])
-        if tag == "link" and not set((values.get("rel") or "").split()) <= {"alternate", "canonical"}:
+        if tag == "link" and not set((values.get("rel") or "").split()) <= {"alternate", "canonical", "license", "prev", "next"}:  # not fetched
             names = ["href"]
         self.urls += [values[n] for n in names if values.get(n)]
         style = values.get("style") or ""

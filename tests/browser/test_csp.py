@@ -16,7 +16,7 @@ from ..sitebuild import copy_project, mkdocs_build
 from .conftest import DESKTOP, Visit, _QuietHandler
 
 PAGES = ["", "eksempler/stord-housing-first-teamet/", "finn/", "finn/?fylke=vestland", "fylker/",
-         "bidra/send-inn/", "apne-data/", "404.html"]
+         "bidra/send-inn/", "apne-data/", "tilgjengelighet/", "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES)
