@@ -61,6 +61,13 @@ def render_submission_page(options: SiteOptions) -> str:
     else:
         github = ("Når alt er i orden, kan du laste ned fila og sende den inn slik "
                   f"[bidragsveiledningen]({guide}) beskriver.")
+    issue_route = ""
+    if options.repository_url:
+        # The issue form (.github/ISSUE_TEMPLATE/nytt-eksempel.yml, generated from the format): no Git needed.
+        issue_route = (f"\n\nVil du ikke lage fila selv, kan du fylle ut [saksskjemaet «Nytt eksempel» på GitHub]"
+                       f"({options.repository_url}/issues/new?template=nytt-eksempel.yml) i stedet. Det har de "
+                       "samme feltene, krever bare en GitHub-konto og ingen kjennskap til Git, og en redaktør "
+                       "gjør det om til en eksempelfil. Alt du skriver der, blir offentlig.")
     return f"""---
 title: Send inn et eksempel
 description: Skjema som lager en eksempelfil for den boligsosiale eksempelbanken og sjekker den med de samme reglene som nettstedet.
@@ -75,7 +82,7 @@ som eksempelbanken bruker når nettstedet bygges, og du ser fila slik den blir, 
 {github} Ingenting sendes noe sted før du selv trykker på en av knappene nederst.
 
 Vil du heller skrive fila selv, kan du [laste ned malen]({template}){{download="{TEMPLATE_NAME}"}}
-og følge [bidragsveiledningen]({guide}).
+og følge [bidragsveiledningen]({guide}).{issue_route}
 
 <noscript markdown="1">
 <div class="admonition warning" markdown="1">

@@ -31,6 +31,9 @@ def test_page_gets_the_repository_from_mkdocs_yml(real_site):
     assert f'data-branch="{options.branch}"' in html
     assert 'data-format="../../skjema/eksempelformat.json"' in html
     assert (site / "skjema" / "eksempelformat.json").is_file()
+    # The route without Git: the issue form that exists in the repository, on the same GitHub.
+    form = f'href="{options.repository_url}/issues/new?template=nytt-eksempel.yml"'
+    assert form in html and (ROOT / ".github" / "ISSUE_TEMPLATE" / "nytt-eksempel.yml").is_file()
 
 
 def test_page_without_a_repository_offers_only_the_download():

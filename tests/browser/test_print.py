@@ -57,6 +57,12 @@ def test_print_button_opens_the_print_dialog(visit, site_url):
     assert page.evaluate("window.__printed") == 1
 
 
+def test_the_print_source_line_is_only_on_paper(visit, site_url):
+    page = visit()
+    page.goto(site_url + EXAMPLE)
+    expect(page.locator(".eb-print-source")).to_be_hidden()
+
+
 def test_print_button_is_hidden_without_javascript(visit, site_url):
     """A button that can do nothing is not shown (the browser's own print still works)."""
     page = visit()
@@ -95,6 +101,15 @@ def test_printed_example_is_one_clean_a4_document(visit, site_with_a_link, schem
         .map(el => el.tagName + '.' + el.className)""", A4_TEXT_WIDTH)
     assert overflow == [], f"går ut over papirets bredde: {overflow}"
     assert page.evaluate("document.documentElement.scrollWidth") <= A4_TEXT_WIDTH
+
+    # Where the paper came from: the site, the page's address and the day it was printed; not on screen.
+    source = page.locator(".eb-print-source")
+    expect(source).to_be_visible()
+    today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+                          ".map((n, i) => i ? String(n).padStart(2, '0') : n).join('-'); })()")
+    expect(source).to_contain_text("Boligsosial eksempelbank")
+    expect(source).to_contain_text(page.locator('link[rel="canonical"]').get_attribute("href"))
+    expect(source).to_contain_text(f"Skrevet ut {today}")
 
     # Dark on white paper, whatever the screen's scheme.
     colours = page.locator("article p").first.evaluate(
