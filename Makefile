@@ -25,7 +25,7 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
 	@echo "Eksempelbanken vises på http://127.0.0.1:8000/ (Ctrl+C avslutter)"
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site-installed
 	$(BIN)/mkdocs build --strict

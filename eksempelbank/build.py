@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem, summary
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
-from .schema import load_schema
+from .schema import Schema, load_schema
 from .site import GeneratedSite, generate_site
-from .validate import Catalog, load_examples
+from .validate import Catalog, load_examples, validate_file
 
 
 @dataclass
@@ -70,7 +76,7 @@ class BuildResult:
         return found
 
 
-def site_options(settings: dict[str, Any], site_url: str | None = None) -> SiteOptions:
+def site_options(settings: dict[str, Any], site_url: str | None = None, directory_urls: bool = True) -> SiteOptions:
     repository = settings.get("repository")
     licence = settings.get("lisens")
     return SiteOptions(
@@ -79,14 +85,83 @@ def site_options(settings: dict[str, Any], site_url: str | None = None) -> SiteO
         branch=settings.get("branch", "main"),
         site_url=site_url,
         licence=Licence(licence["navn"], licence["url"]) if licence else None,
+        directory_urls=directory_urls,
     )
 
 
-def prepare_build(root: Path, settings: dict[str, Any], site_url: str | None = None) -> BuildResult:
+#: From this many files to validate, they are shared out among worker processes (one per core):
+#: below it, starting the workers costs more than they save.
+PARALLEL_FROM = 400
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def validate_in_parallel(jobs: list[tuple], schema: Schema, today: date | None) -> list:
+    """:func:`_validate_read`, shared out among one worker process per core for a large bank (results
+    in order). `mkdocs build` has one thread, and its workers are forked (nothing to load again);
+    `mkdocs serve` builds in a thread of its own, and forking a process with threads is not safe,
+    so there they are started fresh ("spawn")."""
+    workers = min(_cores(), len(jobs) // (PARALLEL_FROM // 2))
+    if workers < 2:
+        return _validate_read(jobs, schema, today)
+    size = -(-len(jobs) // (workers * 2))  # a few chunks per worker, so none waits long for the last
+    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        done = pool.map(_validate_read, chunks, [schema] * len(chunks), [today] * len(chunks))
+        return [result for chunk in done for result in chunk]
+
+
+def _validate_read(jobs: list[tuple], schema: Schema, today: date | None) -> list:
+    """validate_file for (path, display) or (path, display, the file's bytes as already read)."""
+    return [validate_file(job[0], schema, display=job[1], today=today, raw=job[2] if len(job) > 2 else None)
+            for job in jobs]
+
+
+class ValidationCache:
+    """`make serve` rebuilds the site whenever a file is saved, and the build hook (with this module)
+    stays loaded between rebuilds: a file whose bytes, format (schema) and date are unchanged is not
+    validated again. Only the latest build's results are kept."""
+
+    def __init__(self) -> None:
+        self._results: dict[tuple, tuple] = {}
+        self._schema: Schema | None = None
+
+    def __call__(self, jobs: list[tuple[Path, str]], schema: Schema, today: date | None) -> list:
+        today = today or date.today()
+        if schema is not self._schema:
+            self._schema, self._results = schema, {}
+        keys, todo = [], []
+        for path, display in jobs:
+            with open(path, "rb") as handle:  # as validate_file reads it: one byte past the limit at most
+                raw = handle.read(schema.limits["maks_bytes"] + 1)
+            key = (display, path.name, hashlib.sha256(raw).digest(), today)
+            keys.append(key)
+            if key not in self._results:
+                todo.append((path, display, raw, key))
+        jobs_read = [(path, display, raw) for path, display, raw, _ in todo]
+        fresh = (validate_in_parallel(jobs_read, schema, today) if len(todo) >= PARALLEL_FROM
+                 else _validate_read(jobs_read, schema, today))
+        results = {**{key: self._results[key] for key in keys if key in self._results},
+                   **{key: result for (_, _, _, key), result in zip(todo, fresh)}}
+        self._results = results
+        return [results[key] for key in keys]
+
+
+_validated = ValidationCache()
+
+
+def prepare_build(root: Path, settings: dict[str, Any], site_url: str | None = None,
+                  directory_urls: bool = True) -> BuildResult:
     schema = load_schema(root / "data")
-    catalog = load_examples(root / "examples", schema, root=root)
+    catalog = load_examples(root / "examples", schema, root=root, validate_many=_validated)
     if catalog.errors:
         return BuildResult(catalog, None)
     related = related_examples(catalog.examples, schema)
-    site = generate_site(catalog.examples, schema, site_options(settings, site_url), related)
+    site = generate_site(catalog.examples, schema, site_options(settings, site_url, directory_urls), related)
     return BuildResult(catalog, site)

@@ -15,6 +15,10 @@ or asks for more («Vis flere eksempler»).
 
 The filter names in the form are the Pagefind filter names, and the query string uses them
 too: ``finn/?fylke=vestfold&suksessfaktorer=forankring-og-eierskap&q=startlån``.
+
+«Kommuner som oss» (``?kommune=stord&storrelse=mellomstor``) ranks the same results by likeness to
+the visitor's municipality; its data is a separate file (:func:`finder_files`,
+``similar_municipalities.py``) that the script loads only when a municipality is named.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from .facets import group
 from .model import Example
 from .render import escape, front_matter, link_to
 from .schema import Schema
+from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
+from .similar_municipalities import size_classes, to_json
 from .search_index import (ALL_EXAMPLES_TERM, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
                            newest_first, period_label, period_values, result_meta)
 
@@ -36,6 +42,12 @@ SORTS = [("relevans", "Beste treff"), ("sist-vurdert", "Sist vurdert, nyeste fø
 #: Results shown at a time; «Vis flere eksempler» shows the next ones. Each result shown from
 #: the search costs one Pagefind fragment (about 5 kB gzip): this bounds a search's transfer.
 RESULTS_PER_BATCH = 10
+#: A facet group with more values than this shows only the :data:`SHORT_LIST` values with the most
+#: examples, and a button «Vis alle (N)» for the rest (the 15 counties, the 19 themes).
+LONG_GROUP = 8
+SHORT_LIST = 6
+#: The finder's own stylesheet (its layout; the shared colours and results are in search.css).
+STYLE_URI = "assets/finder.css"
 
 
 @dataclass(frozen=True)
@@ -44,6 +56,7 @@ class Choice:
     label: str
     count: int          # examples with this value (before any filter is chosen)
     uri: str | None     # the value's index page, for the no-JavaScript links
+    hint: str = ""      # what the value means, where the format asks for it («Under 5 000 innbyggere»)
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,18 @@ class FinderFacet:
     legend: str
     choices: list[Choice]
     overview_uri: str | None = None
+    note: str = ""      # a line under the group's title (the facet's intro, where values are explained)
+
+    @property
+    def is_long(self) -> bool:
+        return len(self.choices) > LONG_GROUP
+
+    def in_order(self) -> list[Choice]:
+        """The order the form lists the values in: a long group puts the values with the most
+        examples first (the ones shown before «Vis alle»); a short one keeps the vocabulary's order."""
+        if not self.is_long:
+            return list(self.choices)
+        return sorted(self.choices, key=lambda c: -c.count)  # stable: ties keep the vocabulary's order
 
 
 def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
@@ -59,8 +84,11 @@ def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
     facets = []
     for facet in schema.facets:
         values = group(examples, facet, schema)
-        choices = [Choice(v.term.id, v.term.label, len(v.examples), v.uri) for v in values]
-        facets.append(FinderFacet(facet.id, schema.fields[facet.field].label, choices, f"{facet.path}/index.md"))
+        choices = [Choice(v.term.id, v.term.label, len(v.examples), v.uri,
+                          str(v.term.extra.get("kort", "")).strip().rstrip(".") if facet.explain_values else "")
+                   for v in values]
+        facets.append(FinderFacet(facet.id, schema.fields[facet.field].label, choices, f"{facet.path}/index.md",
+                                  facet.intro.strip() if facet.explain_values else ""))
     decades: dict[str, int] = {}
     for example in examples:
         for decade in period_values(example):
@@ -87,6 +115,11 @@ def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
         '<script type="module" src="../assets/finder.js"></script>\n',
     ]
     return {FINDER_URI: "\n".join(parts)}
+
+
+def finder_files(examples: list[Example], schema: Schema) -> dict[str, str]:
+    """The data «Kommuner som oss» loads when used (municipalities, neighbouring counties, sizes)."""
+    return {MUNICIPALITY_DATA_URI: to_json(examples, schema)}
 
 
 def count_text(count: int) -> str:
@@ -124,7 +157,14 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
     """The JavaScript finder: hidden until the script shows it.
 
     Built in the state without choices (every value's count, the newest examples), so the
-    script needs no search index until the visitor changes something.
+    script needs no search index until the visitor changes something. Its parts:
+
+    - the text box, and «Kommuner som oss» (:func:`_similar`);
+    - a bar with the number of examples that match, which the stylesheet keeps in view while the
+      visitor chooses, and on phones a button «Vis N eksempler» to the results;
+    - the facet groups, each opened and closed by its title (a button with ``aria-expanded``);
+      long groups show their most used values and «Vis alle (N)»;
+    - the results, with the sort choice.
     """
     e = html.escape
     out = [
@@ -133,6 +173,7 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         f'data-all-term="{e(ALL_EXAMPLES_TERM)}" '
         f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}" '
         f'data-total="{total}" data-page-size="{RESULTS_PER_BATCH}">',
+        f'<link rel="stylesheet" href="../{STYLE_URI}">',
         '<div class="eb-finder__query">',
         '<label for="eb-finder-q">Søk med egne ord</label>',
         '<input type="search" id="eb-finder-q" name="q" autocomplete="off" spellcheck="false" '
@@ -140,37 +181,30 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         '<p class="eb-finder__hint" id="eb-finder-q-hint">For eksempel «startlån», «bostedsløse» eller et kommunenavn.</p>',
         '<a class="eb-finder__skip" href="#eb-finder-results-title">Hopp over valgene, til eksemplene</a>',
         "</div>",
+        _similar(schema),
+        # The count stays in view (sticky) while choosing; on phones its button leads to the results.
+        '<div class="eb-finder__bar" id="eb-finder-bar">',
+        f'<p class="eb-finder__status" id="eb-finder-status" role="status" aria-live="polite" aria-atomic="true">'
+        f'{count_text(total)}</p>',
+        f'<button type="button" class="eb-finder__show" id="eb-finder-show">{show_text(total)}</button>',
+        '<button type="button" class="eb-finder__clear" id="eb-finder-clear" hidden>Fjern alle valg</button>',
+        "</div>",
         '<details class="eb-finder__filters" id="eb-finder-filters" open>',
         '<summary>Filtre <span class="eb-finder__chosen" id="eb-finder-chosen"></span></summary>',
     ]
     for facet in facets:
-        out.append(f'<fieldset class="eb-facet" data-facet="{e(facet.id)}">')
-        out.append(f"<legend>{e(facet.legend)}</legend>")
-        out.append('<ul class="eb-facet__values">')
-        for choice in facet.choices:
-            cid = f"eb-f-{facet.id}-{choice.id}"
-            disabled = " disabled" if choice.count == 0 else ""
-            out.append(
-                f'<li><input type="checkbox" id="{e(cid)}" name="{e(facet.id)}" value="{e(choice.id)}" '
-                f'data-count="{choice.count}"{disabled}>'
-                f' <label for="{e(cid)}">{e(choice.label)} <span class="eb-facet__count">({choice.count})</span></label></li>'
-            )
-        out.append("</ul>")
-        out.append("</fieldset>")
+        out += _group(facet)
     out += [
         "</details>",
         '<section class="eb-finder__results" aria-labelledby="eb-finder-results-title">',
-        '<h2 id="eb-finder-results-title">Eksempler</h2>',
-        '<div class="eb-finder__bar">',
-        f'<p class="eb-finder__status" id="eb-finder-status" role="status" aria-live="polite" aria-atomic="true">'
-        f'{count_text(total)}</p>',
+        '<div class="eb-finder__results-head">',
+        '<h2 id="eb-finder-results-title" tabindex="-1">Eksempler</h2>',
         '<div class="eb-finder__sort">',
         '<label for="eb-finder-sort">Sorter etter</label>',
         '<select id="eb-finder-sort" name="sortering">',
         *[f'<option value="{e(value)}">{e(text)}</option>' for value, text in SORTS],
         "</select>",
         "</div>",
-        '<button type="button" class="eb-finder__clear" id="eb-finder-clear" hidden>Fjern alle valg</button>',
         "</div>",
         '<ol class="eb-finder__list" id="eb-finder-list">',
         *[result_item(example, schema) for example in newest],
@@ -183,11 +217,89 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
     return "\n".join(out) + "\n"
 
 
+def show_text(count: int) -> str:
+    """The phone's button from the choices to the results."""
+    return f"Vis {count} {'eksempel' if count == 1 else 'eksempler'}"
+
+
+def _group(facet: FinderFacet) -> list[str]:
+    """One facet: a group whose title is a button that opens and closes it (``aria-expanded``),
+    the values with counts, and for a long group «Vis alle (N)» for the values with fewest examples."""
+    e = html.escape
+    body_id = f"eb-facet-{facet.id}-body"
+    values_id = f"eb-facet-{facet.id}-values"
+    out = [f'<fieldset class="eb-facet" data-facet="{e(facet.id)}">',
+           f'<legend class="eb-facet__legend"><button type="button" class="eb-facet__toggle" aria-expanded="true" '
+           f'aria-controls="{e(body_id)}"><span class="eb-facet__title">{e(facet.legend)}</span>'
+           f'<span class="eb-facet__chosen"></span></button></legend>',
+           f'<div class="eb-facet__body" id="{e(body_id)}">']
+    if facet.note:
+        out.append(f'<p class="eb-facet__note">{e(facet.note)}</p>')
+    out.append(f'<ul class="eb-facet__values" id="{e(values_id)}">')
+    for index, choice in enumerate(facet.in_order()):
+        cid = f"eb-f-{facet.id}-{choice.id}"
+        disabled = " disabled" if choice.count == 0 else ""
+        extra = ' class="eb-facet__extra" hidden' if facet.is_long and index >= SHORT_LIST else ""
+        described = f' aria-describedby="{e(cid)}-hint"' if choice.hint else ""
+        hint = f'<span class="eb-facet__hint" id="{e(cid)}-hint">{e(choice.hint)}</span>' if choice.hint else ""
+        out.append(
+            f'<li{extra}><input type="checkbox" id="{e(cid)}" name="{e(facet.id)}" value="{e(choice.id)}" '
+            f'data-count="{choice.count}"{disabled}{described}>'
+            f' <span class="eb-facet__text"><label for="{e(cid)}">{e(choice.label)} '
+            f'<span class="eb-facet__count">({choice.count})</span></label>{hint}</span></li>'
+        )
+    out.append("</ul>")
+    if facet.is_long:
+        out.append(f'<button type="button" class="eb-facet__all" aria-expanded="false" '
+                   f'aria-controls="{e(values_id)}" data-all="Vis alle ({len(facet.choices)})" '
+                   f'data-fewer="Vis færre">Vis alle ({len(facet.choices)})</button>')
+    out += ["</div>", "</fieldset>"]
+    return out
+
+
+def _similar(schema: Schema) -> str:
+    """«Kommuner som oss»: the visitor's municipality and its size class.
+
+    The municipalities come from the register when the visitor starts typing (the JSON at
+    :data:`~eksempelbank.similar_municipalities.DATA_URI`, filled into the datalist by the script);
+    the size classes, with their limits, from the vocabulary.
+    """
+    e = html.escape
+    data = MUNICIPALITY_DATA_URI.removeprefix("finn/")
+    options = [f'<option value="{e(s["id"])}">{e(s["navn"])}: {e(s["kort"][:1].lower() + s["kort"][1:])}</option>'
+               for s in size_classes(schema)]
+    return "\n".join([
+        f'<fieldset class="eb-som-oss" id="eb-som-oss" data-data="{e(data)}">',
+        "<legend>Kommuner som oss</legend>",
+        '<p class="eb-finder__hint" id="eb-som-oss-hint">Skriv kommunen din, så kommer eksempler fra kommuner '
+        "av samme størrelse i samme fylke først, deretter fra nabofylkene.</p>",
+        '<div class="eb-som-oss__fields">',
+        '<div class="eb-som-oss__field">',
+        '<label for="eb-som-oss-kommune">Kommunen din</label>',
+        '<input type="text" id="eb-som-oss-kommune" name="kommune" list="eb-som-oss-kommuner" autocomplete="off" '
+        'spellcheck="false" aria-describedby="eb-som-oss-hint eb-som-oss-note">',
+        '<datalist id="eb-som-oss-kommuner"></datalist>',
+        "</div>",
+        '<div class="eb-som-oss__field">',
+        '<label for="eb-som-oss-storrelse">Størrelse på kommunen</label>',
+        '<select id="eb-som-oss-storrelse" name="storrelse" aria-describedby="eb-som-oss-note">',
+        '<option value="">Velg størrelse</option>',
+        *options,
+        "</select>",
+        "</div>",
+        "</div>",
+        '<p class="eb-som-oss__note" id="eb-som-oss-note"></p>',
+        "</fieldset>",
+    ])
+
+
 def _fallback(facets: list[FinderFacet], total: int) -> str:
     """Links to the generated index pages: the page without JavaScript (replaced by the form)."""
     lines = ['<div class="eb-finder-fallback" id="eb-finder-fallback" markdown>', "",
              f"Eksempelbanken har {total} {'eksempel' if total == 1 else 'eksempler'}. "
-             f"Se [alle eksempler](../alle-eksempler/index.md), eller velg blant disse:", ""]
+             f"Se [alle eksempler](../alle-eksempler/index.md), eller velg blant disse:", "",
+             "Filtrene, søket og «Kommuner som oss» trenger JavaScript. Uten det finner du kommuner som "
+             "ligner din etter fylke og kommunestørrelse nedenfor.", ""]
     for facet in facets:
         linked = [c for c in facet.choices if c.uri and c.count]
         if not linked:

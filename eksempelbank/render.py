@@ -1,7 +1,11 @@
-"""Render the site's generated pages as Markdown: example pages, facet indexes, the full list.
+"""Render the site's generated pages: example pages, facet indexes, the full list.
 
-Plain Markdown with a YAML header (Python-Markdown's attr_list, def_list and md_in_html),
-no theme internals, so another static site generator could take the same pages.
+Each page is Markdown with a YAML header. What is built from an example's values is written as
+HTML here (every value escaped with ``html.escape``, every link computed by :func:`href`), not
+as Markdown for MkDocs to parse: ``stand_in`` puts a placeholder in the Markdown for each such
+piece, and the build puts the HTML in after MkDocs has rendered the page (site.GeneratedSite.fill).
+Without a ``stand_in`` the HTML is written into the Markdown as raw blocks, so another static site
+generator could take the same pages. No theme internals.
 """
 
 from __future__ import annotations
@@ -10,16 +14,17 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import yaml
+from markdown.extensions.toc import slugify, unique
 
 from .body import Section
 from .facets import FacetValue, label
 from .model import Example
 from .schema import FacetSpec, Schema
-from .search_index import example_search_data
+from .search_index import example_search_data, searchable_explanation
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "desember"]
@@ -42,6 +47,7 @@ class SiteOptions:
     site_url: str | None = None  # the published address (mkdocs.yml `site_url`): feed, citations, robots.txt
     licence: Licence | None = None  # for content and open data (mkdocs.yml extra.eksempelbank.lisens)
     site_name: str = "Boligsosial eksempelbank"
+    directory_urls: bool = True  # mkdocs.yml `use_directory_urls`: eksempler/x/ rather than eksempler/x.html
 
     def absolute(self, path: str) -> str | None:
         """The published address of a site path (``eksempler/x/``), or None without a site_url."""
@@ -63,87 +69,124 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
 
 
+# libyaml's emitter where PyYAML has it: the same YAML, without PyYAML's slow pure-Python emitter
+# (a front matter per generated page).
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(**meta: object) -> str:
     data = {k: v for k, v in meta.items() if v is not None}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    return "---\n" + yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False,
+                               width=10_000) + "---\n\n"
 
 
 def example_uri(example: Example) -> str:
     return f"eksempler/{example.slug}.md"
 
 
-def _lang_attr(example: Example) -> str:
-    """attr_list marking a Nynorsk title or summary on a Bokmål page (WCAG 3.1.2)."""
-    return '{ lang="nn" }' if example.language == "nn" else ""
+def _e(text: object) -> str:
+    """A value as HTML text or attribute value: nothing in it can become markup."""
+    return html.escape(str(text), quote=True)
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """Where MkDocs publishes a source page, from the site root: ``eksempler/x.md`` -> ``eksempler/x/``,
+    ``fylker/index.md`` -> ``fylker/``, ``index.md`` -> ``""`` (``.html`` files without directory URLs)."""
+    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    return stem[: -len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """The relative link MkDocs would write for a Markdown link from one source page to another
+    (``../../fylker/agder/``). MkDocs does not check links in HTML; the tests follow every one."""
+    target = page_url(to_uri, directory_urls)
+    here = page_url(from_uri, directory_urls)
+    base = here if directory_urls else posixpath.dirname(here)
+    # posixpath.relpath, for paths that are already clean (a few dozen links per page, so it counts).
+    to, at = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    relative = "/".join([".."] * (len(at) - common) + to[common:]) or "."
+    return relative + "/" if directory_urls else relative
+
+
+StandIn = Callable[[str], str]
+
+
+def raw_html(fragment: str) -> str:
+    """The default ``stand_in``: the HTML itself, as a raw block of the Markdown page."""
+    return fragment + "\n"
+
+
+@dataclass
+class Headings:
+    """A page's headings written as HTML, with the ids Python-Markdown's toc extension would give
+    them, and the page's table of contents as MkDocs expects it (``mkdocs.structure.toc.get_toc``):
+    the H1, with the H2s as its children. The H1 is the target of «Gå til innhold»."""
+
+    tokens: list[dict] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set)
+
+    def html(self, level: int, text: str) -> str:
+        anchor = unique(slugify(text, "-"), self._ids)
+        token = {"level": level, "id": anchor, "name": _e(text), "children": []}
+        if level == 1 or not self.tokens:
+            self.tokens.append(token)
+        else:
+            self.tokens[-1]["children"].append(token)
+        return f'<h{level} id="{anchor}">{_e(text)}</h{level}>'
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page whose HTML the generator wrote: its Markdown (with stand-ins), and its table of
+    contents (MkDocs cannot see headings it did not render)."""
+
+    markdown: str
+    toc: list[dict]
 
 
 # -- example pages ---------------------------------------------------------------------------
 
 def render_example(example: Example, schema: Schema, options: SiteOptions,
                    related: list[Example] | None = None, reviewed_key: str | None = None,
-                   embed: Callable[[int, Section], str] | None = None) -> str:
-    """The example's page. ``embed(index, section)`` gives the text that stands for a section's
-    checked HTML (see site.GeneratedSite.fill); by default the HTML itself, as a raw block."""
+                   stand_in: StandIn = raw_html) -> GeneratedPage:
+    """The example's page, all of it HTML built here: the front matter for MkDocs and the theme
+    (title, description, language, citation tags), and ``stand_in`` of the page's HTML, which holds
+    the sections' checked HTML (body.py) as they are published."""
     uri = example_uri(example)
     nn = example.language == "nn"
-    rows: list[tuple[str, str]] = []
-    values = example.values
-    rows.append(("Ansvarleg aktør" if nn else "Ansvarlig aktør", escape(values["ansvarlig_aktor"])))
-    if values.get("ansvarlig_enhet"):
-        rows.append(("Ansvarleg eining" if nn else "Ansvarlig enhet", escape(values["ansvarlig_enhet"])))
-    rows.append(("Kommune", escape(example.municipality_label)))
-    facet_by_field = {f.field: f for f in schema.facets}
-    for field_name in ("fylke", "kommunestorrelse", "program", "suksessfaktorer", "malgrupper", "tema"):
-        facet = facet_by_field.get(field_name)
-        ids = example.facet_values(field_name)
-        if facet is None or not ids:
-            continue
-        links = ", ".join(
-            f"[{escape(label(schema, facet, v))}]({link_to(uri, f'{facet.path}/{v}.md')})" for v in ids
-        )
-        if nn:  # the vocabularies are Bokmål (WCAG 3.1.2)
-            links = f'<span lang="nb">{links}</span>'
-        rows.append((_field_label(schema, field_name, nn), links))
-        if field_name == "kommunestorrelse":
-            rows.append(("Periode", example.period_label))
-    if values.get("pris"):
-        rows.append(("Pris", escape(values["pris"])))
-
-    meta_html = "\n".join(f"<dt>{title}</dt>\n<dd markdown>{value}</dd>" for title, value in rows)
+    headings = Headings()
     parts = [
-        # sist_vurdert: sitemap lastmod; forfatter: citation tags (overrides/main.html).
-        front_matter(title=example.title, description=example.summary, lang=example.language,
-                     eksempel=example.slug, sist_vurdert=example.reviewed.isoformat(),
-                     forfatter=values["ansvarlig_aktor"]),
-        _breadcrumbs(uri, example, nn),
-        f"# {escape(example.title)}\n",
-        f'<dl class="eb-metadata" aria-label="{"Om eksempelet"}" data-pagefind-ignore markdown>\n{meta_html}\n</dl>\n',
+        _breadcrumbs(uri, example, nn, options),
+        headings.html(1, example.title),
+        _facts(uri, example, schema, options, nn),
         example_search_data(example, schema, reviewed_key),  # hidden: filters, sort keys for the search index
         PRINT_BUTTON,
-        _body(example, embed or _raw_block),
-        _sources_section(example, nn),
     ]
+    for section in example.sections:
+        parts += [headings.html(2, section.title), section_block(section)]
+    parts += [headings.html(2, "Kjelder" if nn else "Kilder"), _sources_list(example, nn)]
     if related:
-        parts.append(_related_section(uri, related, nn))
+        parts.append(_related_section(uri, related, nn, options, headings))
     parts.append(_citation_section(example, options, nn))
     parts.append(_review_line(example, options, nn))
-    return "\n".join(parts)
-
-
-def _raw_block(index: int, section: Section) -> str:
-    return section_block(section)
+    # sist_vurdert: sitemap lastmod; forfatter: citation tags (overrides/main.html).
+    markdown = (front_matter(title=example.title, description=example.summary, lang=example.language,
+                             eksempel=example.slug, sist_vurdert=example.reviewed.isoformat(),
+                             forfatter=example.values["ansvarlig_aktor"])
+                + stand_in("\n".join(parts)))
+    return GeneratedPage(markdown, headings.tokens)
 
 
 def section_block(section: Section) -> str:
     """A section's checked HTML (body.py) in its wrapper, exactly as published."""
     return f'<div class="eb-avsnitt">\n{section.html}\n</div>'
-
-
-def _body(example: Example, embed: Callable[[int, Section], str]) -> str:
-    """The body as validated: headings from the format (for the table of contents), and each
-    section's checked HTML, or what stands for it."""
-    return "\n".join(f"## {section.title}\n\n{embed(index, section)}\n"
-                     for index, section in enumerate(example.sections))
 
 
 # Shown by assets/eksempelbank.js (it can do nothing without JavaScript); print styles in eksempelbank.css.
@@ -152,16 +195,62 @@ PRINT_BUTTON = ('<div class="eb-page-actions" data-pagefind-ignore hidden>'
                 '</div>\n')
 
 
-def _breadcrumbs(uri: str, example: Example, nn: bool) -> str:
+def _breadcrumbs(uri: str, example: Example, nn: bool, options: SiteOptions) -> str:
     """Where the page sits: Forside › Alle eksempler › this example (aria-current on the last)."""
-    home = link_to(uri, "index.md")
-    everything = link_to(uri, f"{ALL_EXAMPLES_DIR}/index.md")
-    return (f'<nav class="eb-breadcrumbs" aria-label="{"Brødsmular" if nn else "Brødsmuler"}" '
-            'data-pagefind-ignore markdown>\n<ol markdown>\n'
-            f'<li markdown>[Forside]({home})</li>\n'
-            f'<li markdown>[{"Alle døme" if nn else "Alle eksempler"}]({everything})</li>\n'
-            f'<li markdown><span aria-current="page">{escape(example.title)}</span></li>\n'
-            '</ol>\n</nav>\n')
+    home = href(uri, "index.md", options.directory_urls)
+    everything = href(uri, f"{ALL_EXAMPLES_DIR}/index.md", options.directory_urls)
+    return (f'<nav class="eb-breadcrumbs" aria-label="{"Brødsmular" if nn else "Brødsmuler"}" data-pagefind-ignore>\n'
+            '<ol>\n'
+            f'<li><a href="{home}">Forside</a></li>\n'
+            f'<li><a href="{everything}">{"Alle døme" if nn else "Alle eksempler"}</a></li>\n'
+            f'<li><span aria-current="page">{_e(example.title)}</span></li>\n'
+            '</ol>\n</nav>')
+
+
+def key_facts(example: Example, schema: Schema) -> list[str]:
+    """Municipality, county, size class and period: the facts a reader places an example by
+    (the line under each listed example, and the first line of its page on a phone)."""
+    return [example.municipality_label,
+            ", ".join(label(schema, schema.facet("fylke"), c) for c in example.facet_values("fylke")),
+            label(schema, schema.facet("kommunestorrelse"), example.values["kommunestorrelse"]),
+            example.period_label]
+
+
+def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn: bool) -> str:
+    """The facts box, in a <details>: on a phone a line of key facts comes first and the full box
+    is a tap away, so «Oppsummert» starts on the first screen; wider screens and paper show the
+    box open (assets/fakta.css, assets/fakta.js)."""
+    rows: list[tuple[str, str]] = []
+    values = example.values
+    rows.append(("Ansvarleg aktør" if nn else "Ansvarlig aktør", _e(values["ansvarlig_aktor"])))
+    if values.get("ansvarlig_enhet"):
+        rows.append(("Ansvarleg eining" if nn else "Ansvarlig enhet", _e(values["ansvarlig_enhet"])))
+    rows.append(("Kommune", _e(example.municipality_label)))
+    facet_by_field = {f.field: f for f in schema.facets}
+    for field_name in ("fylke", "kommunestorrelse", "program", "suksessfaktorer", "malgrupper", "tema"):
+        facet = facet_by_field.get(field_name)
+        ids = example.facet_values(field_name)
+        if facet is None or not ids:
+            continue
+        links = ", ".join(
+            f'<a href="{href(uri, f"{facet.path}/{v}.md", options.directory_urls)}">{_e(label(schema, facet, v))}</a>'
+            for v in ids)
+        if nn:  # the vocabularies are Bokmål (WCAG 3.1.2)
+            links = f'<span lang="nb">{links}</span>'
+        rows.append((_field_label(schema, field_name, nn), links))
+        if field_name == "kommunestorrelse":
+            rows.append(("Periode", _e(example.period_label)))
+    if values.get("pris"):
+        rows.append(("Pris", _e(values["pris"])))
+    facts = " · ".join(_e(fact) for fact in key_facts(example, schema))
+    if nn:
+        facts = f'<span lang="nb">{facts}</span>'
+    body = "\n".join(f"<dt>{title}</dt>\n<dd>{value}</dd>" for title, value in rows)
+    return (f'<p class="eb-facts eb-keyfacts" data-pagefind-ignore>{facts}</p>\n'
+            '<details class="eb-fakta" data-pagefind-ignore>\n'
+            f'<summary>{"Alle fakta om dømet" if nn else "Alle fakta om eksempelet"}</summary>\n'
+            f'<dl class="eb-metadata" aria-label="{"Om dømet" if nn else "Om eksempelet"}">\n{body}\n</dl>\n'
+            '</details>')
 
 
 def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
@@ -172,15 +261,14 @@ def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
     return schema.fields[field_name].label
 
 
-def _sources_section(example: Example, nn: bool) -> str:
-    """Sources and links as HTML, every value escaped (no Markdown: a title or address cannot add
-    markup or attributes of its own)."""
+def _sources_list(example: Example, nn: bool) -> str:
+    """Sources and links as HTML, every value escaped (a title or address cannot add markup or
+    attributes of its own)."""
     items = []
     for source in example.values["kilder"]:
-        title = html.escape(source["tittel"])
-        head = (f'<a href="{html.escape(source["url"], quote=True)}">{title}</a>' if source.get("url")
-                else f"<em>{title}</em>")
-        details = [html.escape(str(source[k])) for k in ("utgiver", "aar", "dokument") if source.get(k)]
+        title = _e(source["tittel"])
+        head = f'<a href="{_e(source["url"])}">{title}</a>' if source.get("url") else f"<em>{title}</em>"
+        details = [_e(source[k]) for k in ("utgiver", "aar", "dokument") if source.get(k)]
         if source.get("nedlagt"):
             details.append(("Nettstaden er lagd ned" if nn else "Nettstedet er lagt ned")
                            + f" ({norwegian_date(source['nedlagt'])})")
@@ -188,72 +276,70 @@ def _sources_section(example: Example, nn: bool) -> str:
             details.append(("Ikkje på nett (sjekka " if nn else "Ikke på nett (sjekket ")
                            + norwegian_date(source["uten_nettadresse"]) + ")")
         if source.get("del"):
-            details.append(("Nytta: " if nn else "Brukt: ") + html.escape(source["del"]))
+            details.append(("Nytta: " if nn else "Brukt: ") + _e(source["del"]))
         items.append(f"<li>{head}" + (". " + ". ".join(details) if details else "") + "</li>")
     for link in example.values.get("lenker", []):
         closed = (f". {'Nettstaden er lagd ned' if nn else 'Nettstedet er lagt ned'} "
                   f"({norwegian_date(link['nedlagt'])})" if link.get("nedlagt") else "")
-        items.append(f'<li><a href="{html.escape(link["url"], quote=True)}">{html.escape(link["tittel"])}</a>'
-                     f"{closed}</li>")
-    return ("## Kjelder\n\n" if nn else "## Kilder\n\n") + '<ul class="eb-kilder">\n' + "\n".join(items) + "\n</ul>\n"
+        items.append(f'<li><a href="{_e(link["url"])}">{_e(link["tittel"])}</a>{closed}</li>')
+    return '<ul class="eb-kilder">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _related_section(uri: str, related: list[Example], nn: bool) -> str:
+def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOptions,
+                     headings: Headings) -> str:
     """Links to other examples. Left out of the search index (``data-pagefind-ignore``): their
     titles would make this page a hit for words about the other examples."""
-    lines = ['<div class="eb-related" data-pagefind-ignore markdown>', "",
-             "## Liknande døme\n" if nn else "## Lignende eksempler\n"]
+    items = []
     for other in related:
         # A title in the other written language is marked as such (WCAG 3.1.2), on nn pages too.
-        lang = '{ lang="nb" }' if nn and other.language == "nb" else "" if nn else _lang_attr(other)
-        lines.append(f"- [{escape(other.title)}]({link_to(uri, example_uri(other))}){lang} "
-                     f"– {escape(other.municipality_label)}")
-    lines += ["", "</div>"]
-    return "\n".join(lines) + "\n"
+        lang = other.language if other.language != ("nn" if nn else "nb") else None
+        attribute = f' lang="{lang}"' if lang else ""
+        items.append(f'<li><a href="{href(uri, example_uri(other), options.directory_urls)}"{attribute}>'
+                     f"{_e(other.title)}</a> – {_e(other.municipality_label)}</li>")
+    return ('<div class="eb-related" data-pagefind-ignore>\n'
+            + headings.html(2, "Liknande døme" if nn else "Lignende eksempler")
+            + "\n<ul>\n" + "\n".join(items) + "\n</ul>\n</div>")
 
 
 def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
     """«Slik siterer du dette eksempelet», and who may reuse the text. Escaped HTML throughout."""
-    actor = html.escape(example.values["ansvarlig_aktor"])
+    actor = _e(example.values["ansvarlig_aktor"])
     address = options.absolute(example.url_path)
-    reference = (f"{actor} ({example.reviewed.year}). {html.escape(example.title)}. "
-                 f"I: {html.escape(options.site_name)}."
-                 + (f" {html.escape(address)}" if address else "")
-                 + f" {'Sist vurdert' if nn else 'Sist vurdert'} {norwegian_date(example.reviewed)}.")
+    reference = (f"{actor} ({example.reviewed.year}). {_e(example.title)}. "
+                 f"I: {_e(options.site_name)}."
+                 + (f" {_e(address)}" if address else "")
+                 + f" Sist vurdert {norwegian_date(example.reviewed)}.")
     heading = "Slik siterer du dette dømet" if nn else "Slik siterer du dette eksempelet"
-    lines = [f'<section class="eb-sitering" aria-labelledby="eb-sitering-tittel" data-pagefind-ignore>',
+    lines = ['<section class="eb-sitering" aria-labelledby="eb-sitering-tittel" data-pagefind-ignore>',
              f'<h2 id="eb-sitering-tittel">{heading}</h2>',
              f"<p>{reference}</p>"]
     if options.licence:
-        licence = (f'<a rel="license" href="{html.escape(options.licence.url, quote=True)}">'
-                   f"{html.escape(options.licence.name)}</a>")
+        licence = f'<a rel="license" href="{_e(options.licence.url)}">{_e(options.licence.name)}</a>'
         lines.append(f"<p>Teksten kan brukast fritt etter {licence} når du oppgir kjelda." if nn else
                      f"<p>Teksten kan brukes fritt etter {licence} når du oppgir kilden.")
         lines[-1] += (" Kjeldene har sine eigne vilkår.</p>" if nn else " Kildene har sine egne vilkår.</p>")
     lines.append("</section>")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines)
 
 
 def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
     reviewed = f"Sist vurdert: {norwegian_date(example.reviewed)}."
     if options.repository_url:
         edit = f"{options.repository_url}/edit/{options.branch}/{example.source_path}"
-        reviewed += f" [{'Føreslå ei endring' if nn else 'Foreslå en endring'}]({edit})"
-    return f'<p class="eb-reviewed" data-pagefind-ignore markdown>{reviewed}</p>\n'
+        reviewed += f' <a href="{_e(edit)}">{"Føreslå ei endring" if nn else "Foreslå en endring"}</a>'
+    return f'<p class="eb-reviewed" data-pagefind-ignore>{reviewed}</p>'
 
 
 # -- listings --------------------------------------------------------------------------------
 
-def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2) -> str:
-    facts = [example.municipality_label,
-             ", ".join(label(schema, schema.facet("fylke"), c) for c in example.facet_values("fylke")),
-             label(schema, schema.facet("kommunestorrelse"), example.values["kommunestorrelse"]),
-             example.period_label]
-    lang = _lang_attr(example)
-    link = link_to(from_uri, example_uri(example))
-    return (f"{'#' * level} [{escape(example.title)}]({link}) {lang}\n\n"
-            f'<p class="eb-facts">{" · ".join(escape(f) for f in facts)}</p>\n\n'
-            f"{escape(example.summary)}\n{lang}\n")
+def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2,
+                 directory_urls: bool = True) -> str:
+    """An example in a list: its title as a link, its key facts and its summary, as HTML."""
+    lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
+    link = href(from_uri, example_uri(example), directory_urls)
+    return (f'<h{level}{lang}><a href="{link}">{_e(example.title)}</a></h{level}>\n'
+            f'<p class="eb-facts">{" · ".join(_e(f) for f in key_facts(example, schema))}</p>\n'
+            f"<p{lang}>{_e(example.summary)}</p>")
 
 
 def paged_uris(base_uri: str, pages: int) -> list[str]:
@@ -264,8 +350,12 @@ def paged_uris(base_uri: str, pages: int) -> list[str]:
 
 def render_listing(base_uri: str, title: str, intro: str, examples: list[Example], schema: Schema,
                    options: SiteOptions, empty_text: str | None = None, item_level: int = 2,
-                   description: str | None = None) -> dict[str, str]:
-    """One page per ``options.per_page`` examples, so no page grows with the size of the bank."""
+                   description: str | None = None, stand_in: StandIn = raw_html) -> dict[str, str]:
+    """One page per ``options.per_page`` examples, so no page grows with the size of the bank.
+
+    The title and the intro (trusted Markdown from the format and ``data/``) stay Markdown; the list
+    is HTML (``stand_in``). The table of contents is shown only where the intro has sections of its
+    own: a list of 50 titles in the sidebar would repeat the page."""
     chunks = [examples[i:i + options.per_page] for i in range(0, len(examples), options.per_page)] or [[]]
     uris = paged_uris(base_uri, len(chunks))
     description = description or f"{title}: boligsosiale eksempler fra norske kommuner."
@@ -274,36 +364,39 @@ def render_listing(base_uri: str, title: str, intro: str, examples: list[Example
         page_title = title if number == 1 else f"{title} – side {number}"
         # A listing changes when one of its examples does (sitemap lastmod).
         latest = max((e.reviewed for e in chunk), default=None)
+        sections = bool(intro) and number == 1 and "\n## " in "\n" + intro
         parts = [front_matter(title=page_title, description=description,
-                              sist_vurdert=latest.isoformat() if latest else None), f"# {escape(page_title)}\n"]
+                              sist_vurdert=latest.isoformat() if latest else None,
+                              hide=None if sections else ["toc"]), f"# {escape(page_title)}\n"]
         if intro and number == 1:
             parts.append(intro.strip() + "\n")
         count = len(examples)
         if count:
-            shown = f"{(number - 1) * options.per_page + 1}–{(number - 1) * options.per_page + len(chunk)}"
-            parts.append(f'<p class="eb-count">{count} {"eksempel" if count == 1 else "eksempler"}'
-                         + (f", viser {shown}" if len(chunks) > 1 else "") + "</p>\n")
             if item_level > 2:
                 parts.append("## Eksempler\n")
-            parts.extend(listing_item(uri, example, schema, item_level) for example in chunk)
+            shown = f"{(number - 1) * options.per_page + 1}–{(number - 1) * options.per_page + len(chunk)}"
+            items = [f'<p class="eb-count">{count} {"eksempel" if count == 1 else "eksempler"}'
+                     + (f", viser {shown}" if len(chunks) > 1 else "") + "</p>"]
+            items += [listing_item(uri, example, schema, item_level, options.directory_urls) for example in chunk]
+            if len(chunks) > 1:
+                items.append(_pager(uri, uris, number, options.directory_urls))
+            parts.append(stand_in("\n".join(items)))
         else:
             contribute = link_to(uri, CONTRIBUTE_URI)
             parts.append((empty_text or "Det er ingen eksempler her ennå.")
                          + f" Kjenner du et? [Send inn et eksempel]({contribute}).\n")
-        if len(chunks) > 1:
-            parts.append(_pager(uri, uris, number))
         pages[uri] = "\n".join(parts)
     return pages
 
 
-def _pager(uri: str, uris: list[str], number: int) -> str:
+def _pager(uri: str, uris: list[str], number: int, directory_urls: bool = True) -> str:
     links = []
     if number > 1:
-        links.append(f"[Forrige side]({link_to(uri, uris[number - 2])})")
+        links.append(f'<a href="{href(uri, uris[number - 2], directory_urls)}">Forrige side</a>')
     links.append(f"Side {number} av {len(uris)}")
     if number < len(uris):
-        links.append(f"[Neste side]({link_to(uri, uris[number])})")
-    return '<nav class="eb-pager" aria-label="Sider" markdown>\n' + " · ".join(links) + "\n</nav>\n"
+        links.append(f'<a href="{href(uri, uris[number], directory_urls)}">Neste side</a>')
+    return '<nav class="eb-pager" aria-label="Sider">\n' + " · ".join(links) + "\n</nav>"
 
 
 def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str = "") -> str:
@@ -325,16 +418,17 @@ def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str
 
 
 def render_facet_value(value: FacetValue, schema: Schema, options: SiteOptions,
-                       description: str | None) -> dict[str, str]:
+                       description: str | None, stand_in: StandIn = raw_html) -> dict[str, str]:
     """The value's page(s): its explanation (if written), then its examples."""
     facet = value.facet
     intro = description.strip() if description else value.term.extra.get("kort", "")
+    intro = searchable_explanation(value.term.label, facet.title, intro)  # the page's only indexed part
     overview = link_to(value.uri, f"{facet.path}/index.md")
-    intro += f"\n\nSe også [alle {facet.title.lower()}]({overview})."
+    intro += f"\n\nSe også [alle {(facet.title_plural or facet.title).lower()}]({overview})."
     # An explanation has its own H2 sections; the examples then get a section of their own.
     level = 3 if description and "\n## " in "\n" + description else 2
     return render_listing(value.uri, value.term.label, intro, value.examples, schema, options,
                           empty_text=f"Det er ingen eksempler for «{escape(value.term.label)}» ennå.",
-                          item_level=level,
+                          item_level=level, stand_in=stand_in,
                           description=" ".join(filter(None, [f"Boligsosiale eksempler fra norske kommuner: "
                                                              f"{value.term.label}.", value.term.extra.get("kort")])))

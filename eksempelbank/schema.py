@@ -105,6 +105,8 @@ class FacetSpec:
     intro: str
     values_in_menu: bool = False
     chart: str | None = None
+    title_plural: str | None = None   # «Se også alle …» where the title is not a plural
+    explain_values: bool = False      # the finder shows each value's `kort` (size limits)
 
 
 @dataclass

@@ -12,18 +12,32 @@ index of the whole site. Pages take part like this:
   value needs no change here.
 - Every page is indexed as one language, the site's (``theme.language``: ``nb``), so a search
   from a Bokmål page finds Nynorsk examples too (see :func:`build_index`).
+- Word families (``data/ordfamilier.yml``): an example's hidden block also lists the words of the
+  families it uses that it does not say itself, as metadata, which Pagefind searches but never
+  shows (:meth:`SearchWords.missing_family_words`).
+- A facet value's page indexes only its explanation, typed as an explanation for the header
+  search (:func:`searchable_explanation`).
+- :func:`search_files` writes what the browser's search reads besides Pagefind: the families and
+  stop words, and the words «Mente du …?» chooses from (docs/assets/search-query.js).
 
 No MkDocs here: the build hook calls :func:`build_index` after the pages are written.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
+import re
 import subprocess
-from dataclasses import dataclass
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+import yaml
 
 from .facets import label, sort_examples
 from .model import Example
@@ -52,10 +66,160 @@ SORT_REVIEWED = "sist_vurdert"
 SORT_TITLE = "tittel"
 #: Front-matter key that puts a page into the index (true) or keeps it out (false).
 INDEX_META_KEY = "sok"
+#: Second :data:`TYPE_FILTER` value of the facet value pages' explanations (a success factor's
+#: description, a size class's limits): the header search lists them after the examples and before
+#: the other pages. They carry :data:`PAGE_TYPE` too, so the finder leaves them out.
+EXPLANATION_TYPE = "forklaring"
+#: Metadata of an explanation: what it explains («Suksessfaktorer»), shown with the result.
+EXPLANATION_META = "sidetype"
+#: Metadata of an example: the words of :data:`WORDS_FILE`'s families the example does not use
+#: itself but that mean what it says («tildeling» on a page that says «tildelte»). Pagefind searches
+#: metadata, so a search for any word of a family finds every example with one of them.
+FAMILY_META = "ordfamilier"
+#: Word families, stop words and endings (data, see its header).
+WORDS_FILE = "ordfamilier.yml"
+#: Generated for the browser: the families, stop words and endings as JSON (read with every
+#: search), and the words «Mente du …?» suggests from (read only when a search finds nothing).
+WORDS_URI = "sok/sokeord.json"
+SUGGESTIONS_URI = "sok/forslag.json"
+#: The suggestion list keeps the examples' most used words, at most this many (the municipality
+#: register and the facet labels come on top): about 15 kB gzip, fetched only after an empty result.
+SUGGESTION_WORDS = 4000
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind could not build the index; the message says why, in Norwegian."""
+
+
+# -- word families, stop words, endings (data/ordfamilier.yml) --------------------------------
+
+@dataclass(frozen=True)
+class SearchWords:
+    families: tuple[tuple[str, ...], ...]
+    stopwords: frozenset[str]
+    endings: tuple[str, ...]  # longest first
+    #: Every word that belongs to a family -> its family: the words themselves, and each of them with
+    #: each ending (a longer ending first, as a word is read). Looked up once per word of every example.
+    forms: dict[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        forms = {member: index for index, family in enumerate(self.families) for member in family}
+        for ending in self.endings:
+            for index, family in enumerate(self.families):
+                for member in family:
+                    forms.setdefault(member + ending, index)
+        object.__setattr__(self, "forms", forms)
+
+    def family_of(self, word: str) -> int | None:
+        """The family a word belongs to: one of its words, or one of them plus an ending
+        («tildelingene» is «tildeling» + «ene»). None for any other word."""
+        return self.forms.get(word.lower())
+
+    def families_in(self, words: Iterable[str]) -> set[int]:
+        forms = self.forms
+        return {forms[word] for word in forms.keys() & set(words)}
+
+    def missing_family_words(self, words: frozenset[str] | set[str]) -> list[str]:
+        """The words of the families present in ``words`` that ``words`` lacks, in family order, less
+        those a longer word (of ``words`` or of this list) stands for: the search finds every word
+        that begins like the one searched for («tildelte» is found by «tildelt»). Fewer words, a
+        smaller index."""
+        missing = [member for family in sorted(self.families_in(words)) for member in self.families[family]
+                   if member not in words]
+        if not missing:
+            return []
+        pool = sorted(words.union(missing))
+
+        def covered(word: str) -> bool:
+            after = bisect.bisect_right(pool, word)  # a longer word starting with it sorts right after it
+            return after < len(pool) and pool[after].startswith(word)
+
+        return [member for member in missing if not covered(member)]
+
+
+def load_search_words(data_dir: Path) -> SearchWords:
+    """``data/ordfamilier.yml``, checked: a mistake stops the build with the file's problems listed.
+    Read again when the file changes (``make serve`` keeps running)."""
+    path = Path(data_dir) / WORDS_FILE
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        changed = None
+    return _load_search_words(path, changed)
+
+
+@lru_cache(maxsize=4)
+def _load_search_words(path: Path, changed: int | None) -> SearchWords:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise SearchIndexError(f"{path}: kan ikke leses ({error}).") from error
+    problems = []
+    if not isinstance(raw, dict):
+        raise SearchIndexError(f"{path}: må ha «familier», «stoppord» og «endelser».")
+
+    def words_in(key: str, value: Any) -> list[str]:
+        if not isinstance(value, list):
+            problems.append(f"«{key}» må være en liste med ord.")
+            return []
+        for word in value:
+            if not isinstance(word, str) or not word:
+                # YAML reads no, yes, on, off as true/false: such words need quotes («"no"»).
+                problems.append(f"«{key}»: {word!r} er ikke et ord (skriv ord som no og on i anførselstegn).")
+        value = [w for w in value if isinstance(w, str) and w]
+        for word in value:
+            if word != word.lower() or not _WORD.fullmatch(word):
+                problems.append(f"«{key}»: «{word}» skal være ett ord med små bokstaver, uten tall og tegn.")
+        return [str(w) for w in value]
+
+    stopwords = words_in("stoppord", raw.get("stoppord"))
+    endings = words_in("endelser", raw.get("endelser"))
+    families: list[tuple[str, ...]] = []
+    seen: dict[str, int] = {}
+    if not isinstance(raw.get("familier"), list):
+        problems.append("«familier» må være en liste med familier (lister med ord).")
+    for number, family in enumerate(raw.get("familier") or [], start=1):
+        members = words_in(f"familie {number}", family)
+        if len(set(members)) < 2:
+            problems.append(f"Familie {number} ({', '.join(members)}) må ha minst to ulike ord.")
+        for word in members:
+            if word in seen and seen[word] != number:
+                problems.append(f"«{word}» står både i familie {seen[word]} og familie {number}.")
+            seen[word] = number
+            if word in stopwords:
+                problems.append(f"«{word}» i familie {number} er et stoppord.")
+        families.append(tuple(dict.fromkeys(members)))
+    if problems:
+        raise SearchIndexError(f"{path}:\n" + "\n".join(f"  - {p}" for p in problems))
+    return SearchWords(tuple(families), frozenset(stopwords),
+                       tuple(sorted(set(endings), key=lambda e: (-len(e), e))))
+
+
+_WORDS_OF: dict[int, tuple[weakref.ref, frozenset[str]]] = {}  # id(example) -> its words, while it lives
+
+
+def example_words(example: Example, schema: Schema) -> frozenset[str]:
+    """The words (lower case) of what the index gets from an example: its text and sources, the
+    municipality and responsible actor, and the labels of its facet values. Read once per example
+    and build (the page and the suggestion list both need them)."""
+    known = _WORDS_OF.get(id(example))
+    if known is not None and known[0]() is example:
+        return known[1]
+    words = _example_words(example, schema)
+    key = id(example)
+    _WORDS_OF[key] = (weakref.ref(example, lambda _, key=key: _WORDS_OF.pop(key, None)), words)
+    return words
+
+
+def _example_words(example: Example, schema: Schema) -> frozenset[str]:
+    parts = [example.title, example.summary, example.body, example.municipality_label,
+             str(example.values.get("ansvarlig_aktor", ""))]
+    parts += [label(schema, facet, value) for facet in schema.facets for value in example.facet_values(facet.field)]
+    for source in example.values.get("kilder", []):
+        parts += [str(source.get(key, "")) for key in ("tittel", "utgiver", "del")]
+    parts += [str(link.get("tittel", "")) for link in example.values.get("lenker", [])]
+    return frozenset(_WORD.findall("\n".join(parts).lower()))
 
 
 # -- what the pages carry --------------------------------------------------------------------
@@ -142,6 +306,9 @@ def example_search_data(example: Example, schema: Schema, reviewed_key: str | No
     for name, value in result_meta(example, schema).items():
         spans.append(f'<span data-pagefind-meta="{name}">{html.escape(value)}</span>')
     spans.append(f'<span data-pagefind-meta="{ALL_EXAMPLES_META}">{ALL_EXAMPLES_TERM}</span>')
+    family_words = load_search_words(schema.data_dir).missing_family_words(example_words(example, schema))
+    if family_words:
+        spans.append(f'<span data-pagefind-meta="{FAMILY_META}">{" ".join(family_words)}</span>')
     return '<div class="eb-search-data" hidden data-pagefind-ignore>\n' + "\n".join(spans) + "\n</div>\n"
 
 
@@ -160,6 +327,76 @@ def mark_searchable(content_html: str, meta: Mapping[str, Any], generated: bool)
         return content_html
     page_type = "" if meta.get("eksempel") else f' data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}"'
     return f'<div class="eb-search-body" data-pagefind-body{page_type}>\n{content_html}\n</div>'
+
+
+def searchable_explanation(title: str, kind: str, text: str) -> str:
+    """Markdown for the explanation at the top of a facet value's page (``data/omtaler/`` or the
+    value's ``kort``), marked as the page's only indexed content: the list of examples below it
+    repeats the examples and stays out. Typed :data:`PAGE_TYPE` (the finder leaves it out) and
+    :data:`EXPLANATION_TYPE` (the header search lists it after the examples); ``kind`` says what it
+    explains («Suksessfaktorer»). A value without an explanation is found by its title."""
+    # data-pagefind-ignore needs its value here: md_in_html writes a bare attribute as
+    # ignore="data-pagefind-ignore", which Pagefind reads as «all» (and would drop the metadata).
+    hidden = ('<div class="eb-search-data" hidden data-pagefind-ignore="index">'
+              f'<span data-pagefind-filter="{TYPE_FILTER}">{EXPLANATION_TYPE}</span>'
+              f'<span data-pagefind-meta="title">{html.escape(title)}</span>'
+              f'<span data-pagefind-meta="{EXPLANATION_META}">{html.escape(kind)}</span></div>')
+    # Pagefind leaves out a page without words: a value with no explanation is indexed by its
+    # name (the page's heading, which stands outside this block).
+    text = text.strip() or f'<p hidden>{html.escape(title)}</p>'
+    return (f'<div class="eb-search-body" data-pagefind-body data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}" '
+            f'markdown>\n{hidden}\n\n{text}\n\n</div>')
+
+
+def search_files(examples: list[Example], schema: Schema) -> dict[str, str]:
+    """The two JSON files the browser's search reads besides Pagefind (:data:`WORDS_URI`,
+    :data:`SUGGESTIONS_URI`), generated from ``data/`` and the examples."""
+    words = load_search_words(schema.data_dir)
+    per_example = [example_words(example, schema) for example in examples]
+    present = set().union(*(words.families_in(w) for w in per_example)) if per_example else set()
+    return {
+        WORDS_URI: json.dumps({"familier": [list(f) for f in words.families], "stoppord": sorted(words.stopwords),
+                               "endelser": list(words.endings),
+                               # how the header search tells examples, explanations and other pages apart
+                               "typer": {"filter": TYPE_FILTER, "side": PAGE_TYPE, "forklaring": EXPLANATION_TYPE}},
+                              ensure_ascii=False, separators=(",", ":")),
+        SUGGESTIONS_URI: json.dumps(suggestion_words(examples, schema, words, per_example, present),
+                                    ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords,
+                     per_example: list[set[str]], families_present: set[int]) -> dict[str, list]:
+    """What «Mente du …?» chooses from. ``navn``: [name, 1 if an example has it] for every municipality
+    in the register (Sámi names and former municipalities too), county and facet value label.
+    ``ord``: the examples' own words, most used first (at most :data:`SUGGESTION_WORDS`), and the
+    words of the families the examples use."""
+    used_names = {m.name for e in examples for m in e.municipalities}
+    used_names |= {f.name for e in examples for f in e.former_municipalities}
+    used_labels = {label(schema, facet, value) for e in examples for facet in schema.facets
+                   for value in e.facet_values(facet.field)}
+    register = schema.register
+    names: dict[str, int] = {}
+
+    def add(name: str, used: bool) -> None:
+        if name:
+            names[name] = max(names.get(name, 0), int(used))
+
+    for m in register.municipalities:
+        add(m.name.split(" (")[0], m.name in used_names)  # «Herøy (Nordland)» is written «Herøy»
+        add(m.alt_name, m.name in used_names)
+    for f in register.former_municipalities:
+        add(f.name.split(" (")[0], f.name in used_names)
+    for facet in schema.facets:
+        for term in schema.vocabulary_for(facet).terms:
+            add(term.label, term.label in used_labels)
+    frequency: Counter[str] = Counter()
+    for found in per_example:
+        frequency.update(w for w in found if len(w) >= 4 and w not in words.stopwords)
+    ranked = [w for w, _ in sorted(frequency.items(), key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
+    kept = set(ranked)
+    family_words = [w for i in sorted(families_present) for w in words.families[i] if w not in kept]
+    return {"navn": [[name, used] for name, used in sorted(names.items())], "ord": ranked + family_words}
 
 
 # -- building the index ----------------------------------------------------------------------

@@ -1,11 +1,13 @@
 """Everything the site generates from ``examples/``: a mapping of page path to Markdown.
 
-Pure: no MkDocs. The hook adds these pages to the build and puts the example bodies into the
-rendered pages (:meth:`GeneratedSite.fill`); a script could do the same with another renderer.
+Pure: no MkDocs. The hook adds these pages to the build and puts the HTML the generator wrote
+(example pages with their checked bodies, lists of examples) into the rendered pages
+(:meth:`GeneratedSite.fill`); a script could do the same with another renderer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import secrets
@@ -16,13 +18,13 @@ from pathlib import Path
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
-from .finder import render_finder
+from .finder import finder_files, render_finder
 from .guide import format_page
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
-                     render_facet_value, render_listing, section_block)
+                     render_facet_value, render_listing)
 from .schema import Schema
-from .search_index import reviewed_sort_keys
+from .search_index import reviewed_sort_keys, search_files
 from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
 
 
@@ -32,14 +34,17 @@ class GeneratedSite:
     example_pages: set[str] = field(default_factory=set)  # kept out of the menu
     files: dict[str, str] = field(default_factory=dict)  # other generated files (JSON, CSV, feeds)
     menu_sections: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # overview -> (label, page)
-    #: Example bodies are checked HTML already (body.py): handing them to MkDocs' Markdown would only
-    #: have it parse them again. The pages carry a stand-in per section instead, and :meth:`fill`
-    #: puts the HTML in after MkDocs has rendered the page.
-    fragments: dict[str, str] = field(default_factory=dict)  # stand-in -> section HTML
-    fragment_count: dict[str, int] = field(default_factory=dict)  # example slug -> its sections
+    #: What the generator writes as HTML (example pages, lists of examples; render.py) would only cost
+    #: MkDocs' Markdown a parse to hand back unchanged, and example bodies are checked HTML already
+    #: (body.py). The pages carry a stand-in for each piece instead, and :meth:`fill` puts the HTML
+    #: in after MkDocs has rendered the page.
+    fragments: dict[str, str] = field(default_factory=dict)  # stand-in -> HTML
+    fragment_count: dict[str, int] = field(default_factory=dict)  # src path -> its stand-ins
+    #: Table of contents of the pages whose headings are in their HTML (mkdocs.structure.toc tokens).
+    toc: dict[str, list[dict]] = field(default_factory=dict)  # src path -> tokens
 
     def fill(self, html: str) -> tuple[str, int]:
-        """``html`` with every stand-in replaced by its section, and how many were replaced. A stand-in
+        """``html`` with every stand-in replaced by its HTML, and how many were replaced. A stand-in
         carries a token made for this build, so no text from an example can be taken for one."""
         count = 0
 
@@ -53,8 +58,19 @@ class GeneratedSite:
 
         return _STAND_IN.sub(put, html), count
 
+    def fingerprint(self, uri: str) -> bytes:
+        """A digest of everything the generator gives page ``uri`` (its Markdown with the HTML of its
+        stand-ins, and its table of contents): equal digests, equal pages (`make serve` renders
+        only the pages whose digest changed)."""
+        source = _STAND_IN_SOURCE.sub(lambda m: self.fragments.get(m.group(0), m.group(0)), self.pages[uri])
+        digest = hashlib.blake2b(source.encode("utf-8"), digest_size=16)
+        digest.update(repr(self.toc.get(uri)).encode("utf-8"))
+        return digest.digest()
 
-_STAND_IN = re.compile(r"<p>(eb-avsnitt-[0-9a-f]{16}-[a-z0-9-]+-\d+)</p>")
+
+_KEY = r"eb-html-[0-9a-f]{16}-\d+"
+_STAND_IN = re.compile(rf"<p>({_KEY})</p>")  # a stand-in alone in its paragraph, as MkDocs renders it
+_STAND_IN_SOURCE = re.compile(rf"^{_KEY}$", re.MULTILINE)
 
 
 def description_for(schema: Schema, facet_id: str, value_id: str) -> str | None:
@@ -95,17 +111,18 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     reviewed_keys = reviewed_sort_keys(examples)
     token = secrets.token_hex(8)
+
+    def stand_in(fragment: str) -> str:
+        key = f"eb-html-{token}-{len(site.fragments)}"
+        site.fragments[key] = fragment
+        return f"\n{key}\n"
+
     for example in examples:
         uri = example_uri(example)
-
-        def stand_in(index: int, section, slug: str = example.slug) -> str:
-            key = f"eb-avsnitt-{token}-{slug}-{index}"
-            site.fragments[key] = section_block(section)
-            return key
-
-        site.pages[uri] = render_example(example, schema, options, related.get(example.slug),
-                                         reviewed_keys[example.slug], embed=stand_in)
-        site.fragment_count[example.slug] = len(example.sections)
+        page = render_example(example, schema, options, related.get(example.slug), reviewed_keys[example.slug],
+                              stand_in=stand_in)
+        site.pages[uri] = page.markdown
+        site.toc[uri] = page.toc
         site.example_pages.add(uri)
 
     for facet in schema.facets:
@@ -113,13 +130,18 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
         overview = f"{facet.path}/index.md"
         site.pages[overview] = render_facet_overview(facet, values, _chart(facet, values, schema))
         for value in values:
-            site.pages.update(render_facet_value(value, schema, options, description_for(schema, facet.id, value.term.id)))
+            site.pages.update(render_facet_value(value, schema, options, description_for(schema, facet.id, value.term.id),
+                                                 stand_in=stand_in))
         if facet.values_in_menu:
             site.menu_sections[overview] = [(value.term.label, value.uri) for value in values]
 
     by_facet = ", ".join(f"[{f.title.lower()}](../{f.path}/index.md)" for f in schema.facets)
     intro = f"Alle eksemplene i eksempelbanken, i alfabetisk rekkefølge. Du kan også finne dem etter {by_facet}."
     site.pages.update(render_listing(f"{ALL_EXAMPLES_DIR}/index.md", "Alle eksempler", intro,
-                                     sort_examples(examples), schema, options))
+                                     sort_examples(examples), schema, options, stand_in=stand_in))
     site.pages.update(render_finder(examples, schema))  # «Finn eksempel»
+    site.files.update(finder_files(examples, schema))  # its «Kommuner som oss» data
+    site.files.update(search_files(examples, schema))  # word families and «Mente du …?» for the search
+    site.fragment_count = {uri: count for uri, markdown in site.pages.items()
+                           if (count := len(_STAND_IN_SOURCE.findall(markdown)))}
     return site

@@ -7,6 +7,7 @@ build hook, ``eksempelbank sjekk`` and the tests, so they can never disagree.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -151,14 +152,20 @@ def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path |
 
 
 def load_examples(directory: Path, schema: Schema | None = None, *, root: Path | None = None,
-                  today: date | None = None, files: list[Path] | None = None) -> Catalog:
-    """Validate everything in ``directory`` (or just ``files``) and check slugs and titles across them."""
+                  today: date | None = None, files: list[Path] | None = None,
+                  validate_many: Callable | None = None) -> Catalog:
+    """Validate everything in ``directory`` (or just ``files``) and check slugs and titles across them.
+
+    ``validate_many(jobs, schema, today)`` gives :func:`validate_file`'s result for each (path, display)
+    in ``jobs``, in order: by default one after the other; the build runs them in parallel and
+    remembers them between `make serve` rebuilds (build.py)."""
     schema = schema or load_schema()
     root = root or directory.parent
     catalog = Catalog()
     paths = sorted(files) if files is not None else example_paths(directory)
     slugs: dict[str, str] = {}
     display_of = _Displays(root)
+    jobs: list[tuple[Path, str]] = []
     for path in paths:
         # A link is named as itself, not as the file it points to.
         display = (Path(os.path.relpath(path, root)).as_posix() if path.is_symlink() else display_of(path))
@@ -173,7 +180,8 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
                                             "Gi en av filene et annet navn."))
             continue
         slugs[slug] = display
-        example, problems = validate_file(path, schema, display=display, today=today)
+        jobs.append((path, display))
+    for example, problems in (validate_many or validate_each)(jobs, schema, today):
         catalog.problems += problems
         if example is not None:
             catalog.examples.append(example)
@@ -188,6 +196,11 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
             titles[key] = example
     catalog.problems = sort_problems(catalog.problems)
     return catalog
+
+
+def validate_each(jobs: list[tuple[Path, str]], schema: Schema, today: date | None):
+    """:func:`validate_file` for each (path, display), one after the other."""
+    return [validate_file(path, schema, display=display, today=today) for path, display in jobs]
 
 
 class _Displays:

@@ -3,23 +3,33 @@
 on_startup   note whether this is `mkdocs serve`
 on_config    validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
-on_files     add the generated pages (examples kept out of the menu)
-on_page_content  put each example's checked body into its page; mark the main content of
-                 examples and hand-written pages for the search index
+on_files     add the generated pages (examples kept out of the menu); under `make serve` (--dirty),
+             tell MkDocs which of them are unchanged since the last rebuild, so only the rest is rendered
+on_page_content  put the HTML the generator wrote (example pages with their checked bodies, lists
+                 of examples) into the rendered pages, with their tables of contents; mark the
+                 main content of examples and hand-written pages for the search index
+on_page_context  let pages outside the menu share one rendering of it (overrides/main.html)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
-on_post_build  build the Pagefind search index over the written site (a failure fails the build)
+on_post_build  build the Pagefind search index over the written site (a failure fails the build;
+               under `make serve` it runs in the background, so the saved page reloads at once)
 on_build_error  remove a half-written site, so nothing broken can be published
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import posixpath
 import shutil
+import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # works without `pip install -e .` too
@@ -27,20 +37,40 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.csp import add_policy  # noqa: E402
-from eksempelbank.search_index import SearchIndexError, build_index, mark_searchable  # noqa: E402
+from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
+from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
+                                       pagefind_command)
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
+#: `make serve`: the live reload, from a file (see hooks/livereload.js and on_post_page).
+RELOAD_URI = "assets/eb-livereload.js"
 _state: dict[str, BuildResult] = {}
 
 
 def on_startup(command, dirty):
     # Called once per `mkdocs serve` or `mkdocs build`; the hook module stays loaded across rebuilds.
     _state["serving"] = command == "serve"
+    _state["dirty"] = dirty
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+
+
+def _exact_dirty_builds(record: logging.LogRecord) -> bool:
+    """`make serve` runs `mkdocs serve --dirty`. MkDocs warns that a dirty build may leave pages
+    out of date (a failure in strict mode); here it does not: every generated page whose content
+    changed is rendered again (:func:`_render_only_changed`), the menu's titles are fixed in
+    mkdocs.yml, and a change to the configuration or the templates renders everything."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config):
+    _stop_background_index()  # `make serve`: this rebuild empties the site the last index was written to
     _state["site_dir"] = config["site_dir"]
-    result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"))
+    try:
+        result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"),
+                               directory_urls=config["use_directory_urls"])
+    except SearchIndexError as error:  # e.g. data/ordfamilier.yml: its problems, not a traceback
+        raise PluginError(str(error)) from error
     for warning in result.warnings:
         # Editor advice is shown but does not fail `--strict` builds.
         log.info(warning.human())
@@ -65,6 +95,8 @@ def on_files(files, config):
         for page in list(files.documentation_pages()):
             files.remove(page)
         files.append(File.generated(config, "index.md", content=result.error_page()))
+        _add_live_reload(files, config)
+        _state["setup"] = None  # once fixed, every page is rendered again (this one replaced the front page)
         return files
     in_nav = result.pages_in_nav(config.get("nav"))
     for uri, content in result.site.pages.items():
@@ -72,23 +104,90 @@ def on_files(files, config):
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     for uri, content in result.site.files.items():
         files.append(File.generated(config, uri, content=content))
+    if _state.get("dirty"):
+        _render_only_changed(files, config, result.site, in_nav)
+    _add_live_reload(files, config)
     return files
+
+
+def _add_live_reload(files, config) -> None:
+    if _state.get("serving"):
+        script = (Path(__file__).parent / "livereload.js").read_text(encoding="utf-8")
+        files.append(File.generated(config, RELOAD_URI, content=script))
+
+
+def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
+    """`mkdocs serve --dirty` renders only the pages MkDocs finds modified, and MkDocs takes every
+    generated page for modified: mark those whose content (site.fingerprint) is as in the last
+    build, in the same configuration and templates, as unmodified. Saving one example then renders
+    that example and the few lists and pages that show it, not the whole bank. The pages in the
+    menu are always read (a few dozen): the menu on every page takes their titles from them."""
+    setup = hashlib.blake2b(repr((config.get("nav"), config.get("site_url"), config.get("extra"))).encode("utf-8"))
+    watched = [config.config_file_path, config["theme"].custom_dir]  # Material itself does not change
+    for folder in [Path(p) for p in watched if p]:
+        for path in sorted(folder.rglob("*") if folder.is_dir() else [folder]):
+            if path.is_file():
+                stat = path.stat()
+                setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode("utf-8"))
+    fingerprints = {uri: site.fingerprint(uri) for uri in site.pages}
+    same_setup = _state.get("setup") == setup.digest()
+    previous = _state.get("fingerprints", {}) if same_setup else {}
+    unchanged = 0
+    for file in files.documentation_pages():
+        if file.src_uri in in_nav or not same_setup:  # (a new menu or templates: every page, whatever its date)
+            file.is_modified = lambda: True
+        elif previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None \
+                and Path(file.abs_dest_path).is_file():
+            file.is_modified = lambda: False
+            unchanged += 1
+    # A page gone since the last build (an example deleted or renamed) is taken off the site.
+    site_dir = Path(config["site_dir"])
+    for uri in set(_state.get("fingerprints", {})) - set(fingerprints):
+        gone = File(uri, config["docs_dir"], str(site_dir), config["use_directory_urls"])
+        Path(gone.abs_dest_path).unlink(missing_ok=True)
+    _state["fingerprints"], _state["setup"] = fingerprints, setup.digest()
+    log.debug("%d generated pages unchanged since the last build", unchanged)
 
 
 def on_page_content(html, page, config, files):
     site = _state["result"].site
-    slug = page.meta.get("eksempel")
-    if site is not None and slug:
+    uri = page.file.src_uri
+    if site is not None and uri in site.fragment_count:
         html, filled = site.fill(html)
-        if filled != site.fragment_count.get(slug):  # never publish an example without all of its text
-            raise PluginError(f"{page.file.src_uri}: {filled} av {site.fragment_count.get(slug)} avsnitt ble satt inn.")
+        if filled != site.fragment_count[uri]:  # never publish a page without all of its text
+            raise PluginError(f"{uri}: {filled} av {site.fragment_count[uri]} deler av siden ble satt inn.")
+        if uri in site.toc:  # headings MkDocs did not render: the sidebar and «Gå til innhold» need them
+            page.toc = get_toc(site.toc[uri])
     return mark_searchable(html, page.meta, generated=page.file.generated_by is not None)
+
+
+def on_nav(nav, config, files):
+    # The menu is the same for every page outside it in one folder (overrides/main.html, site_nav):
+    # its links, relative to the page, differ only when a menu page lies below the page's own folder.
+    _state["menu_urls"] = [p.url for p in nav.pages]
+    _state["nav_cache"] = {}
+    return nav
+
+
+def on_page_context(context, page, config, nav):
+    context["eb_nav_cache"] = _state["nav_cache"]
+    context["eb_nav_key"] = None
+    url = page.url
+    if url and page not in nav.pages and not any(u.startswith(url) for u in _state["menu_urls"]):
+        context["eb_nav_key"] = f'{page.meta.get("lang", "")}|{posixpath.dirname(url.rstrip("/"))}'
+    return context
 
 
 def on_post_page(output, page, config):
     lang = page.meta.get("lang")
     if lang and lang != config["theme"]["language"]:
         output = output.replace(f'<html lang="{config["theme"]["language"]}"', f'<html lang="{lang}"', 1)
+    if lang == "nn":  # menu and palette names come from mkdocs.yml, once for the whole site
+        output = nynorsk_chrome(output)
+    if _state.get("serving"):  # MkDocs' own reload script is inline, which the policy blocks
+        script = f'<script src="{get_relative_url(RELOAD_URI, page.url)}"></script>'
+        end = output.rfind("</body>")
+        output = output[:end] + script + output[end:] if end != -1 else output + script
     return add_policy(output, page.content or "")
 
 
@@ -101,6 +200,9 @@ def on_post_build(config):
         text = not_found.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
             not_found.write_text(add_policy(text), encoding="utf-8")
+    if _state.get("serving"):
+        _start_background_index(Path(config["site_dir"]), config["theme"]["language"])
+        return
     try:
         index = build_index(Path(config["site_dir"]), language=config["theme"]["language"])
     except SearchIndexError as error:
@@ -108,7 +210,43 @@ def on_post_build(config):
     log.info("Søkeindeksen (Pagefind) er bygget: %d sider.", index.pages)
 
 
+def _start_background_index(site_dir: Path, language: str) -> None:
+    """`make serve`: the editor's page reloads as soon as the pages are written; the search index
+    follows a few seconds later (a publishing build waits for it and fails with it)."""
+    try:
+        process = subprocess.Popen(pagefind_command(site_dir, language), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+    except (SearchIndexError, OSError) as error:
+        log.info("Søkeindeksen kunne ikke bygges: %s", error)
+        return
+
+    def report() -> None:
+        _, errors = process.communicate()
+        if process.returncode == 0:
+            log.info("Søkeindeksen (Pagefind) er bygget på nytt.")
+        elif process.returncode > 0:  # not stopped by the next rebuild
+            log.info("Søkeindeksen kunne ikke bygges (Pagefind, kode %d): %s", process.returncode, errors.strip())
+
+    _state["indexer"] = process
+    threading.Thread(target=report, daemon=True).start()
+
+
+def _stop_background_index() -> None:
+    process = _state.pop("indexer", None)
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def on_shutdown():
+    _stop_background_index()
+
+
 def on_build_error(error, **kwargs):
+    _state["setup"] = None  # the site is removed below: the next build renders everything
     site_dir = Path(_state["site_dir"]) if _state.get("site_dir") else None
     if site_dir and site_dir.is_dir():
         shutil.rmtree(site_dir)

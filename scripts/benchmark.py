@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
-"""How the site scales with the number of examples (issue 5). Run on demand: `make benchmark`.
+"""How the site scales with the number of examples (issues 5 and 12). Run on demand: `make benchmark`.
 
-For each N (default 200, 1,000 and 3,000) the script copies the site sources into a temporary
-folder, replaces examples/ with N synthetic examples (eksempelbank.synthetic: the real
-vocabularies and register, a fixed seed, ~1,500 words each) and measures:
+For each N (default 200, 1,000 and 3,000; issue 12 adds a run at 10,000) the script copies the site
+sources into a temporary folder, replaces examples/ with N synthetic examples (eksempelbank.synthetic:
+the real vocabularies and register, a fixed seed, ~1,500 words each) and measures:
 
 - the production build: `mkdocs build --strict` exactly as `make build` runs it (hooks, every
   page, the search index), wall time and peak memory of the build process and its children;
-- the baseline: the same pages (eksempelbank.site.generate_site) written as plain Markdown and
-  built by plain MkDocs + Material with Material's built-in search and without the project's
-  hooks, examples kept out of the menu (same theme, markdown extensions and menu); the ratio;
+- stock Material: the same example files in a docs folder of their own, built by MkDocs + Material
+  in its default configuration (no overrides, no extra Markdown extensions, no hooks), examples out
+  of the menu, Material's built-in search; the ratio (issue 12's target: at most 1.5×);
+- the baseline: the same pages (eksempelbank.site.generate_site, with the HTML the hook puts in
+  written into the Markdown, and each example's own Markdown body) built by MkDocs + Material with
+  our theme setup (overrides, Markdown extensions, menu) and Material's built-in search, without
+  the project's hooks, examples kept out of the menu; the ratio;
+- Pagefind alone, run again over the built site: time and peak memory (issue 12: at most 1 GB);
 - the hooks alone: eksempelbank.build.prepare_build (validate, relate, generate) timed
   in-process, as a share of the baseline build;
 - the validator over all examples (load_examples) against a bare python-frontmatter parse;
@@ -21,7 +26,7 @@ vocabularies and register, a fixed seed, ~1,500 words each) and measures:
 
 Then a summary against the targets of issue 5. Usage:
 
-    .venv/bin/python scripts/benchmark.py [--sizes 200,1000,3000] [--seed N] [--repeat 2]
+    .venv/bin/python scripts/benchmark.py [--sizes 200,1000,3000,10000] [--seed N] [--repeat 2]
                                           [--keep DIR] [--markdown FILE] [--json FILE] [--no-browser]
 """
 
@@ -44,6 +49,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
@@ -55,6 +61,7 @@ import frontmatter  # noqa: E402
 import yaml  # noqa: E402
 
 from eksempelbank.build import prepare_build  # noqa: E402
+from eksempelbank.search_index import pagefind_command  # noqa: E402
 from eksempelbank.related import related_examples  # noqa: E402
 from eksempelbank.schema import _load_schema_cached, load_schema  # noqa: E402
 from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
@@ -66,6 +73,10 @@ KB = 1024
 
 # Targets of issue 5.
 MAX_BUILD_RATIO = 1.5
+# Issue 12: against stock Material at 3,000 examples, and Pagefind's memory there.
+MAX_STOCK_RATIO = 1.5
+STOCK_RATIO_AT = 3000
+MAX_PAGEFIND_MB = 1024
 MAX_HOOK_SHARE = 0.15
 MAX_PAGE_GROWTH = 0.10
 MAX_VALIDATOR_RATIO = 2.0
@@ -169,14 +180,41 @@ def read_config(path: Path) -> dict[str, Any]:
         return yaml_load(handle)
 
 
+_STAND_IN = re.compile(r"^eb-html-[0-9a-f]{16}-\d+$", re.MULTILINE)
+
+
+def as_plain_markdown(page: str, site) -> str:
+    """The production page carries a stand-in for each piece of HTML the generator wrote, which the
+    hook puts in after rendering (GeneratedSite.fill): write the HTML itself into the Markdown."""
+    return _STAND_IN.sub(lambda m: "\n" + site.fragments[m.group(0)] + "\n", page)
+
+
 def with_markdown_body(page: str, example) -> str:
-    """The production page stands in for each section and puts its checked HTML in after rendering
-    (GeneratedSite.fill). A stock build renders the example's Markdown: put that in instead."""
+    """Production puts an example's checked HTML into its page; a plain build renders the example's
+    own Markdown: put that in instead of the sections (between the first section's heading and the
+    sources' heading)."""
     if not example.sections:
         return page
-    start = page.index(f"## {example.sections[0].title}\n")
-    last = re.search(rf"eb-avsnitt-[0-9a-f]{{16}}-{re.escape(example.slug)}-{len(example.sections) - 1}\n", page)
-    return page[:start] + example.body.strip() + "\n" + page[last.end():]
+    start = page.index(f">{html_escape(example.sections[0].title)}</h2>")
+    start = page.rindex("<h2 ", 0, start)
+    end = page.index('<h2 id="kjelder">' if example.language == "nn" else '<h2 id="kilder">', start)
+    return page[:start] + "\n\n" + example.body.strip() + "\n\n" + page[end:]
+
+
+def write_stock(project: Path) -> Path:
+    """Stock Material (issue 12): the example files as they are, in a docs folder of their own, with
+    a front page; MkDocs + Material in the default configuration, examples out of the menu, the
+    built-in search (what a stock Material site builds)."""
+    stock = project / "stock"
+    docs = stock / "docs"
+    (docs / "eksempler").mkdir(parents=True)
+    for path in sorted((project / "examples").glob("*.md")):
+        shutil.copy2(path, docs / "eksempler" / path.name)
+    (docs / "index.md").write_text("# Eksempler\n\nStock Material over the example files.\n", encoding="utf-8")
+    config = {"site_name": "Stock Material", "theme": {"name": "material"}, "plugins": ["search"],
+              "nav": ["index.md"], "not_in_nav": "/eksempler/\n"}
+    (stock / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return stock
 
 
 def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
@@ -188,7 +226,8 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     """
     docs = project / "baseline-docs"
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
-    generated = {**result.site.pages, **getattr(result.site, "files", {})}  # pages, and JSON, CSV, feeds
+    generated = {**{uri: as_plain_markdown(page, result.site) for uri, page in result.site.pages.items()},
+                 **getattr(result.site, "files", {})}  # pages, and JSON, CSV, feeds
     for example in result.catalog.examples:  # the example's own Markdown, for MkDocs to render
         generated[f"eksempler/{example.slug}.md"] = with_markdown_body(generated[f"eksempler/{example.slug}.md"], example)
     for uri, markdown in generated.items():
@@ -198,7 +237,8 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     nav = result.expand_nav(config.get("nav"))
     in_nav = result.pages_in_nav(nav)
     not_in_nav = sorted({"/" + uri.split("/")[0] + ("/" if "/" in uri else "")
-                         for uri in result.site.pages if uri not in in_nav})
+                         for uri in result.site.pages if uri not in in_nav}
+                        | set(str(config.get("not_in_nav") or "").split()))  # and mkdocs.yml's own
     search = next((p for p in config.get("plugins") or [] if p == "search" or (isinstance(p, dict) and "search" in p)),
                   {"search": {"lang": ["no"]}})
     baseline = {
@@ -317,6 +357,8 @@ class Result:
     generate_s: float = 0.0
     build: Run | None = None
     baseline: Run | None = None
+    stock: Run | None = None
+    pagefind: Run | None = None  # Pagefind alone, run again over the built site
     hooks_s: float = 0.0
     validate_s: float = 0.0
     parse_s: float = 0.0
@@ -324,11 +366,13 @@ class Result:
     related_half_s: float = 0.0
     site: SiteFigures = field(default_factory=SiteFigures)
     baseline_site: SiteFigures = field(default_factory=SiteFigures)
+    stock_site: SiteFigures = field(default_factory=SiteFigures)
     payload: dict[str, Any] = field(default_factory=dict)
     payload_note: str = ""
     per_page: int = 50
     failure: str = ""
     load_after: float = 0.0  # 1-minute load average when this size was done (other work slows builds)
+    others: str = ""  # what else was running then (ps), other than this benchmark
 
 
 def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | None, str], repeat: int = 1) -> Result:
@@ -367,17 +411,31 @@ def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | Non
     if result.baseline.returncode != 0:
         result.failure = "baseline build failed:\n" + result.baseline.stderr[-3000:]
         return result
+    print(f"  N={n}: stock Material build ...", flush=True)
+    stock_project = write_stock(project)
+    stock = mkdocs("--site-dir", "site")
+    result.stock = run_measured(stock, stock_project)
+    if result.stock.returncode != 0:
+        result.failure = "stock Material build failed:\n" + result.stock.stderr[-3000:]
+        return result
     for _ in range(repeat - 1):  # taking turns, so that a busy moment does not favour one of them
-        print(f"  N={n}: production and baseline build again ...", flush=True)
+        print(f"  N={n}: production, baseline and stock build again ...", flush=True)
         result.build = run_measured(production, project).best(result.build)
         result.baseline = run_measured(plain, project).best(result.baseline)
+        result.stock = run_measured(stock, stock_project).best(result.stock)
+    print(f"  N={n}: Pagefind alone ...", flush=True)
+    language = (config.get("theme") or {}).get("language", "nb")
+    # Into an empty folder, as in a clean build: Pagefind skips writing the files it finds already
+    # written (their names are hashes of their content), which takes half the time off.
+    shutil.rmtree(project / "site" / "pagefind")
+    result.pagefind = run_measured(pagefind_command(project / "site", language), project)
 
     # Both list the folder and read every file; the validator then checks everything, the bare parse
     # only splits off and parses the YAML.
     schema = load_schema(project / "data")
     examples_dir = project / "examples"
     result.validate_s = result.parse_s = float("inf")
-    for _ in range(5):  # in turns, so that a busy moment does not count against one of the two
+    for _ in range(5 if n <= 3000 else 2):  # in turns, so that a busy moment does not count against one of the two
         seconds, catalog = timed(lambda: load_examples(examples_dir, schema, root=project))
         result.validate_s = min(result.validate_s, seconds)
         seconds, _ = timed(lambda: [frontmatter.load(p) for p in sorted(examples_dir.glob("*.md"))])
@@ -393,6 +451,7 @@ def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | Non
     print(f"  N={n}: measuring pages ...", flush=True)
     result.site = site_figures(project / "site", slugs)
     result.baseline_site = site_figures(project / "baseline-site", slugs)
+    result.stock_site = site_figures(stock_project / "site", slugs)
     if result.site.example_pages != n or len(examples) != n:  # never measure a site with examples missing
         result.failure = (f"{n} examples generated, {len(examples)} validated, "
                           f"{result.site.example_pages} example pages built")
@@ -423,20 +482,29 @@ def ratio(a: float, b: float) -> str:
 
 
 def rows_for(r: Result) -> list[tuple[str, str]]:
-    b, base = r.build, r.baseline
+    b, base, stock = r.build, r.baseline, r.stock
     payload_note = f" ({r.payload_note})" if r.payload_note else ""
     rows = [
         ("Production build (hooks + pages + search index)",
          f"{b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU), peak {b.peak_rss_kb / KB:,.0f} MB"),
-        ("Baseline: plain MkDocs + Material, no hooks, examples out of the menu",
+        ("Stock Material: default config, the example files, built-in search, examples out of the menu",
+         f"{stock.seconds:.1f} s ({stock.cpu_seconds:.1f} s CPU), peak {stock.peak_rss_kb / KB:,.0f} MB"),
+        ("Production / stock Material", f"{ratio(b.seconds, stock.seconds)} "
+                                        f"(CPU time {ratio(b.cpu_seconds, stock.cpu_seconds)})"),
+        ("Baseline: our theme setup and pages, no hooks, built-in search, examples out of the menu",
          f"{base.seconds:.1f} s ({base.cpu_seconds:.1f} s CPU), peak {base.peak_rss_kb / KB:,.0f} MB"),
-        ("Production / baseline", ratio(b.seconds, base.seconds)),
+        ("Production / baseline", f"{ratio(b.seconds, base.seconds)} "
+                                  f"(CPU time {ratio(b.cpu_seconds, base.cpu_seconds)})"),
+        ("Pagefind alone, run again over the built site",
+         f"{r.pagefind.seconds:.1f} s ({r.pagefind.cpu_seconds:.1f} s CPU), peak {r.pagefind.peak_rss_kb / KB:,.0f} MB"
+         if r.pagefind else "n/a"),
         ("Hooks alone (prepare_build: validate + related + generate)",
          f"{r.hooks_s:.2f} s = {100 * r.hooks_s / base.seconds:.1f} % of baseline"),
         ("Validator over all examples (load_examples)", f"{r.validate_s:.2f} s"),
         ("Bare front-matter parse (python-frontmatter)", f"{r.parse_s:.2f} s"),
         ("Validator / bare parse", ratio(r.validate_s, r.parse_s)),
-        ("Site on disk", f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)})"),
+        ("Site on disk", f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)}, "
+                         f"stock {mb(r.stock_site.bytes)})"),
         ("Search index on disk", mb(r.site.search_index_bytes) if r.site.search_index_bytes else "none found"),
         ("Example page HTML, median", f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip; "
                                       f"baseline {kb(r.baseline_site.example_median)})"),
@@ -450,7 +518,8 @@ def rows_for(r: Result) -> list[tuple[str, str]]:
         ("Related examples (N)", f"{r.related_s * 1000:.0f} ms"),
         ("Related examples (N/2) → doubling factor",
          f"{r.related_half_s * 1000:.0f} ms → {ratio(r.related_s, r.related_half_s)}"),
-        ("Machine load (1-min average) when done", f"{r.load_after:.1f}"),
+        ("Machine load (1-min average) when done", f"{r.load_after:.1f}" + (f"; also running: {r.others}"
+                                                                              if r.others else "")),
     ]
     return rows
 
@@ -473,6 +542,18 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
         return []
     largest, smallest = max(done, key=lambda r: r.n), min(done, key=lambda r: r.n)
     out: list[tuple[str, bool | None, str]] = []
+    at = next((r for r in done if r.n == STOCK_RATIO_AT), largest)
+    stock_ratio = at.build.seconds / at.stock.seconds
+    out.append((f"Production build ≤ {MAX_STOCK_RATIO}× stock Material (N={at.n:,}, issue 12)",
+                stock_ratio <= MAX_STOCK_RATIO,
+                f"{at.build.seconds:.1f} s / {at.stock.seconds:.1f} s = {stock_ratio:.2f}× (CPU time: "
+                f"{at.build.cpu_seconds:.1f} s / {at.stock.cpu_seconds:.1f} s = "
+                f"{ratio(at.build.cpu_seconds, at.stock.cpu_seconds)}); "
+                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done)))
+    if at.pagefind:
+        peak = at.pagefind.peak_rss_kb / KB
+        out.append((f"Pagefind's peak memory ≤ {MAX_PAGEFIND_MB / KB:.0f} GB (N={at.n:,}, issue 12)", peak <= MAX_PAGEFIND_MB,
+                    ", ".join(f"N={r.n:,}: {r.pagefind.peak_rss_kb / KB:,.0f} MB" for r in done if r.pagefind)))
     build_ratio = largest.build.seconds / largest.baseline.seconds
     out.append((f"Production build ≤ {MAX_BUILD_RATIO}× baseline (N={largest.n:,})", build_ratio <= MAX_BUILD_RATIO,
                 f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}× "
@@ -512,10 +593,28 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
 
 
 def print_summary(results: list[Result]) -> None:
-    print("\nSummary against the targets of issue 5\n" + "=" * 38)
+    print("\nSummary against the targets of issues 5 and 12\n" + "=" * 46)
     for target, met, figures in checks(results):
         mark = "n/a " if met is None else "ok  " if met else "MISS"
         print(f"[{mark}] {target}: {figures}")
+
+
+def other_work(limit: int = 4) -> str:
+    """The busiest processes besides this benchmark and its builds (ps), to judge the timings by."""
+    try:
+        listing = subprocess.run(["ps", "-eo", "pid,ppid,pcpu,args", "--sort=-pcpu", "--no-headers"],
+                                 capture_output=True, text=True, timeout=10).stdout.splitlines()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    ours, busy = {os.getpid()}, []
+    rows = [line.split(None, 3) for line in listing if len(line.split(None, 3)) == 4]
+    for pid, ppid, _, _ in rows:  # this process and everything it started
+        if int(ppid) in ours:
+            ours.add(int(pid))
+    for pid, _, cpu, args in rows:
+        if int(pid) not in ours and float(cpu) >= 5:
+            busy.append(f"{args.split()[0].rsplit('/', 1)[-1]} {' '.join(args.split()[1:3])[:60]} ({float(cpu):.0f} %)")
+    return "; ".join(busy[:limit])
 
 
 def machine() -> str:
@@ -589,6 +688,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             result = measure_size(n, args.seed, workdir, payload, repeat=max(1, args.repeat))
             result.load_after = os.getloadavg()[0]
+            result.others = other_work()
             results.append(result)
             print_table(result)
             if not args.keep:
@@ -610,7 +710,7 @@ def _as_dict(r: Result) -> dict[str, Any]:
     from dataclasses import asdict
 
     data = asdict(r)
-    for key in ("build", "baseline"):
+    for key in ("build", "baseline", "stock", "pagefind"):
         if data.get(key):
             data[key].pop("stderr", None)
     return data

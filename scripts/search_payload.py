@@ -14,10 +14,13 @@ test suite's flags, and counts the bytes the server sends, request by request:
 - ``query_after_opening_bytes``: the same query typed into the finder once it is open (what the
   query adds to the open page: Pagefind's runtime, WebAssembly and metadata, the filter chunks
   for the counts, the index chunks and the shown results' fragments).
+- ``miss_transfer_gz`` (with ``miss_query``, e.g. «Holmestarnd»): a first search from the header for
+  a word the index does not know, until «Mente du …?» is shown: the same runtime, and the
+  suggestion list (/sok/forslag.json), which only such a search fetches.
 
 Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
 
-    .venv/bin/python scripts/search_payload.py site/ [--query startlånet] [--details] [--json]
+    .venv/bin/python scripts/search_payload.py site/ [--query startlånet] [--miss Holmestarnd] [--details] [--json]
 """
 
 # No `from __future__ import annotations`: scripts/benchmark.py loads this file without putting it
@@ -44,6 +47,7 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, DESKTOP  # noqa: E4
 
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
 DEFAULT_QUERY = "startlånet"
+DEFAULT_MISS = "Holmestarnd"  # «Holmestrand» mistyped: no result, a suggestion
 
 
 @dataclass
@@ -62,6 +66,9 @@ class SearchPayload:
     finder_requests: list[Transfer] = field(default_factory=list)
     search_requests: list[Transfer] = field(default_factory=list)
     query_requests: list[Transfer] = field(default_factory=list)
+    miss_transfer_gz: int | None = None
+    miss_query: str | None = None
+    miss_requests: list[Transfer] = field(default_factory=list)
 
 
 class _Log:
@@ -134,8 +141,10 @@ def _total(entries: list[Transfer]) -> int:
     return sum(e.bytes for e in entries)
 
 
-def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str = "om/") -> SearchPayload:
-    """Serve ``site_dir`` on 127.0.0.1 and measure the finder and a first query in Chromium."""
+def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str = "om/",
+            miss_query: str | None = None) -> SearchPayload:
+    """Serve ``site_dir`` on 127.0.0.1 and measure the finder and a first query in Chromium (and, with
+    ``miss_query``, a first query that finds nothing)."""
     from playwright.sync_api import expect, sync_playwright
 
     site = Path(site_dir).resolve()
@@ -178,6 +187,21 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
             context.close()
             shutil.rmtree(profile, ignore_errors=True)
 
+            # (1b) A first search for a word the index does not know, until a suggestion is shown.
+            miss_requests: list[Transfer] = []
+            if miss_query:
+                context, page, profile = fresh_page(playwright)
+                page.goto(base + content_page)
+                log.settle()
+                mark = log.mark()
+                page.locator("[data-eb-search-button]").click()
+                page.locator("#eb-search-input").press_sequentially(miss_query)
+                expect(page.locator(".eb-search__suggestion").first).to_be_visible(timeout=60_000)
+                log.settle()
+                miss_requests = log.since(mark)
+                context.close()
+                shutil.rmtree(profile, ignore_errors=True)
+
             # (2) Opening the finder on a first visit, then (3) the query typed into it.
             context, page, profile = fresh_page(playwright)
             mark = log.mark()
@@ -198,7 +222,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
     if outside:
         raise RuntimeError(f"forespørsler til andre verter: {outside}")
     return SearchPayload(_total(finder_requests), _total(search_requests), _total(query_requests), query,
-                         finder_requests, search_requests, query_requests)
+                         finder_requests, search_requests, query_requests,
+                         _total(miss_requests) if miss_query else None, miss_query, miss_requests)
 
 
 def _kb(n: int) -> str:
@@ -209,10 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="bygget nettsted (mkdocs build)")
     parser.add_argument("--query", default=DEFAULT_QUERY)
+    parser.add_argument("--miss", default=DEFAULT_MISS, help="ord uten treff (tom: ikke mål det)")
     parser.add_argument("--details", action="store_true", help="vis hver forespørsel")
     parser.add_argument("--json", action="store_true", help="skriv tallene som JSON")
     args = parser.parse_args(argv)
-    result = measure(args.site, args.query)
+    result = measure(args.site, args.query, miss_query=args.miss or None)
     if args.json:
         print(json.dumps(asdict(result), ensure_ascii=False, indent=1))
         return 0
@@ -221,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
         (f"Første søk fra toppen av en side («{result.query}»)", result.search_transfer_gz, result.search_requests),
         ("Samme søk i «Finn eksempel», når siden er åpen", result.query_after_opening_bytes, result.query_requests),
     ]
+    if result.miss_query:
+        rows.append((f"Første søk uten treff, til «Mente du …?» («{result.miss_query}»)", result.miss_transfer_gz,
+                     result.miss_requests))
     for title, total, requests in rows:
         print(f"{title}: {_kb(total)} i {len(requests)} forespørsler (gzip)")
         if args.details:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from eksempelbank import personal_data, sections
 from eksempelbank.document import read_document
-from eksempelbank.synthetic import generate_examples
+from eksempelbank.synthetic import generate_examples, write_examples
 
-from .conftest import CORPUS
+from .conftest import CORPUS, TODAY
 
 PIECES = ["\n", "\n", "#", "## ", "-", "---", "=", "===", " ", "   ", "\u00a0", "\t", "`", "<", "<!-- x -->", "![",
           "](", "javascript:", "DATA :", "vbscript:", "@", "ola@kommune.no", "post@kommune.no", "2", "22 33", "44 55",
@@ -77,3 +77,39 @@ def test_the_file_bytes_stand_in_for_the_text_only_when_normalizing_changed_noth
         assert (document.encoded is not None) == same
         if same:
             assert document.encoded == document.text.encode()
+
+
+def _catalog_as_text(catalog):
+    return ([p.human() for p in catalog.problems],
+            [(e.slug, e.title, [(s.title, s.html) for s in e.sections]) for e in catalog.examples])
+
+
+def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path, schema, monkeypatch):
+    """Issue 12: the build shares a large bank out among processes (build.validate_in_parallel) and
+    `make serve` remembers unchanged files (build.ValidationCache); both must find exactly what
+    validating one file after the other finds, broken files too, and a changed file is read again."""
+    from eksempelbank import build
+    from eksempelbank.validate import load_examples
+
+    folder = tmp_path / "examples"
+    write_examples(folder, 24, seed=9, schema=schema)
+    for broken in sorted((CORPUS / "broken").glob("*.md")):
+        (folder / broken.name).write_bytes(broken.read_bytes())
+    expected = _catalog_as_text(load_examples(folder, schema, root=tmp_path, today=TODAY))
+    assert expected[0] and expected[1]  # errors and valid examples both
+
+    monkeypatch.setattr(build, "PARALLEL_FROM", 4)  # small enough to start the workers here
+    monkeypatch.setattr(build, "_cores", lambda: 2)
+    cache = build.ValidationCache()
+    first = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
+    assert _catalog_as_text(first) == expected
+    again = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
+    assert _catalog_as_text(again) == expected
+    assert [id(e) for e in again.examples] == [id(e) for e in first.examples]  # from memory, not validated again
+
+    changed = tmp_path / first.examples[-1].source_path
+    changed.write_text(changed.read_text(encoding="utf-8").replace("## Oppsummert\n", "## Oppsummert\n\nNy setning.\n", 1),
+                       encoding="utf-8")
+    after = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
+    assert _catalog_as_text(after) == _catalog_as_text(load_examples(folder, schema, root=tmp_path, today=TODAY))
+    assert "Ny setning." in after.examples[-1].sections[0].html

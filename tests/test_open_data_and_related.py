@@ -5,6 +5,7 @@ import io
 import json
 import random
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -57,10 +58,14 @@ def test_open_data_is_linked_from_the_about_page(real_site):
 def test_county_overview_draws_every_county_with_its_count(real_site, schema):
     site, _ = real_site
     page = (site / "fylker" / "index.html").read_text(encoding="utf-8")
-    svg = page.split('class="eb-chart eb-tilemap"', 1)[1].split("<svg", 1)[1].split("</svg>", 1)[0]
-    assert 'aria-hidden="true"' in svg.split(">", 1)[0]
+    tiles = page.split('class="eb-chart eb-tilemap"', 1)[1].split("</figure>", 1)[0]
+    assert tiles.startswith('><div class="eb-tilemap__tiles" aria-hidden="true"')
+    counts = Counter(county for e in examples_of(schema) for county in e.facet_values("fylke"))
     for county in schema.register.counties:
-        assert f'<a href="{county.id}/" tabindex="-1">' in svg
+        count = counts.get(county.id, 0)
+        tile = tiles.split(f'href="{county.id}/" tabindex="-1"', 1)[1].split("</a>", 1)[0]
+        assert f">{county.name}</span>" in tile
+        assert f'<span class="eb-tile__count">{count or "ingen"}</span>' in tile
 
 
 # -- related examples ------------------------------------------------------------------------

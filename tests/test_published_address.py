@@ -68,7 +68,8 @@ class _Page(HTMLParser):
         if tag == "meta" and (a.get("property") or a.get("name")):
             self.meta[a.get("property") or a.get("name")] = a.get("content") or ""
         if tag == "link" and a.get("rel"):
-            self.rel.setdefault(a["rel"], []).append(a.get("href") or "")
+            for rel in a["rel"].split():  # a set of link types, as browsers read it
+                self.rel.setdefault(rel, []).append(a.get("href") or "")
 
     def handle_endtag(self, tag):
         if self._in_footer and tag == "div":

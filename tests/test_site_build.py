@@ -126,3 +126,72 @@ def test_sources_are_cited_on_every_example(built, examples):
         assert f">{heading}</h2>" in page
         for source in example.values["kilder"]:
             assert source["tittel"].replace("«", "").split()[0] in page
+
+
+def test_links_written_as_html_are_the_links_mkdocs_would_write():
+    """render.href stands in for MkDocs' link resolution in the HTML the generator writes."""
+    import posixpath
+    import random
+
+    from eksempelbank.render import href, page_url
+
+    rng = random.Random(12)
+    names = ["index", "eksempler", "fylker", "agder", "side-2", "x"]
+
+    def uri():
+        return "/".join([rng.choice(names) for _ in range(rng.randint(0, 3))] + [rng.choice(names) + ".md"])
+
+    for _ in range(5000):
+        a, b = uri(), uri()
+        for directory_urls in (True, False):
+            here = page_url(a, directory_urls)
+            base = here if directory_urls else posixpath.dirname(here)
+            expected = posixpath.relpath("/" + page_url(b, directory_urls), "/" + base)
+            assert href(a, b, directory_urls) == expected + ("/" if directory_urls else ""), (a, b)
+
+
+def test_every_generated_piece_of_html_is_in_its_page(built):
+    site, _ = built
+    for page in site.rglob("*.html"):
+        assert "eb-html-" not in page.read_text(encoding="utf-8"), page
+
+
+def test_example_pages_list_their_sections_and_skip_to_the_title(built, examples):
+    """The headings of an example page are written by the generator, not MkDocs: the table of contents
+    and «Gå til innhold» must still know them."""
+    site, _ = built
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        h1 = re.search(r'<h1 id="([^"]+)">', page).group(1)
+        assert re.search(rf'<a href="#{h1}" class="md-skip">', page), example.slug
+        toc = page.split('data-md-type="toc"', 1)[1].split("</nav>", 1)[0]
+        listed = [t.strip() for t in re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', toc)]
+        expected = [s.title for s in example.sections] + ["Kjelder" if example.language == "nn" else "Kilder"]
+        if 'class="eb-related"' in page:
+            expected.append("Liknande døme" if example.language == "nn" else "Lignende eksempler")
+        assert listed == expected, example.slug
+        for anchor in re.findall(r'href="#([^"]+)" class="md-nav__link"', toc):
+            assert f'id="{anchor}"' in page, (example.slug, anchor)
+
+
+def test_lists_of_examples_have_no_table_of_contents_of_their_titles(built):
+    site, _ = built
+    for path in ("alle-eksempler", "fylker/vestland", "tema/startlan"):
+        page = html(site, path)
+        assert re.search(r'data-md-type="toc"\s*hidden', page), path
+
+
+def test_example_pages_start_with_their_key_facts(built, examples, schema):
+    """On a phone the facts box is a tap away; the line above it names the municipality, the
+    county, the size class and the period (the full box is in the <details> under it)."""
+    site, _ = built
+    for example in examples:
+        page = html(site, f"eksempler/{example.slug}")
+        line = re.sub(r"<[^>]+>", "", page.split('class="eb-facts eb-keyfacts"', 1)[1].split("</p>", 1)[0])
+        for municipality in example.municipalities:
+            assert municipality.name in line, example.slug
+        for county in example.facet_values("fylke"):
+            assert schema.vocabulary_for(schema.facet("fylke")).label(county) in line, example.slug
+        assert example.period_label in line
+        details = page.split('<details class="eb-fakta"', 1)[1].split("</details>", 1)[0]
+        assert "<summary>" in details and 'class="eb-metadata"' in details

@@ -10,7 +10,20 @@
 // examples (eksempelbank/finder.py). That state needs no search, so Pagefind (its WebAssembly,
 // metadata and index chunks) is loaded only when the visitor chooses, types, sorts or asks for
 // more, or opens a link with choices in it.
-import { loadPagefind, plural, resultItem } from "./search-common.js";
+//
+// «Kommuner som oss» (som-oss.js): with a municipality chosen (?kommune=stord, and ?storrelse= if the
+// visitor chose the size class), the matching examples come in groups, best first: the same size
+// class in the same county, then in the neighbouring counties, then the rest; each with its reason.
+// The groups are searches with the size and county filters added, so text and choices still apply.
+//
+// Kept in view while choosing: the count (a sticky bar, announced politely); on phones the bar's
+// «Vis N eksempler» leads to the results. Back from an example puts the focus on the link that was
+// opened: its address (and how many results were shown) is kept in history.state, which belongs to
+// this tab's history and is not stored anywhere else.
+import { loadPagefind, plural, resultItem, search as searchText } from "./search-common.js";
+
+// som-oss.js, imported when a municipality is named (not with the page: most visits never need it).
+const somOss = () => import("./som-oss.js");
 
 const form = document.getElementById("eb-finder");
 if (form) setUp(form);
@@ -25,12 +38,24 @@ function setUp(form) {
   const clear = document.getElementById("eb-finder-clear");
   const filtersBox = document.getElementById("eb-finder-filters");
   const chosen = document.getElementById("eb-finder-chosen");
+  const showButton = document.getElementById("eb-finder-show");
+  const resultsTitle = document.getElementById("eb-finder-results-title");
+  const townInput = document.getElementById("eb-som-oss-kommune");
+  const townList = document.getElementById("eb-som-oss-kommuner");
+  const sizeSelect = document.getElementById("eb-som-oss-storrelse");
+  const townNote = document.getElementById("eb-som-oss-note");
   const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
     id: fieldset.dataset.facet,
-    legend: fieldset.querySelector("legend").textContent,
+    legend: fieldset.querySelector(".eb-facet__title").textContent,
     boxes: [...fieldset.querySelectorAll("input[type=checkbox]")],
+    group: fieldset,
+    toggle: fieldset.querySelector(".eb-facet__toggle"),
+    body: fieldset.querySelector(".eb-facet__body"),
+    chosenText: fieldset.querySelector(".eb-facet__chosen"),
+    allButton: fieldset.querySelector(".eb-facet__all"),
   }));
   const pageSize = Number(form.dataset.pageSize) || 10;
+  const wide = window.matchMedia("(min-width: 60em)");
   // The state the page was built with: nothing chosen, newest first.
   const built = {
     total: Number(form.dataset.total) || 0,
@@ -51,11 +76,17 @@ function setUp(form) {
   let filtersLoaded = false;
   let loadingMore = false;
   let chosenSort = "";   // the visitor's own sort choice; "" = the default for the state
+  let chosenSize = "";   // the visitor's own size class for «Kommuner som oss»; "" = as the bank knows it
+  let towns = null;      // the municipalities (som-oss.js), once loaded
+  let townShown = "";    // the municipality of the state shown (a new one resets chosenSize)
 
   // -- state <-> URL <-> form -----------------------------------------------------------------
   function stateFromUrl() {
     const params = new URLSearchParams(window.location.search);
-    const state = { q: (params.get("q") || "").trim(), sort: params.get("sortering") || "", facets: {} };
+    const state = {
+      q: (params.get("q") || "").trim(), sort: params.get("sortering") || "", facets: {},
+      town: (params.get("kommune") || "").trim(), size: params.get("storrelse") || "",
+    };
     for (const facet of facets) {
       const known = new Set(facet.boxes.map((box) => box.value));
       state.facets[facet.id] = params.getAll(facet.id).filter((value) => known.has(value));
@@ -64,12 +95,13 @@ function setUp(form) {
   }
 
   function emptyState() {
-    return { q: "", sort: "", facets: Object.fromEntries(facets.map((facet) => [facet.id, []])) };
+    return { q: "", sort: "", town: "", size: "", facets: Object.fromEntries(facets.map((facet) => [facet.id, []])) };
   }
 
   function stateFromForm() {
-    const state = { q: input.value.trim(), sort: chosenSort, facets: {} };
+    const state = { q: input.value.trim(), sort: chosenSort, facets: {}, town: townValue(), size: "" };
     for (const facet of facets) state.facets[facet.id] = facet.boxes.filter((b) => b.checked).map((b) => b.value);
+    if (state.town) state.size = chosenSize;
     return state;
   }
 
@@ -84,15 +116,30 @@ function setUp(form) {
 
   // Nothing chosen and newest first: what the page was built with.
   function isBuiltState(state) {
-    return !state.q && chosenCount(state) === 0 && effectiveSort(state) === "sist-vurdert";
+    return !state.q && !state.town && chosenCount(state) === 0 && effectiveSort(state) === "sist-vurdert";
+  }
+
+  // The municipality in the box, as the address names it: its id once known, else the text.
+  function townValue() {
+    const text = townInput.value.trim();
+    const found = towns && text ? towns.find(text) : {};
+    return found.municipality ? found.municipality.id : text;
   }
 
   function toForm(state) {
     input.value = state.q;
     chosenSort = state.sort;
+    chosenSize = state.size;
+    townShown = state.town;
+    const town = towns && state.town ? towns.find(state.town).municipality : null;
+    if (document.activeElement !== townInput || town) townInput.value = town ? town.name : state.town;
+    if (!state.town) sizeSelect.value = "";
     for (const facet of facets) {
       const values = new Set(state.facets[facet.id]);
       for (const box of facet.boxes) box.checked = values.has(box.value);
+      // A chosen value among those «Vis alle» hides: show them all.
+      if (facet.boxes.some((box) => box.checked && box.closest("li").hidden)) showAll(facet, true);
+      if (values.size) openGroup(facet, true);
     }
     sortSelect.querySelector('option[value="relevans"]').disabled = !state.q;
     sortSelect.value = effectiveSort(state);
@@ -102,6 +149,8 @@ function setUp(form) {
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     for (const facet of facets) for (const value of state.facets[facet.id]) params.append(facet.id, value);
+    if (state.town) params.set("kommune", state.town);
+    if (state.town && state.size) params.set("storrelse", state.size);
     if (state.sort && state.sort !== (state.q ? "relevans" : "sist-vurdert")) params.set("sortering", state.sort);
     const query = params.toString();
     return window.location.pathname + (query ? `?${query}` : "");
@@ -131,7 +180,36 @@ function setUp(form) {
     const options = { filters };
     if (sortName !== "relevans") options.sort = sorts[sortName];
     const term = state.q || form.dataset.allTerm;
-    return preload ? pagefind.preload(term, options) : pagefind.search(term, options);
+    if (preload) return pagefind.preload(term, options);
+    // Typed text goes through the shared search (phrases, unknown words, excerpts: search-common.js).
+    return state.q ? searchText(pagefind, term, options) : pagefind.search(term, options);
+  }
+
+  // «Kommuner som oss» for the state (som-oss.js `similar`), null without a municipality. The note
+  // under the box says what was understood.
+  async function similarFor(state) {
+    if (!state.town) {
+      townNote.textContent = "";
+      return null;
+    }
+    let module;
+    try {
+      module = await somOss();
+      towns = await module.loadMunicipalities();
+    } catch (error) {
+      townNote.textContent = "Kommunelista kunne ikke lastes akkurat nå. Prøv igjen senere.";
+      return null;
+    }
+    module.fillDatalist(townList, towns);
+    const found = module.similar(towns, state.town, state.size);
+    townNote.textContent = found.note;
+    if (!found.town) {
+      sizeSelect.value = "";
+      return null;
+    }
+    if (document.activeElement !== townInput) townInput.value = found.town.name;
+    sizeSelect.value = found.size || "";
+    return { ...found, module };
   }
 
   function showBuilt(state) {
@@ -146,12 +224,13 @@ function setUp(form) {
     const run = ++latest;
     if (isBuiltState(state)) {
       form.removeAttribute("aria-busy");
+      townNote.textContent = "";
       showBuilt(state);
       return;
     }
     form.setAttribute("aria-busy", "true");
     try {
-      const pagefind = await loadPagefind();
+      const [pagefind, similar] = await Promise.all([loadPagefind(), similarFor(state)]);
       if (run !== latest) return;
       // Without text or choices the counts are the built ones (only the order differs).
       const needCounts = Boolean(state.q) || chosenCount(state) > 0;
@@ -169,7 +248,7 @@ function setUp(form) {
       const counts = needCounts ? {} : built.counts;
       for (const facet of needCounts ? facets : []) {
         if (state.facets[facet.id].length) {
-          const other = await pagefind.search(term, { filters: filtersFor(state, facet.id) });
+          const other = await searchFor(pagefind, { ...state, sort: "relevans" }, filtersFor(state, facet.id));
           if (run !== latest) return;
           counts[facet.id] = (other && other.filters[facet.id]) || {};
         } else {
@@ -177,11 +256,16 @@ function setUp(form) {
         }
       }
       showCounts(counts);
-      shown = found.results;
+      const ranked = similar
+        ? await similar.module.rank((filters) => searchFor(pagefind, state, filters), filtersFor(state), similar,
+          () => run !== latest)
+        : null;
+      if (run !== latest) return;
+      shown = ranked || found.results.map((result) => ({ result }));
       list.replaceChildren();
       await showMore(run, false);
       if (run !== latest) return;
-      announce(state, found.results.length);
+      announce(state, found.results.length, similar, ranked);
     } catch (error) {
       if (run !== latest) return;
       status.textContent = "Søket virker ikke akkurat nå. Bruk lenkene nedenfor i stedet.";
@@ -194,12 +278,23 @@ function setUp(form) {
   async function showMore(run, moveFocus) {
     const start = list.children.length;
     const next = shown.slice(start, start + pageSize);
-    const pages = await Promise.all(next.map((result) => result.data()));
+    const pages = await Promise.all(next.map(({ result }) => result.data()));
     if (run !== latest) return;
-    const items = pages.map((data) => resultItem(data, { showExcerpt: Boolean(input.value.trim()) }));
+    const items = pages.map((data, i) => withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }),
+      data, next[i]));
     list.append(...items);
     showMoreButton(shown.length);
     if (moveFocus && items.length) items[0].querySelector("a").focus();
+  }
+
+  // Why an example from «Kommuner som oss» stands where it does: «Samme størrelse, nabofylke».
+  function withReason(item, data, entry) {
+    if (!entry.group) return item;
+    const line = document.createElement("p");
+    line.className = "eb-result__reason";
+    line.textContent = entry.reason(entry, data.meta);
+    item.querySelector(".eb-result__title").after(line);
+    return item;
   }
 
   function showMoreButton(total) {
@@ -210,7 +305,7 @@ function setUp(form) {
 
   // «Vis flere eksempler»: the next results of the shown search. Under the built list, search
   // first (newest first, as built: the sort keys are unique, so the order is the same).
-  async function moreClicked() {
+  async function moreClicked(moveFocus = true) {
     // While a new choice is being searched, the list is about to be replaced: wait for it.
     if (loadingMore || form.hasAttribute("aria-busy")) return;
     loadingMore = true;
@@ -221,9 +316,9 @@ function setUp(form) {
         const pagefind = await loadPagefind();
         const found = await searchFor(pagefind, state, filtersFor(state));
         if (run !== latest || !found) return;
-        shown = found.results;
+        shown = found.results.map((result) => ({ result }));
       }
-      await showMore(run, true);
+      await showMore(run, moveFocus);
     } catch (error) {
       if (run !== latest) return;
       status.textContent = "Søket virker ikke akkurat nå. Bruk lenkene nedenfor i stedet.";
@@ -243,7 +338,7 @@ function setUp(form) {
     }
   }
 
-  function announce(state, count) {
+  function announce(state, count, similar = null, ranked = null) {
     const choices = chosenCount(state);
     const parts = [];
     if (state.q) parts.push(`«${state.q}»`);
@@ -251,9 +346,15 @@ function setUp(form) {
     let text = count === 0 ? "Ingen eksempler passer" : `${plural(count, "eksempel", "eksempler")} passer`;
     if (parts.length) text += ` til ${parts.join(" og ")}`;
     text += count === 0 ? ". Prøv å fjerne et valg eller bruke et annet ord." : ".";
+    if (similar && ranked && count) text += ` ${similar.module.summary(similar, ranked)}`;
     status.textContent = text;
+    showButton.textContent = `Vis ${plural(count, "eksempel", "eksempler")}`;
+    for (const facet of facets) {
+      const n = state.facets[facet.id].length;
+      facet.chosenText.textContent = n ? ` (${n} valgt)` : "";
+    }
     chosen.textContent = choices ? `(${choices} valgt)` : "";
-    clear.hidden = !choices && !state.q && !state.sort;
+    clear.hidden = !choices && !state.q && !state.sort && !state.town;
   }
 
   // -- events ---------------------------------------------------------------------------------
@@ -264,12 +365,47 @@ function setUp(form) {
     update(state);
   }
 
+  // Only when the choice differs from the address: a datalist pick fires «input» and then «change».
+  function changedIfNew(replace) {
+    if (toUrl(stateFromForm()) !== window.location.pathname + window.location.search) changed(replace);
+  }
+
   form.addEventListener("change", (event) => {
     if (event.target === input) return;  // typing is handled below
+    if (event.target === townInput) {
+      townChanged();
+      return;
+    }
     if (event.target === sortSelect) {
       chosenSort = sortSelect.value === (input.value.trim() ? "relevans" : "sist-vurdert") ? "" : sortSelect.value;
     }
+    if (event.target === sizeSelect) chosenSize = sizeSelect.value;
     changed(false);
+  });
+
+  // «Kommuner som oss»: a new municipality starts from the size the bank knows for it.
+  function townChanged(replace = false) {
+    const town = townValue();
+    if (town !== townShown) chosenSize = "";
+    townShown = town;
+    changedIfNew(replace);
+  }
+  let townTimer = null;
+  townInput.addEventListener("focus", () => {
+    somOss().then(async (module) => {
+      towns = await module.loadMunicipalities();
+      module.fillDatalist(townList, towns);
+      // A name typed in full before the list came: take it now.
+      if (townInput.value.trim() && towns.find(townInput.value.trim()).municipality) townChanged(true);
+    }).catch(() => {});
+  });
+  townInput.addEventListener("input", (event) => {
+    clearTimeout(townTimer);
+    const text = townInput.value.trim();
+    if (text && !(towns && towns.find(text).municipality)) return;  // other text: when the box is left
+    // A pick from the list is a choice; a typed name may be the start of a longer one («Os», «Oslo»).
+    if (event.inputType === "insertReplacementText" || !event.inputType) townChanged(false);
+    else townTimer = setTimeout(() => townChanged(true), 400);
   });
   input.addEventListener("input", () => {
     loadPagefind().catch(() => {});  // start fetching the runtime while the visitor types
@@ -288,19 +424,72 @@ function setUp(form) {
     update(empty);
     input.focus();
   });
-  more.addEventListener("click", moreClicked);
+  more.addEventListener("click", () => moreClicked(true));
+  // Phones: from the choices to the results, and the focus with them.
+  showButton.addEventListener("click", () => {
+    if (!wide.matches) filtersBox.open = false;
+    resultsTitle.focus();
+  });
+  for (const facet of facets) {
+    // The group's title opens and closes it; a group with a choice in it stays where it is.
+    facet.toggle.addEventListener("click", () => openGroup(facet, facet.toggle.getAttribute("aria-expanded") !== "true"));
+    if (facet.allButton) facet.allButton.addEventListener("click", () => showAll(facet, facet.allButton.getAttribute("aria-expanded") !== "true"));
+  }
+  // Remember which example was opened, so Back can put the focus on it again.
+  list.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (!link) return;
+    history.replaceState({ ...(history.state || {}), ebFinderFocus: link.getAttribute("href"), ebFinderShown: list.children.length },
+      "", window.location.href);
+  });
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) focusOpened();  // restored from the back-forward cache as it was
+  });
   window.addEventListener("popstate", () => {
     const state = stateFromUrl();
     toForm(state);
     update(state);
   });
 
+  function openGroup(facet, open) {
+    facet.toggle.setAttribute("aria-expanded", String(open));
+    facet.body.hidden = !open;
+  }
+
+  function showAll(facet, all) {
+    const button = facet.allButton;
+    if (!button) return;
+    for (const box of facet.boxes) {
+      const item = box.closest("li");
+      if (item.classList.contains("eb-facet__extra")) item.hidden = !all;
+    }
+    button.setAttribute("aria-expanded", String(all));
+    button.textContent = all ? button.dataset.fewer : button.dataset.all;
+  }
+
+  // Back from an example: the focus on the link that was opened (the list shown as far as then).
+  async function focusOpened() {
+    const back = history.state || {};
+    if (!back.ebFinderFocus) return;
+    while (list.children.length < (back.ebFinderShown || 0) && !more.hidden) {
+      const before = list.children.length;
+      await moreClicked(false);
+      if (list.children.length === before) break;
+    }
+    const link = [...list.querySelectorAll(".eb-result__title a")].find((a) => a.getAttribute("href") === back.ebFinderFocus);
+    if (link) link.focus();
+  }
+
   // -- start ----------------------------------------------------------------------------------
-  const wide = window.matchMedia("(min-width: 60em)");
   const initial = stateFromUrl();
   filtersBox.open = wide.matches;  // on a phone the results come first; «Filtre» opens the choices
+  // Groups with something chosen come first (once, as the page opens: never under the visitor's hand).
+  const groupsBox = facets.length ? facets[0].group.parentElement : null;
+  for (const facet of [...facets].reverse()) {
+    if (initial.facets[facet.id].length) groupsBox.insertBefore(facet.group, groupsBox.querySelector(".eb-facet"));
+  }
   form.hidden = false;
   fallback.hidden = true;
   toForm(initial);
-  update(initial);
+  update(initial).then(focusOpened);
 }

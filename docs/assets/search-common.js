@@ -1,13 +1,24 @@
 // Shared by the header search (search.js) and «Finn eksempel» (finder.js).
 // Pagefind's bundle is written by the build to /pagefind/, next to this /assets/ folder; it is
-// loaded only when someone searches, and then only the index chunks a query needs.
+// loaded only when someone searches, and then only the index chunks a query needs. The search
+// itself (phrases, unknown words, excerpts, suggestions) is in search-query.js, loaded with it.
 
 const siteRoot = new URL("../", import.meta.url);
 const bundle = new URL("pagefind/pagefind.js", siteRoot);
 let loading = null;
+let querying = null;
+
+function loadQuery() {
+  if (!querying) {
+    querying = import("./search-query.js");
+    querying.catch(() => { querying = null; });
+  }
+  return querying;
+}
 
 export function loadPagefind() {
   if (!loading) {
+    loadQuery().then((query) => query.searchWords()).catch(() => {});  // comes with the runtime
     loading = import(bundle.href).then(async (pagefind) => {
       // noWorker: search in the page itself. A query over this index takes milliseconds, and
       // Pagefind's web worker would be one more script to download (12 kB gzip).
@@ -18,6 +29,21 @@ export function loadPagefind() {
     loading.catch(() => { loading = null; });
   }
   return loading;
+}
+
+// A search as Pagefind's, plus ``query`` and ``unknown`` (see search-query.js).
+export async function search(pagefind, raw, options = {}) {
+  return (await loadQuery()).search(pagefind, raw, options);
+}
+
+// Queries to offer for one with words the index does not know (see search-query.js).
+export async function suggest(query, unknown, count = 3) {
+  return (await loadQuery()).suggest(query, unknown, count);
+}
+
+// The word lists of data/ordfamilier.yml (and the page types), or none if they cannot be read.
+export async function searchWords() {
+  return (await loadQuery()).searchWords();
 }
 
 export function plural(count, one, many) {
@@ -42,6 +68,7 @@ export function excerptNodes(excerpt) {
   return nodes;
 }
 
+// -- results --------------------------------------------------------------------------------
 function element(tag, className, text) {
   const el = document.createElement(tag);
   if (className) el.className = className;
@@ -49,17 +76,21 @@ function element(tag, className, text) {
   return el;
 }
 
-// One result as a list item: title link, the example's facts, summary and/or excerpt.
+// One result as a list item: title link, the example's facts (or what a page explains), summary
+// and/or excerpt.
 export function resultItem(data, { headingLevel = 3, showExcerpt = true, showSummary = true } = {}) {
   const meta = data.meta || {};
   const item = element("li", "eb-result");
-  if (meta.sprak && meta.sprak !== document.documentElement.lang) item.lang = meta.sprak;
+  // Pages without «sprak» (overviews, «Bidra», «Om») are in Bokmål, which a Nynorsk page must mark too.
+  const language = meta.sprak || "nb";
+  if (language !== document.documentElement.lang) item.lang = language;
   const heading = element(`h${headingLevel}`, "eb-result__title");
   const link = element("a", null, meta.title || data.url);
   link.href = data.url;
   heading.append(link);
   item.append(heading);
   const facts = [meta.kommune, meta.fylke, meta.storrelse, meta.periode].filter(Boolean);
+  if (!facts.length && meta.sidetype) facts.push(meta.sidetype);
   if (facts.length) item.append(element("p", "eb-result__facts", facts.join(" · ")));
   if (showSummary && meta.oppsummering) item.append(element("p", "eb-result__summary", meta.oppsummering));
   if (showExcerpt && data.excerpt) {

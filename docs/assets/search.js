@@ -1,8 +1,32 @@
 // The header search on every page: a dialog with a search box and the best matches.
 // Without JavaScript (or without <dialog>) the header keeps its plain link to «Finn eksempel».
-import { loadPagefind, plural, resultItem } from "./search-common.js";
+import { loadPagefind, plural, resultItem, search as searchPages, searchWords, suggest } from "./search-common.js";
 
-const SHOWN = 8;
+const SHOWN = 8;             // examples
+const SHOWN_EXPLAINED = 3;   // then explanations: success factors, target groups, themes, ...
+const SHOWN_OTHER = 2;       // then the other pages (front page, «Bidra», «Om»)
+// The page's own language: Nynorsk pages get Nynorsk words.
+const WORDS = {
+  nb: {
+    none: (term) => `Ingen treff på «${term}».`,
+    found: (count, term) => `${plural(count, "treff", "treff")} for «${term}»`,
+    best: `, viser de ${SHOWN} beste eksemplene`,
+    didYouMean: "Mente du",
+    or: "eller",
+    broken: "Søket virker ikke akkurat nå. Prøv Finn eksempel i stedet.",
+    groups: ["Eksempler", "Forklaringer og oversikter", "Andre sider"],
+  },
+  nn: {
+    none: (term) => `Ingen treff på «${term}».`,
+    found: (count, term) => `${plural(count, "treff", "treff")} for «${term}»`,
+    best: `, viser dei ${SHOWN} beste døma`,
+    didYouMean: "Meinte du",
+    or: "eller",
+    broken: "Søket verkar ikkje akkurat no. Prøv Finn døme i staden.",
+    groups: ["Døme", "Forklaringar og oversikter", "Andre sider"],
+  },
+};
+const say = WORDS[document.documentElement.lang] || WORDS.nb;
 const root = document.querySelector("[data-eb-search]");
 if (root && typeof HTMLDialogElement === "function") setUp(root);
 
@@ -46,24 +70,89 @@ function setUp(root) {
     }
     try {
       const pagefind = await loadPagefind();
-      const found = await pagefind.search(term);
-      if (run !== latest || !found) return;
-      const pages = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+      const found = await searchPages(pagefind, term);
       if (run !== latest) return;
-      list.replaceChildren(...pages.map((data) => resultItem(data, { showSummary: false })));
-      const count = found.results.length;
-      status.textContent = count === 0
-        ? `Ingen treff for «${term}». Prøv et annet ord, eller bla i Finn eksempel.`
-        : `${plural(count, "treff", "treff")} for «${term}»` + (count > SHOWN ? `, viser de ${SHOWN} beste.` : ".");
       allLink.href = finderUrl(term);
+      if (!found.results.length) {
+        list.replaceChildren();
+        status.textContent = say.none(term);
+        all.hidden = true;
+        await offerSuggestions(found, run);
+        return;
+      }
+      // Examples first, then explanations, then the other pages: Pagefind ranks them together,
+      // so ask which of the results carry the other types.
+      const types = (await searchWords()).types;
+      const ids = async (value) => {
+        const typed = await searchPages(pagefind, term, { filters: { [types.filter]: { any: [value] } } });
+        return new Set(typed.results.map((r) => r.id));
+      };
+      const [other, explained] = types.filter
+        ? await Promise.all([ids(types.side), ids(types.forklaring)])
+        : [new Set(), new Set()];
+      if (run !== latest) return;
+      const groups = [
+        found.results.filter((r) => !other.has(r.id)).slice(0, SHOWN),
+        found.results.filter((r) => explained.has(r.id)).slice(0, SHOWN_EXPLAINED),
+        found.results.filter((r) => other.has(r.id) && !explained.has(r.id)).slice(0, SHOWN_OTHER),
+      ];
+      const pages = await Promise.all(groups.map((group) => Promise.all(group.map((r) => r.data()))));
+      if (run !== latest) return;
+      list.replaceChildren(...pages.map((group, i) => resultGroup(i, group)).filter(Boolean));
+      const examples = found.results.length - other.size;
+      status.textContent = say.found(found.results.length, term) + (examples > SHOWN ? say.best : "") + ".";
       all.hidden = false;
     } catch (error) {
       if (run !== latest) return;
       list.replaceChildren();
-      status.textContent = "Søket virker ikke akkurat nå. Prøv Finn eksempel i stedet.";
+      status.textContent = say.broken;
       allLink.href = finderUrl(term);
       all.hidden = false;
     }
+  }
+
+  // A group of results under its heading (h3; the results' titles are h4), or nothing.
+  function resultGroup(index, pages) {
+    if (!pages.length) return null;
+    const section = document.createElement("section");
+    section.className = "eb-search__group";
+    const heading = document.createElement("h3");
+    heading.className = "eb-search__group-title";
+    heading.id = `eb-search-group-${index}`;
+    heading.textContent = say.groups[index];
+    section.setAttribute("aria-labelledby", heading.id);
+    const items = document.createElement("ol");
+    items.className = "eb-search__results";
+    items.append(...pages.map((data) => resultItem(data, { headingLevel: 4, showSummary: false })));
+    section.append(heading, items);
+    return section;
+  }
+
+  // «Mente du «Holmestrand»?»: each offer is a button that searches for it.
+  async function offerSuggestions(found, run) {
+    let offers = [];
+    try {
+      offers = await suggest(found.query, found.unknown);
+    } catch (error) {
+      return;  // no suggestions; «Ingen treff» stands
+    }
+    if (run !== latest || !offers.length) return;
+    const parts = [` ${say.didYouMean} `];
+    offers.forEach((offer, i) => {
+      if (i) parts.push(i === offers.length - 1 ? ` ${say.or} ` : ", ");
+      const choice = document.createElement("button");
+      choice.type = "button";
+      choice.className = "eb-search__suggestion";
+      choice.textContent = offer;
+      choice.addEventListener("click", () => {
+        input.value = offer;
+        input.focus();
+        search(offer);
+      });
+      parts.push("«", choice, "»");
+    });
+    parts.push("?");
+    status.append(...parts);
   }
 
   button.addEventListener("click", open);

@@ -4,11 +4,15 @@ with a visible focus, the skip link works, and every page says which language it
 axe-core comes from npm (tests/browser/package-lock.json, installed by `make test`); it runs in
 the page with the WCAG 2.0/2.1 A and AA rules and the best practices, and any violation of any
 impact fails the test. Each page is checked on a desktop and a phone, in the light and the dark
-scheme (the palette toggle, or the system's prefers-color-scheme: dark).
+scheme (the palette toggle, or the system's prefers-color-scheme: dark), and in the states a visitor
+opens: search, finder, form with errors, and on a phone the menu drawer and its sub-menus. On a
+phone the closed menu is out of the Tab order and its button is a Tab stop; wide code blocks scroll
+by keyboard; the charts fit a 320 px screen with text of 12 px or more.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,6 +37,7 @@ STATES = {
     "eksempel": (EXAMPLE, None),
     "eksempel-nynorsk": (NYNORSK_EXAMPLE, None),
     "oversikt": ("fylker/", None),
+    "oversikt-stolper": ("suksessfaktorer/", None),
     "verdi": ("suksessfaktorer/brukermedvirkning/", None),
     "alle-eksempler": ("alle-eksempler/", None),
     "om": ("om/", None),
@@ -46,6 +51,9 @@ STATES = {
     "404": ("404.html", None),
     "finn-filtrert-med-treff": (FINDER, "finder_filtered"),
     "sok-med-treff": (EXAMPLE, "search_open"),
+    "meny-apen": (EXAMPLE, "menu_open"),
+    "meny-undermeny": (EXAMPLE, "submenu_open"),
+    "meny-undermeny-nynorsk": (NYNORSK_EXAMPLE, "submenu_open"),
 }
 VIEWPORTS = {"desktop": DESKTOP, "mobil": MOBILE}
 SCHEMES = ["lys", "mork"]
@@ -70,6 +78,7 @@ def form_with_errors(page):
 def finder_filtered(page):
     """Free text and a county chosen, the results listed (the filters are folded away on a phone)."""
     page.get_by_label("Søk med egne ord").press_sequentially("startlånet")
+    expect(page.locator("#eb-finder-status")).to_contain_text("«startlånet»")  # the counts are the word's
     details = page.locator("#eb-finder-filters")
     if details.get_attribute("open") is None:
         details.locator("summary").click()
@@ -86,7 +95,23 @@ def search_open(page):
     expect(page.get_by_role("dialog").locator("[data-eb-search-results] li").first).to_be_visible()
 
 
-ACTIONS = {f.__name__: f for f in (form_ready, form_with_errors, finder_filtered, search_open)}
+def menu_open(page):
+    """The menu drawer of narrow screens, opened with its button (a desktop has no drawer)."""
+    button = page.locator("[data-eb-menu-button]")
+    button.click()
+    expect(page.locator(".md-sidebar--primary .md-nav__link").first).to_be_visible()
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport(ratio=1)
+
+
+def submenu_open(page):
+    """The drawer with its first sub-menu opened (its title on a grey band)."""
+    menu_open(page)
+    page.locator(".md-sidebar--primary label.md-nav__link[for]").first.click()
+    expect(page.locator(".md-sidebar--primary .md-nav__toggle:checked ~ .md-nav .md-nav__link").first).to_be_visible()
+
+
+ACTIONS = {f.__name__: f for f in (form_ready, form_with_errors, finder_filtered, search_open, menu_open,
+                                   submenu_open)}
 
 
 # -- axe ---------------------------------------------------------------------------------------
@@ -119,13 +144,17 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# The menu drawer exists only on narrow screens: its states are tested on the phone alone.
+DRAWER_ACTIONS = {"menu_open", "submenu_open"}
+STATE_VIEWPORTS = [(state, viewport) for state in STATES for viewport in VIEWPORTS
+                   if not (STATES[state][1] in DRAWER_ACTIONS and viewport == "desktop")]
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("state", STATES)
+@pytest.mark.parametrize("state, viewport", STATE_VIEWPORTS)
 def test_axe_finds_no_violations(visit, site_url, real_site, axe_source, state, viewport, scheme):
     path, action = STATES[state]
-    if not built_file(real_site[0], path).exists():
-        pytest.skip(f"{path} finnes ikke i nettstedet ennå")
+    assert built_file(real_site[0], path).exists(), f"{path} finnes ikke i nettstedet"
     page = visit(VIEWPORTS[viewport])
     follow_system_scheme(page)
     page.emulate_media(color_scheme="dark" if scheme == "mork" else "light")
@@ -258,6 +287,89 @@ def test_every_control_is_reachable_and_visibly_focused(visit, site_url, real_si
     assert not problems, f"uten synlig fokus: {problems}"
 
 
+TAB_STOP = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    if (!el.dataset.ebStop) el.dataset.ebStop = String(document.querySelectorAll('[data-eb-stop]').length);
+    const box = el.getBoundingClientRect();
+    return {stop: el.dataset.ebStop, name: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+            left: box.left, right: box.right, inMenu: !!el.closest('.md-sidebar--primary'),
+            menuButton: el.matches('[data-eb-menu-button]'), expanded: el.getAttribute('aria-expanded')};
+}"""
+
+
+def tab_round(page, limit=300) -> list[dict]:
+    """Every Tab stop once, from the top of the page."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate(TAB_STOP)
+        if info is None or (stops and info["stop"] == stops[0]["stop"]):
+            break
+        stops.append(info)
+    return stops
+
+
+def test_on_a_phone_the_menu_button_is_a_tab_stop_and_the_closed_menu_is_not(visit, site_url):
+    page = visit(MOBILE)
+    page.goto(site_url + EXAMPLE)
+    stops = tab_round(page)
+    off_screen = [s for s in stops if s["right"] <= 0 or s["left"] >= MOBILE["width"]]
+    assert not off_screen, f"tabulatorstopp utenfor skjermen: {off_screen}"
+    assert not [s for s in stops if s["inMenu"]], "den lukkede menyen har tabulatorstopp"
+    buttons = [i for i, s in enumerate(stops) if s["menuButton"]]
+    assert len(buttons) == 1 and buttons[0] <= 2, f"menyknappen er ikke blant de første stoppene: {stops[:4]}"
+    assert stops[buttons[0]]["expanded"] == "false"
+
+    # Opened by keyboard: the focus goes into the menu, which is on the screen; Escape closes it
+    # and gives the focus back to the button.
+    menu = page.locator("[data-eb-menu-button]")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport(ratio=1)  # slid in
+    inside = page.evaluate(TAB_STOP)
+    assert inside["inMenu"] and inside["left"] >= 0, inside
+    page.keyboard.press("Tab")
+    assert page.evaluate(TAB_STOP)["inMenu"]
+    page.keyboard.press("Escape")
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    # A sub-menu by keyboard: Enter on its entry, then Tab reaches its links.
+    page.keyboard.press(" ")
+    entry = page.locator(".md-sidebar--primary label.md-nav__link[for]").first
+    entry.focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(TAB_STOP)
+    sub_links = page.locator(".md-sidebar--primary .md-nav__toggle:checked ~ .md-nav .md-nav__link")
+    assert focused["name"] in [name.strip() for name in sub_links.all_inner_texts()], focused
+
+
+def test_wide_code_blocks_scroll_by_keyboard_on_a_phone(visit, site_url):
+    page = visit(MOBILE)
+    page.goto(site_url + "bidra/")
+    page.wait_for_load_state("load")
+    blocks = page.locator(".md-typeset pre > code")
+    wide = [i for i in range(blocks.count()) if blocks.nth(i).evaluate("el => el.scrollWidth > el.clientWidth")]
+    assert wide, "ingen kodeblokk er bredere enn skjermen (siden har endret seg?)"
+    names = []
+    for i in wide:
+        block = blocks.nth(i)
+        expect(block).to_have_attribute("role", "region")
+        names.append(block.get_attribute("aria-label"))
+    assert all(name.startswith("Kode som kan rulles sideveis") for name in names), names
+    assert len(set(names)) == len(names), f"to områder med samme navn: {names}"
+    tab_round(page)  # marks every element Tab reaches
+    unreached = [i for i in wide if blocks.nth(i).get_attribute("data-eb-stop") is None]
+    assert not unreached, "brede kodeblokker som tabulatoren ikke når"
+    block = blocks.nth(wide[0])
+    block.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("el => el.scrollLeft > 0", arg=block.element_handle(), timeout=3000)
+
+
 # -- language ----------------------------------------------------------------------------------
 
 class _HtmlLang(HTMLParser):
@@ -321,20 +433,19 @@ def test_titles_in_the_other_written_language_are_marked_on_example_pages(visit,
         assert link.evaluate("el => el.closest('[lang]').getAttribute('lang')") == language[slug], slug
 
 
-# -- charts (axe does not measure text in SVG) --------------------------------------------------
+# -- charts (checked here as well: axe leaves out text hidden from screen readers) -------------
 
 CHART_TEXT_COLOURS = """() => {
     const page = getComputedStyle(document.body).backgroundColor;
-    return [...document.querySelectorAll('.eb-chart svg text')].map(text => {
-        const box = text.getBBox();
-        const x = box.x + box.width / 2, y = box.y + box.height / 2;
-        // The shape behind the text: a rect it sits on (a tile), else the page.
-        const under = [...text.ownerSVGElement.querySelectorAll('rect')].reverse().find(r => {
-            const b = r.getBBox();
-            return x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
-        });
-        return [text.textContent, getComputedStyle(text).fill, under ? getComputedStyle(under).fill : page, page];
-    });
+    const ground = el => {
+        for (let at = el; at; at = at.parentElement) {
+            const colour = getComputedStyle(at).backgroundColor;
+            if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+        }
+        return page;
+    };
+    return [...document.querySelectorAll('.eb-chart [class*="__name"], .eb-chart [class*="__count"]')]
+        .map(text => [text.textContent, getComputedStyle(text).color, ground(text), page]);
 }"""
 
 
@@ -355,12 +466,17 @@ def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> f
     return (high + 0.05) / (low + 0.05)
 
 
+CHARTS = ["suksessfaktorer/", "fylker/"]
+NARROW = {"width": 320, "height": 640}   # WCAG 1.4.10: no sideways scrolling at 320 CSS px
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", ["suksessfaktorer/", "fylker/"])
-def test_chart_text_is_readable_in_both_schemes(visit, site_url, real_site, path, scheme):
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", CHARTS)
+def test_chart_text_is_readable_in_both_schemes(visit, site_url, real_site, path, viewport, scheme):
     if not built_file(real_site[0], path).exists():
         pytest.skip(f"{path} finnes ikke i nettstedet ennå")
-    page = visit()
+    page = visit(VIEWPORTS[viewport])
     follow_system_scheme(page)
     page.emulate_media(color_scheme=scheme)
     page.goto(site_url + path)
@@ -374,6 +490,60 @@ def test_chart_text_is_readable_in_both_schemes(visit, site_url, real_site, path
         if ratio < 4.5:
             weak.append((label, ink, behind, round(ratio, 2)))
     assert not weak, f"diagramtekst med for svak kontrast: {weak}"
+
+
+CHART_TEXT_BOXES = """() => [...document.querySelectorAll('.eb-chart [class*="__name"], .eb-chart [class*="__count"]')]
+    .map(el => {
+        const box = el.getBoundingClientRect();
+        const holder = el.closest('a');
+        const text = document.createRange();
+        text.selectNodeContents(el);
+        return {
+            text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize),
+            left: box.left, right: box.right,
+            // A name may wrap between its words, never inside one.
+            lines: new Set([...text.getClientRects()].map(r => Math.round(r.top))).size, words: el.textContent.trim().split(/\\s+/).length,
+            clipped: holder.scrollWidth > holder.clientWidth + 1 || holder.scrollHeight > holder.clientHeight + 1,
+        };
+    })"""
+
+
+@pytest.mark.parametrize("viewport", ["smal", "mobil", "desktop"])
+@pytest.mark.parametrize("path", CHARTS)
+def test_charts_fit_the_screen_with_text_of_12_px_or_more(visit, site_url, real_site, path, viewport):
+    """On a 320 px screen too: every label inside the screen, whole, and 12 px or larger."""
+    if not built_file(real_site[0], path).exists():
+        pytest.skip(f"{path} finnes ikke i nettstedet ennå")
+    size = {"smal": NARROW, **VIEWPORTS}[viewport]
+    page = visit(size)
+    page.goto(site_url + path)
+    texts = page.evaluate(CHART_TEXT_BOXES)
+    assert texts, "ingen diagram på siden"
+    assert [t for t in texts if t["size"] < 12] == [], "diagramtekst under 12 px"
+    assert [t for t in texts if t["left"] < 0 or t["right"] > size["width"]] == [], "diagramtekst utenfor skjermen"
+    assert [t for t in texts if t["clipped"] or t["lines"] > t["words"]] == [], "diagramtekst som er kuttet eller delt"
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+
+
+def test_the_county_map_keeps_the_counties_places_where_it_has_room(visit, site_url, schema):
+    """On a desktop the tiles stand as the register places them (fylkeskart.csv): a county in a
+    row further south is lower, one in a column further east is further right."""
+    with (Path(schema.data_dir) / "register" / "fylkeskart.csv").open(encoding="utf-8", newline="") as handle:
+        places = {row["fylkesnummer"]: (int(row["kolonne"]), int(row["rad"])) for row in csv.DictReader(handle)}
+    place_of = {county.id: places[county.number] for county in schema.register.counties}
+    page = visit()
+    page.goto(site_url + "fylker/")
+    boxes = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.eb-tile')].map(tile => {
+        const box = tile.getBoundingClientRect();
+        return [tile.getAttribute('href').replace(/\\/$/, ''), [box.left, box.top]];
+    }))""")
+    assert set(boxes) == set(place_of)
+    for a, (col_a, row_a) in place_of.items():
+        for b, (col_b, row_b) in place_of.items():
+            if row_a < row_b:
+                assert boxes[a][1] < boxes[b][1], f"{a} står ikke nord for {b}"
+            if col_a < col_b:
+                assert boxes[a][0] < boxes[b][0], f"{a} står ikke vest for {b}"
 
 
 # -- context on example pages ------------------------------------------------------------------

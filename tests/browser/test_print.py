@@ -87,8 +87,10 @@ def test_printed_example_is_one_clean_a4_document(visit, site_with_a_link, schem
         for element in page.locator(hidden).all():
             expect(element).to_be_hidden()
     expect(page.locator("h1")).to_have_text("Fra leie til eie i Drammen (status 2011)")
-    expect(page.locator("dl.eb-metadata")).to_be_visible()
+    expect(page.locator("dl.eb-metadata")).to_be_visible()  # the full facts box, though narrow as a phone
     expect(page.locator("dl.eb-metadata")).to_contain_text("Buskerud")
+    expect(page.locator(".eb-keyfacts")).to_be_hidden()
+    expect(page.locator("details.eb-fakta > summary")).to_be_hidden()
     expect(page.get_by_role("heading", name="Kilder")).to_be_visible()
     expect(page.get_by_text("Underveisevaluering av boligsosialt utviklingsprogram")).to_be_visible()
 
@@ -112,7 +114,7 @@ def test_printed_example_is_one_clean_a4_document(visit, site_with_a_link, schem
     expect(source).to_contain_text(f"Skrevet ut {today}")
 
     # Dark on white paper, whatever the screen's scheme.
-    colours = page.locator("article p").first.evaluate(
+    colours = page.locator("article .eb-avsnitt p").first.evaluate(
         "p => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor]")
     assert colours == ["rgb(31, 31, 31)", "rgb(255, 255, 255)"]
 
