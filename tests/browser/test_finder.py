@@ -79,7 +79,13 @@ def result_titles(page) -> list[str]:
 def show_all(page):
     """Press «Vis flere eksempler» until every result is listed."""
     more = page.locator("#eb-finder-more")
-    while more.is_visible():
+    busy = page.locator("#eb-finder[aria-busy]")
+    while True:
+        # While a choice is being searched the list is about to be replaced, and the button waits for
+        # it (finder.js): so does the visitor's next click here.
+        expect(busy).to_have_count(0)
+        if not more.is_visible():
+            break
         shown = page.locator(RESULT_LINKS).count()
         more.click()
         expect(page.locator(RESULT_LINKS)).not_to_have_count(shown)

@@ -73,6 +73,9 @@ def shown_ranking(page) -> list[tuple[str, str]]:
 
 def assert_ranked(page, town: Municipality, size: str, chosen: dict[str, list[str]] | None = None):
     expected = expected_ranking(town, size, chosen)
+    # The built list shows first; the ranked one replaces it once the finder has read the address.
+    expect(page.locator(STATUS)).to_contain_text(f"Kommuner som {town.name} først")
+    expect(page.locator("#eb-finder[aria-busy]")).to_have_count(0)
     shown = shown_ranking(page)
     assert sorted(slug for slug, _ in shown) == sorted(expected), "every matching example, once"
     groups = [expected[slug][0] for slug, _ in shown]
