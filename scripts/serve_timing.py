@@ -25,39 +25,29 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
-from tests.sitebuild import SITE_PARTS  # noqa: E402
+from tests.sitebuild import copy_project, free_port  # noqa: E402
+from tests.sitebuild import fetch as _fetch  # noqa: E402
 
 
 #: As the Makefile's `serve` target runs it.
 SERVE_OPTIONS = ["--dirty"]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return ""
+    return _fetch(url, timeout=10)
 
 
 def wait_until(check, timeout: float, step: float = 0.05) -> float | None:
@@ -71,13 +61,7 @@ def wait_until(check, timeout: float, step: float = 0.05) -> float | None:
 
 
 def make_project(target: Path, bank: str, seed: int) -> Path:
-    target.mkdir(parents=True)
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
+    copy_project(target)
     if bank != "real":
         shutil.rmtree(target / "examples")
         write_examples(target / "examples", int(bank), seed)

@@ -4,28 +4,13 @@ fixed file brings the site back, without restarting the server."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 
-from .sitebuild import copy_project
+from .sitebuild import copy_project, fetch, free_port
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return ""
 
 
 def wait_for(url: str, text: str, seconds: float = 90) -> str:

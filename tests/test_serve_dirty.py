@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from .sitebuild import copy_project, mkdocs_build
-from .test_serve import fetch, free_port, wait_for
+from .sitebuild import fetch, free_port
+from .test_serve import wait_for
 
 # What the server adds to each page it serves: MkDocs' reload script, and the hook's (serve only).
 _LIVERELOAD = re.compile(r'<script>\s*var livereload = function.*?</script>|<script src="[./]*assets/eb-livereload\.js">'
