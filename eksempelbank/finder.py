@@ -10,8 +10,13 @@ up without a code change. It works in two layers:
 
 The form is built with the state a first visit needs: every value's count and the newest
 :data:`RESULTS_PER_BATCH` examples (a fixed number, never a list of all examples). So opening the
-page loads no search index; the script loads Pagefind only when the visitor chooses, types, sorts
-or asks for more («Vis flere eksempler»).
+page loads no search index.
+
+Choices without text are answered in the browser from a compact table (:func:`selection_files`):
+each example's facet values as small numbers, in the finder's default order, and a short card per
+example for the results shown. A phone that ticks «Liten» fetches that table and ten cards (a few
+kB), not Pagefind's runtime and filter index (a few hundred kB at 3,000 examples). Pagefind is
+loaded only for text; then it answers the text, its filters the counts, as before.
 
 The filter names in the form are the Pagefind filter names, and the query string uses them
 too: ``finn/?fylke=vestfold&suksessfaktorer=forankring-og-eierskap&q=startlån``.
@@ -23,7 +28,9 @@ the visitor's municipality; its data is a separate file (:func:`finder_files`,
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 from dataclasses import dataclass
 
 from .facets import group
@@ -32,8 +39,9 @@ from .render import escape, front_matter, link_to
 from .schema import Schema
 from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
 from .similar_municipalities import size_classes, to_json
-from .search_index import (ALL_EXAMPLES_TERM, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
-                           newest_first, period_label, period_values, result_meta)
+from .search_index import (PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
+                           filter_values, newest_first, period_label, period_values, result_meta)
+from .text import sort_key
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
@@ -48,6 +56,15 @@ LONG_GROUP = 8
 SHORT_LIST = 6
 #: The finder's own stylesheet (its layout; the shared colours and results are in search.css).
 STYLE_URI = "assets/finder.css"
+#: The selection table and cards (:func:`selection_files`) live in ``finn/<SELECTION_PREFIX><hash>/``:
+#: the folder is named by its content, so a browser never mixes a cached table with new cards.
+SELECTION_PREFIX = "utvalg-"
+SELECTION_TABLE = "utvalg.json"
+#: A facet with at most this many values stores each example's values as one number (bit i = value
+#: i; exact in JavaScript up to 2**53); a facet with more stores a list of value numbers.
+BITMASK_VALUES = 52
+#: What a card carries: what a result shows (``resultItem`` in search-common.js), nothing more.
+CARD_META = ("title", "kommune", "fylke", "storrelse", "periode", "oppsummering", "sprak")
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,7 @@ def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
 
 def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
     facets = finder_facets(examples, schema)
+    folder, _ = selection_files(examples, schema, facets)
     parts = [
         front_matter(title=FINDER_TITLE, sok=False, hide=["toc"],
                      description="Finn boligsosiale eksempler etter fylke, kommunestørrelse, suksessfaktor, "
@@ -110,7 +128,8 @@ def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
         "Velg det som passer for kommunen din, eller søk med egne ord. Innenfor en gruppe får du "
         "eksempler med minst ett av valgene dine; mellom gruppene må alle passe. Tallet bak hvert valg "
         "viser hvor mange eksempler du får med det.\n",
-        _form(facets, newest_first(examples)[:RESULTS_PER_BATCH], len(examples), schema),
+        _form(facets, newest_first(examples)[:RESULTS_PER_BATCH], len(examples), schema,
+              table=f"{folder}/{SELECTION_TABLE}"),
         _fallback(facets, len(examples)),
         '<script type="module" src="../assets/finder.js"></script>\n',
     ]
@@ -118,8 +137,57 @@ def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
 
 
 def finder_files(examples: list[Example], schema: Schema) -> dict[str, str]:
-    """The data «Kommuner som oss» loads when used (municipalities, neighbouring counties, sizes)."""
-    return {MUNICIPALITY_DATA_URI: to_json(examples, schema)}
+    """The data «Kommuner som oss» loads when used (municipalities, neighbouring counties, sizes),
+    and the selection table with its cards (:func:`selection_files`)."""
+    folder, files = selection_files(examples, schema, finder_facets(examples, schema))
+    return {MUNICIPALITY_DATA_URI: to_json(examples, schema),
+            **{f"finn/{folder}/{name}": text for name, text in files.items()}}
+
+
+def selection_files(examples: list[Example], schema: Schema,
+                    facets: list[FinderFacet]) -> tuple[str, dict[str, str]]:
+    """The folder name and files that answer choices without text in the browser.
+
+    ``utvalg.json``: the examples in the finder's default order (last reviewed first, as
+    :func:`newest_first` and Pagefind's sort), by position:
+
+    - ``fasetter``: facet id -> its value ids; a value's position is its number;
+    - ``verdier``: facet id -> per example a number with bit i set for value i (or, for a facet of
+      more than :data:`BITMASK_VALUES` values, a list of value numbers);
+    - ``tittel``: per example its place in title order (A–Å, as Pagefind's title sort);
+    - ``antall``.
+
+    ``<position>.json``: a card per example (its address from the site root, and :data:`CARD_META`).
+    The values are :func:`filter_values`, the same the Pagefind filters carry, so both answer
+    alike. Only ids, numbers and the cards' text, which the script writes as text, never as HTML.
+    """
+    ordered = newest_first(examples)
+    in_title_order = sorted(range(len(ordered)), key=lambda i: (sort_key(ordered[i].title), ordered[i].slug))
+    title_place = [0] * len(ordered)
+    for place, i in enumerate(in_title_order):
+        title_place[i] = place
+    numbers = {facet.id: {choice.id: n for n, choice in enumerate(facet.choices)} for facet in facets}
+    columns: dict[str, list] = {facet.id: [] for facet in facets}
+    cards = {}
+    for position, example in enumerate(ordered):
+        values = filter_values(example, schema)
+        for facet in facets:
+            chosen = sorted(numbers[facet.id][v] for v in values.get(facet.id, []) if v in numbers[facet.id])
+            columns[facet.id].append(sum(1 << n for n in chosen) if len(facet.choices) <= BITMASK_VALUES else chosen)
+        meta = result_meta(example, schema)
+        cards[f"{position}.json"] = _json({"url": f"eksempler/{example.slug}/",
+                                            "meta": {key: meta[key] for key in CARD_META}})
+    table = _json({"antall": len(ordered),
+                   "fasetter": {facet.id: [c.id for c in facet.choices] for facet in facets},
+                   "verdier": columns, "tittel": title_place})
+    digest = hashlib.sha256(table.encode())
+    for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
+        digest.update(cards[name].encode())
+    return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def count_text(count: int) -> str:
@@ -153,7 +221,7 @@ def result_item(example: Example, schema: Schema) -> str:
     return "".join(parts)
 
 
-def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: Schema) -> str:
+def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: Schema, table: str = "") -> str:
     """The JavaScript finder: hidden until the script shows it.
 
     Built in the state without choices (every value's count, the newest examples), so the
@@ -170,9 +238,8 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
     out = [
         f'<form class="eb-finder" id="eb-finder" action="./" method="get" hidden aria-label="Finn eksempel" '
         f'data-type-filter="{e(TYPE_FILTER)}" data-other-type="{e(PAGE_TYPE)}" '
-        f'data-all-term="{e(ALL_EXAMPLES_TERM)}" '
         f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}" '
-        f'data-total="{total}" data-page-size="{RESULTS_PER_BATCH}">',
+        f'data-total="{total}" data-page-size="{RESULTS_PER_BATCH}" data-table="{e(table)}">',
         f'<link rel="stylesheet" href="../{STYLE_URI}">',
         '<div class="eb-finder__query">',
         '<label for="eb-finder-q">Søk med egne ord</label>',

@@ -54,12 +54,6 @@ TYPE_FILTER = "type"
 PAGE_TYPE = "side"
 #: Filter for the decades an example's work was going on: "2010" for 2010–2019.
 PERIOD_FILTER = "periode"
-#: A word only example pages carry (as metadata, which Pagefind indexes but never shows). The
-#: finder searches for it when the visitor has typed nothing: Pagefind 1.5.2 answers a search
-#: without a term by fetching *every* index chunk (9 MB at 3,000 examples); a search for this
-#: word fetches the one chunk that holds it, and still returns filter counts and sorts.
-ALL_EXAMPLES_TERM = "qqeksempel"
-ALL_EXAMPLES_META = "alle"
 #: Sort keys (``data-pagefind-sort``). The «sist vurdert» key is unique per example (see
 #: :func:`reviewed_sort_keys`), so the order is the same in Pagefind and in the finder's page.
 SORT_REVIEWED = "sist_vurdert"
@@ -305,7 +299,6 @@ def example_search_data(example: Example, schema: Schema, reviewed_key: str | No
     spans.append(f'<span data-pagefind-sort="{SORT_TITLE}">{html.escape(sort_key(example.title))}</span>')
     for name, value in result_meta(example, schema).items():
         spans.append(f'<span data-pagefind-meta="{name}">{html.escape(value)}</span>')
-    spans.append(f'<span data-pagefind-meta="{ALL_EXAMPLES_META}">{ALL_EXAMPLES_TERM}</span>')
     family_words = load_search_words(schema.data_dir).missing_family_words(example_words(example, schema))
     if family_words:
         spans.append(f'<span data-pagefind-meta="{FAMILY_META}">{" ".join(family_words)}</span>')

@@ -10,11 +10,12 @@ from datetime import date
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.finder import FINDER_URI, RESULTS_PER_BATCH, finder_facets, render_finder
+from eksempelbank.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
+                                 SELECTION_TABLE, finder_facets, finder_files, render_finder, selection_files)
 from eksempelbank.schema import Term, Vocabulary
-from eksempelbank.search_index import (ALL_EXAMPLES_META, ALL_EXAMPLES_TERM, PAGE_TYPE, PERIOD_FILTER,
+from eksempelbank.search_index import (PAGE_TYPE, PERIOD_FILTER,
                                        SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
-                                       example_search_data, mark_searchable, newest_first, period_values,
+                                       example_search_data, filter_values, mark_searchable, newest_first, period_values,
                                        reviewed_sort_keys, should_index)
 from eksempelbank.text import sort_key
 from eksempelbank.validate import load_examples
@@ -61,7 +62,6 @@ def test_example_pages_carry_filters_sorts_and_facts(real_site, examples, schema
         assert f'data-pagefind-sort="{SORT_REVIEWED}">{example.reviewed.isoformat()} ' in page
         assert f'data-pagefind-sort="{SORT_TITLE}">' in page
         assert '<span data-pagefind-meta="kommune">' in page
-        assert f'<span data-pagefind-meta="{ALL_EXAMPLES_META}">{ALL_EXAMPLES_TERM}</span>' in page
 
 
 def test_only_main_content_of_chosen_pages_is_indexed(real_site):
@@ -181,3 +181,57 @@ def test_a_pagefind_failure_fails_the_build(tmp_path, monkeypatch):
     assert result.returncode != 0
     assert "Søkeindeksen kan ikke bygges: Pagefind feilet" in result.stderr
     assert not (tmp_path / "site").exists(), "no half-built site is left"
+
+
+# -- the selection table: choices without text, answered in the browser --------------------------
+
+def decode_selection(files: dict[str, str]) -> tuple[dict, list[dict[str, set[str]]]]:
+    """The table, and per row the values it says the example has (as finder.js reads it)."""
+    table = json.loads(files[SELECTION_TABLE])
+    rows = []
+    for row in range(table["antall"]):
+        values = {}
+        for facet, names in table["fasetter"].items():
+            code = table["verdier"][facet][row]
+            numbers = code if isinstance(code, list) else [i for i in range(len(names)) if code >> i & 1]
+            values[facet] = {names[i] for i in numbers}
+        rows.append(values)
+    return table, rows
+
+
+@pytest.mark.parametrize("bitmask_values", [BITMASK_VALUES, 1])  # numbers, and lists for long facets
+def test_selection_table_holds_each_examples_values_in_newest_first_order(examples, schema, monkeypatch,
+                                                                         bitmask_values):
+    monkeypatch.setattr("eksempelbank.finder.BITMASK_VALUES", bitmask_values)
+    folder, files = selection_files(examples, schema, finder_facets(examples, schema))
+    assert folder.startswith(SELECTION_PREFIX)
+    table, rows = decode_selection(files)
+    ordered = newest_first(examples)
+    assert table["antall"] == len(ordered) == len(rows)
+    for example, values in zip(ordered, rows):
+        expected = filter_values(example, schema)
+        assert {k: v for k, v in values.items() if v} == {k: set(v) for k, v in expected.items()}, example.slug
+        card = json.loads(files[f"{ordered.index(example)}.json"])
+        assert card["url"] == f"eksempler/{example.slug}/"
+        assert card["meta"]["title"] == example.title
+        assert set(card["meta"]) == set(CARD_META), "a card carries what a result shows, nothing more"
+    # «Tittel (A–Å)»: the places order the rows as the title sort key does.
+    by_place = sorted(range(len(ordered)), key=lambda row: table["tittel"][row])
+    assert [sort_key(ordered[row].title) for row in by_place] == sorted(sort_key(e.title) for e in examples)
+    # Per facet value, the table's count is the page's count.
+    for facet in finder_facets(examples, schema):
+        for choice in facet.choices:
+            assert sum(choice.id in values[facet.id] for values in rows) == choice.count, (facet.id, choice.id)
+
+
+def test_selection_folder_changes_with_the_content_and_the_page_names_it(examples, schema):
+    """A browser never combines a cached table with cards of another build: the folder is named by
+    its content, and the finder page names the folder of its own build."""
+    folder, _ = selection_files(examples, schema, finder_facets(examples, schema))
+    again, _ = selection_files(list(examples), schema, finder_facets(examples, schema))
+    retitled = [replace(examples[0], title="Et nytt navn")] + list(examples[1:])
+    other, _ = selection_files(retitled, schema, finder_facets(retitled, schema))
+    assert folder == again and folder != other
+    page = render_finder(examples, schema)[FINDER_URI]
+    assert f'data-table="{folder}/{SELECTION_TABLE}"' in page
+    assert f"finn/{folder}/{SELECTION_TABLE}" in finder_files(examples, schema)

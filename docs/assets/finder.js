@@ -7,9 +7,9 @@
 // so a link can be shared and the back button works.
 //
 // The page is built showing the state without choices: every value's count and the newest
-// examples (eksempelbank/finder.py). That state needs no search, so Pagefind (its WebAssembly,
-// metadata and index chunks) is loaded only when the visitor chooses, types, sorts or asks for
-// more, or opens a link with choices in it.
+// examples (eksempelbank/finder.py). Choices without text are answered here, from the selection
+// table (each example's values as numbers; a few kB) and a small card per result shown: no search
+// index. Pagefind (its WebAssembly, metadata, index and filter chunks) is loaded only for text.
 //
 // «Kommuner som oss» (som-oss.js): with a municipality chosen (?kommune=stord, and ?storrelse= if the
 // visitor chose the size class), the matching examples come in groups, best first: the same size
@@ -55,6 +55,8 @@ function setUp(form) {
     allButton: fieldset.querySelector(".eb-facet__all"),
   }));
   const pageSize = Number(form.dataset.pageSize) || 10;
+  const tableUrl = new URL(form.dataset.table, window.location.href);
+  const siteRoot = new URL("../../", tableUrl);  // the table is in finn/utvalg-…/
   const wide = window.matchMedia("(min-width: 60em)");
   // The state the page was built with: nothing chosen, newest first.
   const built = {
@@ -78,6 +80,8 @@ function setUp(form) {
   let chosenSort = "";   // the visitor's own sort choice; "" = the default for the state
   let chosenSize = "";   // the visitor's own size class for «Kommuner som oss»; "" = as the bank knows it
   let towns = null;      // the municipalities (som-oss.js), once loaded
+  let tableLoading = null;
+  const cards = new Map();
   let townShown = "";    // the municipality of the state shown (a new one resets chosenSize)
 
   // -- state <-> URL <-> form -----------------------------------------------------------------
@@ -173,16 +177,82 @@ function setUp(form) {
     return filters;
   }
 
-  // No text: search for the word every example carries (a search without a term would
-  // make Pagefind fetch the whole index; see search_index.py).
+  // Text: Pagefind, through the shared search (phrases, unknown words, excerpts: search-common.js).
   function searchFor(pagefind, state, filters, preload = false) {
     const sortName = effectiveSort(state);
     const options = { filters };
     if (sortName !== "relevans") options.sort = sorts[sortName];
-    const term = state.q || form.dataset.allTerm;
-    if (preload) return pagefind.preload(term, options);
-    // Typed text goes through the shared search (phrases, unknown words, excerpts: search-common.js).
-    return state.q ? searchText(pagefind, term, options) : pagefind.search(term, options);
+    if (preload) return pagefind.preload(state.q, options);
+    return searchText(pagefind, state.q, options);
+  }
+
+  // -- choices without text: the selection table (eksempelbank/finder.py, selection_files) -----
+  function loadTable() {
+    if (!tableLoading) {
+      tableLoading = fetch(tableUrl).then((response) => {
+        if (!response.ok) throw new Error(`${tableUrl}: ${response.status}`);
+        return response.json();
+      }).then(prepareTable);
+      tableLoading.catch(() => { tableLoading = null; });
+    }
+    return tableLoading;
+  }
+
+  function prepareTable(raw) {
+    const columns = {};
+    for (const [id, values] of Object.entries(raw.fasetter || {})) {
+      const column = (raw.verdier || {})[id] || [];
+      columns[id] = {
+        values,
+        number: new Map(values.map((value, i) => [value, i])),
+        // Bit i of a number (exact up to 2**53, beyond what 32-bit bit operators reach), or a list.
+        has: (row, i) => {
+          const code = column[row];
+          return typeof code === "number" ? Math.floor(code / 2 ** i) % 2 === 1 : Array.isArray(code) && code.includes(i);
+        },
+      };
+    }
+    return { size: Number(raw.antall) || 0, columns, titlePlace: raw.tittel || [] };
+  }
+
+  // As Pagefind answers a search: the results in order (each with ``data()``), and per facet the
+  // number of those results with each value. Filters as Pagefind's ({ fylke: { any: [...] } });
+  // the page-type filter does not apply (the table holds examples only).
+  function searchTable(table, state, filters) {
+    const wanted = [];
+    for (const [name, filter] of Object.entries(filters)) {
+      const column = table.columns[name];
+      if (column && filter.any) wanted.push([column, filter.any.map((v) => column.number.get(v)).filter((i) => i !== undefined)]);
+    }
+    const rows = [];
+    for (let row = 0; row < table.size; row++) {
+      if (wanted.every(([column, numbers]) => numbers.some((i) => column.has(row, i)))) rows.push(row);
+    }
+    // The table is in the default order (last reviewed first); «Tittel» has its own.
+    if (effectiveSort(state) === "tittel") rows.sort((a, b) => table.titlePlace[a] - table.titlePlace[b]);
+    const counts = {};
+    for (const [name, column] of Object.entries(table.columns)) {
+      const count = {};
+      for (const row of rows) {
+        column.values.forEach((value, i) => { if (column.has(row, i)) count[value] = (count[value] || 0) + 1; });
+      }
+      counts[name] = count;
+    }
+    return { results: rows.map((row) => ({ id: `utvalg-${row}`, data: () => card(row) })), filters: counts };
+  }
+
+  // A result's card: its address and what the result shows, as Pagefind's data() has them.
+  function card(row) {
+    if (!cards.has(row)) {
+      const url = new URL(`${row}.json`, tableUrl);
+      const loading = fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        return response.json();
+      }).then((raw) => ({ url: new URL(String(raw.url || ""), siteRoot).pathname, meta: raw.meta || {} }));
+      loading.catch(() => cards.delete(row));
+      cards.set(row, loading);
+    }
+    return cards.get(row);
   }
 
   // «Kommuner som oss» for the state (som-oss.js `similar`), null without a municipality. The note
@@ -230,25 +300,27 @@ function setUp(form) {
     }
     form.setAttribute("aria-busy", "true");
     try {
-      const [pagefind, similar] = await Promise.all([loadPagefind(), similarFor(state)]);
+      // Text goes to Pagefind; choices alone are answered from the selection table.
+      const byText = Boolean(state.q);
+      const [engine, similar] = await Promise.all([byText ? loadPagefind() : loadTable(), similarFor(state)]);
       if (run !== latest) return;
+      const find = (s, filters) => (byText ? searchFor(engine, s, filters) : searchTable(engine, s, filters));
       // Without text or choices the counts are the built ones (only the order differs).
-      const needCounts = Boolean(state.q) || chosenCount(state) > 0;
-      // Searches only count the filters whose chunks are loaded: load them all, once (and the
+      const needCounts = byText || chosenCount(state) > 0;
+      // Pagefind counts only the filters whose chunks are loaded: load them all, once (and the
       // search's own index chunks at the same time).
-      if (needCounts && !filtersLoaded) {
-        await Promise.all([pagefind.filters(), searchFor(pagefind, state, filtersFor(state), true)]);
+      if (byText && !filtersLoaded) {
+        await Promise.all([engine.filters(), searchFor(engine, state, filtersFor(state), true)]);
         filtersLoaded = true;
       }
       if (run !== latest) return;
-      const found = await searchFor(pagefind, state, filtersFor(state));
+      const found = await find(state, filtersFor(state));
       if (run !== latest || !found) return;
       // Counts per facet: for a facet with choices, search again without that facet's choices.
-      const term = state.q || form.dataset.allTerm;
       const counts = needCounts ? {} : built.counts;
       for (const facet of needCounts ? facets : []) {
         if (state.facets[facet.id].length) {
-          const other = await searchFor(pagefind, { ...state, sort: "relevans" }, filtersFor(state, facet.id));
+          const other = await find({ ...state, sort: "relevans" }, filtersFor(state, facet.id));
           if (run !== latest) return;
           counts[facet.id] = (other && other.filters[facet.id]) || {};
         } else {
@@ -257,7 +329,7 @@ function setUp(form) {
       }
       showCounts(counts);
       const ranked = similar
-        ? await similar.module.rank((filters) => searchFor(pagefind, state, filters), filtersFor(state), similar,
+        ? await similar.module.rank((filters) => find(state, filters), filtersFor(state), similar,
           () => run !== latest)
         : null;
       if (run !== latest) return;
@@ -313,9 +385,8 @@ function setUp(form) {
     try {
       if (shown === null) {
         const state = emptyState();
-        const pagefind = await loadPagefind();
-        const found = await searchFor(pagefind, state, filtersFor(state));
-        if (run !== latest || !found) return;
+        const found = searchTable(await loadTable(), state, filtersFor(state));
+        if (run !== latest) return;
         shown = found.results.map((result) => ({ result }));
       }
       await showMore(run, moveFocus);

@@ -116,6 +116,11 @@ def search_index_paths(paths: list[str]) -> list[str]:
     return [path for path in paths if "/pagefind/" in path]
 
 
+def selection_paths(paths: list[str]) -> list[str]:
+    """The selection table and cards (eksempelbank/finder.py, selection_files)."""
+    return [path for path in paths if re.search(r"/finn/utvalg-[0-9a-f]+/", path)]
+
+
 MANY = 25  # more examples than the finder shows at once
 
 
@@ -302,8 +307,9 @@ def test_finder_is_in_the_menu_and_on_the_front_page(visit, site_url):
     expect(page.locator("nav.md-nav--primary").get_by_role("link", name="Finn eksempel")).to_have_count(1)
 
 
-def test_opening_the_finder_loads_no_search_index(visit, site_url):
-    """The page is built with the counts and the newest examples: Pagefind waits for a choice."""
+def test_choices_without_text_load_no_search_index(visit, site_url):
+    """The page is built with the counts and the newest examples; choices without text are answered
+    from the selection table and cards, and only text loads Pagefind."""
     county, _ = county_and_factor()
     page = visit()
     paths = record_paths(page)
@@ -315,34 +321,54 @@ def test_opening_the_finder_loads_no_search_index(visit, site_url):
     expect(page.get_by_role("button", name="Fjern alle valg")).to_be_hidden()
     page.wait_for_load_state("networkidle")
     assert search_index_paths(paths) == []
+    assert selection_paths(paths) == [], "opening the page fetches nothing more"
 
     checkbox(page, "fylke", county).check()
     expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
-    assert search_index_paths(paths), "the first choice loads the search"
-    # Back to no choice: the built state again, without asking the search.
+    chosen = newest_first(matching(fylke=[county]))
+    expect(page.locator(RESULT_LINKS)).to_have_count(min(RESULTS_PER_BATCH, len(chosen)))
+    assert result_titles(page) == [e.title for e in chosen[:RESULTS_PER_BATCH]]
+    page.wait_for_load_state("networkidle")
+    assert search_index_paths(paths) == [], "a choice without text is answered without the search index"
+    cards = [p for p in selection_paths(paths) if not p.endswith("/utvalg.json")]
+    assert len(cards) == min(RESULTS_PER_BATCH, len(chosen)), "one card per result shown, no more"
+    # Back to no choice: the built state again.
     page.get_by_role("button", name="Fjern alle valg").click()
     expect(page.locator(STATUS)).to_have_text(count_text(len(examples())) + ".")
     assert result_titles(page) == [e.title for e in newest]
+    # Text is what loads Pagefind.
+    page.locator("#eb-finder-q").press_sequentially("startlån")
+    expect(page.locator(STATUS)).to_contain_text("«startlån»")
+    assert search_index_paths(paths), "text is searched with Pagefind"
 
 
-def test_the_built_list_is_what_the_search_lists_first(visit, site_url):
-    """Examples reviewed the same day (all of them, here) come in the same order from the page
-    and from Pagefind's sort, so «Vis flere» can continue the built list."""
+def test_the_built_list_and_the_search_agree_on_newest_first(visit, site_url):
+    """The page's list, the selection table's order («Vis flere» continues it) and Pagefind's
+    date sort (text sorted by «Sist vurdert») list the examples in the same order."""
     page = visit()
     open_finder(page, site_url)
     built = [urlparse(h).path for h in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)")]
-    searched = page.evaluate("""async () => {
+    from_table, from_pagefind = page.evaluate("""async () => {
+        const form = document.getElementById("eb-finder");
+        const size = Number(form.dataset.pageSize);
+        const table = new URL(form.dataset.table, location.href);
+        const cards = await Promise.all([...Array(size).keys()].map((row) =>
+            fetch(new URL(`${row}.json`, table)).then((r) => r.json())));
+        const root = new URL("../../", table);
         const { loadPagefind } = await import(new URL("../assets/search-common.js", location.href).href);
         const pagefind = await loadPagefind();
-        const form = document.getElementById("eb-finder");
-        const found = await pagefind.search(form.dataset.allTerm, {
+        const found = await pagefind.search(null, {  // no term: every page (fine for a small site)
             filters: { [form.dataset.typeFilter]: { none: [form.dataset.otherType] } },
             sort: { [form.dataset.sortReviewed]: "desc" },
         });
-        const shown = await Promise.all(found.results.slice(0, Number(form.dataset.pageSize)).map((r) => r.data()));
-        return shown.map((data) => new URL(data.url, location.href).pathname);
+        const shown = await Promise.all(found.results.map((r) => r.data()));
+        return [cards.map((c) => new URL(c.url, root).pathname),
+                shown.map((data) => new URL(data.url, location.href).pathname)];
     }""")
-    assert built == searched
+    assert built == from_table
+    # Every example, in Pagefind's date order: the same order.
+    assert len(from_pagefind) == len(examples())
+    assert from_pagefind[:len(built)] == built
 
 
 def test_show_more_continues_the_newest_first_list(visit, many_examples):
@@ -355,7 +381,7 @@ def test_show_more_continues_the_newest_first_list(visit, many_examples):
     assert result_titles(page) == expected[:RESULTS_PER_BATCH]
     page.get_by_role("button", name=f"Vis flere eksempler ({MANY - RESULTS_PER_BATCH} til)").click()
     expect(page.locator(RESULT_LINKS)).to_have_count(2 * RESULTS_PER_BATCH)
-    assert search_index_paths(paths), "the rest of the list comes from the search"
+    assert selection_paths(paths) and not search_index_paths(paths), "the rest of the list comes from the table"
     assert result_titles(page) == expected[:2 * RESULTS_PER_BATCH]
     # Focus moves to the first new example, so a keyboard or screen reader user reads on.
     expect(page.locator(RESULT_LINKS).nth(RESULTS_PER_BATCH)).to_be_focused()
