@@ -31,7 +31,10 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .facets import group
 from .model import Example
@@ -184,6 +187,18 @@ def selection_files(examples: list[Example], schema: Schema,
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
         digest.update(cards[name].encode())
     return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
+
+
+def remove_stale_selections(site_dir: Path, uris: Iterable[str]) -> list[str]:
+    """Remove selection folders of earlier builds from ``site_dir`` (``make serve`` builds into the same
+    folder again and again); keep the one among ``uris``. Returns the names removed."""
+    current = {uri.split("/")[1] for uri in uris if uri.startswith(f"finn/{SELECTION_PREFIX}")}
+    removed = []
+    for folder in sorted((Path(site_dir) / "finn").glob(f"{SELECTION_PREFIX}*")):
+        if folder.is_dir() and folder.name not in current:
+            shutil.rmtree(folder)
+            removed.append(folder.name)
+    return removed
 
 
 def _json(value) -> str:

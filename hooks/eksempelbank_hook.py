@@ -11,7 +11,8 @@ on_page_content  put the HTML the generator wrote (example pages with their chec
 on_page_context  let pages outside the menu share one rendering of it (overrides/main.html)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build;
-               under `make serve` it runs in the background, so the saved page reloads at once)
+               under `make serve` it runs in the background, so the saved page reloads at once);
+               remove the finder's selection tables of earlier `make serve` rebuilds
 on_build_error  remove a half-written site, so nothing broken can be published
 """
 
@@ -37,6 +38,7 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.csp import add_policy  # noqa: E402
+from eksempelbank.finder import remove_stale_selections  # noqa: E402
 from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
 from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
@@ -200,6 +202,7 @@ def on_post_build(config):
         text = not_found.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
             not_found.write_text(add_policy(text), encoding="utf-8")
+    remove_stale_selections(Path(config["site_dir"]), _state["result"].site.files)
     if _state.get("serving"):
         _start_background_index(Path(config["site_dir"]), config["theme"]["language"])
         return

@@ -14,6 +14,9 @@ test suite's flags, and counts the bytes the server sends, request by request:
 - ``query_after_opening_bytes``: the same query typed into the finder once it is open (what the
   query adds to the open page: Pagefind's runtime, WebAssembly and metadata, the filter chunks
   for the counts, the index chunks and the shown results' fragments).
+- ``choice_after_opening_bytes``: on the open finder (a new first visit), the first choice without
+  text (the first size class) until its results are shown: the selection table and the cards of the
+  results shown (no search index: Pagefind answers text only).
 - ``miss_transfer_gz`` (with ``miss_query``, e.g. «Holmestarnd»): a first search from the header for
   a word the index does not know, until «Mente du …?» is shown: the same runtime, and the
   suggestion list (/sok/forslag.json), which only such a search fetches.
@@ -69,6 +72,8 @@ class SearchPayload:
     miss_transfer_gz: int | None = None
     miss_query: str | None = None
     miss_requests: list[Transfer] = field(default_factory=list)
+    choice_after_opening_bytes: int | None = None
+    choice_requests: list[Transfer] = field(default_factory=list)
 
 
 class _Log:
@@ -216,6 +221,23 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
             query_requests = log.since(mark)
             context.close()
             shutil.rmtree(profile, ignore_errors=True)
+
+            # (4) On a newly opened finder (first visit), the first choice without text.
+            context, page, profile = fresh_page(playwright)
+            page.goto(base + "finn/")
+            expect(page.locator("#eb-finder-status")).to_contain_text("passer", timeout=60_000)
+            log.settle()
+            mark = log.mark()
+            group = page.locator('fieldset[data-facet="kommunestorrelse"]')
+            if group.locator(".eb-facet__toggle").get_attribute("aria-expanded") != "true":
+                group.locator(".eb-facet__toggle").click()
+            group.locator("input[type=checkbox]:not([disabled])").first.check()
+            expect(page.locator("#eb-finder-status")).to_contain_text("1 valg", timeout=60_000)
+            expect(page.locator("#eb-finder[aria-busy]")).to_have_count(0, timeout=60_000)
+            log.settle()
+            choice_requests = log.since(mark)
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
     finally:
         server.shutdown()
         server.server_close()
@@ -223,7 +245,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
         raise RuntimeError(f"forespørsler til andre verter: {outside}")
     return SearchPayload(_total(finder_requests), _total(search_requests), _total(query_requests), query,
                          finder_requests, search_requests, query_requests,
-                         _total(miss_requests) if miss_query else None, miss_query, miss_requests)
+                         _total(miss_requests) if miss_query else None, miss_query, miss_requests,
+                         _total(choice_requests), choice_requests)
 
 
 def _kb(n: int) -> str:
@@ -246,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         ("Åpne «Finn eksempel» (første besøk)", result.finder_transfer_gz, result.finder_requests),
         (f"Første søk fra toppen av en side («{result.query}»)", result.search_transfer_gz, result.search_requests),
         ("Samme søk i «Finn eksempel», når siden er åpen", result.query_after_opening_bytes, result.query_requests),
+        ("Første valg i «Finn eksempel» uten tekst (en kommunestørrelse)", result.choice_after_opening_bytes,
+         result.choice_requests),
     ]
     if result.miss_query:
         rows.append((f"Første søk uten treff, til «Mente du …?» («{result.miss_query}»)", result.miss_transfer_gz,

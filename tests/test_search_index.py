@@ -11,7 +11,8 @@ import pytest
 
 from eksempelbank import ROOT
 from eksempelbank.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
-                                 SELECTION_TABLE, finder_facets, finder_files, render_finder, selection_files)
+                                 SELECTION_TABLE, finder_facets, finder_files, remove_stale_selections, render_finder,
+                                 selection_files)
 from eksempelbank.schema import Term, Vocabulary
 from eksempelbank.search_index import (PAGE_TYPE, PERIOD_FILTER,
                                        SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
@@ -235,3 +236,14 @@ def test_selection_folder_changes_with_the_content_and_the_page_names_it(example
     page = render_finder(examples, schema)[FINDER_URI]
     assert f'data-table="{folder}/{SELECTION_TABLE}"' in page
     assert f"finn/{folder}/{SELECTION_TABLE}" in finder_files(examples, schema)
+
+
+def test_earlier_selection_folders_are_removed(tmp_path, examples, schema):
+    """`make serve` builds into the same folder: the tables of earlier builds do not pile up."""
+    files = finder_files(examples, schema)
+    folder = next(uri.split("/")[1] for uri in files if uri.startswith(f"finn/{SELECTION_PREFIX}"))
+    for name in (folder, f"{SELECTION_PREFIX}0123456789ab"):
+        (tmp_path / "finn" / name).mkdir(parents=True)
+        (tmp_path / "finn" / name / SELECTION_TABLE).write_text("{}", encoding="utf-8")
+    assert remove_stale_selections(tmp_path, files) == [f"{SELECTION_PREFIX}0123456789ab"]
+    assert [p.name for p in (tmp_path / "finn").iterdir()] == [folder]
