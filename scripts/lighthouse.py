@@ -18,22 +18,23 @@ own advice: performance varies from run to run, the other categories do not).
 from __future__ import annotations
 
 import argparse
-import gzip
 import http.server
 import json
-import mimetypes
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from tests.sitebuild import free_port, gzip_site_handler  # noqa: E402  (the same server as search_payload.py)
+
 TOOL = Path(__file__).resolve().parent / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -44,54 +45,6 @@ PAGES = ["", "eksempler/drammen-fra-leie-til-eie/", "finn/", "bidra/send-inn/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
            "speed-index"]
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".atom"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def handler(site: Path):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = unquote(urlparse(self.path).path)
-            target = (site / path.lstrip("/")).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            if not (target == site or site in target.parents) or not target.is_file():
-                target, status = site / "404.html", 404
-            else:
-                status = 200
-            body = target.read_bytes()
-            ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if target.suffix in {".js", ".mjs"}:
-                ctype = "text/javascript"
-            if ctype.startswith("text/") or ctype in {"application/json", "application/xml", "image/svg+xml"}:
-                ctype += "; charset=utf-8"
-            encoded = target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
-            if encoded:
-                body = gzip.compress(body, compresslevel=6)
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=3600")
-            if encoded:
-                self.send_header("Content-Encoding", "gzip")
-                self.send_header("Vary", "Accept-Encoding")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def do_HEAD(self):  # Lighthouse asks for robots.txt and the like
-            self.do_GET()
-
-    return Handler
 
 
 def install() -> None:
@@ -151,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site.resolve() if args.site else work_dir / "site"
         if not args.site:
             build(site, address)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), gzip_site_handler(site))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         version = json.loads((CLI.parent.parent / "package.json").read_text())["version"]
         chrome = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()

@@ -29,10 +29,8 @@ Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
 # No `from __future__ import annotations`: scripts/benchmark.py loads this file without putting it
 # in sys.modules, and dataclasses with string annotations need that.
 import argparse
-import gzip
 import json
 import http.server
-import mimetypes
 import shutil
 import sys
 import tempfile
@@ -40,15 +38,14 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, DESKTOP  # noqa: E402  (same browser as the tests)
+from tests.sitebuild import gzip_site_handler  # noqa: E402  (the same server as scripts/lighthouse.py)
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv", ".map"}
 DEFAULT_QUERY = "startlånet"
 DEFAULT_MISS = "Holmestarnd"  # «Holmestrand» mistyped: no result, a suggestion
 
@@ -106,42 +103,6 @@ class _Log:
             time.sleep(0.05)
 
 
-def _handler(site: Path, log: _Log):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = unquote(urlparse(self.path).path)
-            target = (site / path.lstrip("/")).resolve()
-            if target.is_dir():
-                target = target / "index.html"
-            inside = target == site or site in target.parents
-            if not inside or not target.is_file():
-                body, status, ctype, encoded = b"Not found", 404, "text/plain", False
-            else:
-                body, status = target.read_bytes(), 200
-                ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-                if target.suffix == ".mjs":
-                    ctype = "text/javascript"
-                encoded = target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", "")
-                if encoded:
-                    body = gzip.compress(body, compresslevel=6)
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=3600")
-            if encoded:
-                self.send_header("Content-Encoding", "gzip")
-            self.end_headers()
-            self.wfile.write(body)
-            log.add(Transfer(path, status, len(body)))
-
-    return Handler
-
-
 def _total(entries: list[Transfer]) -> int:
     return sum(e.bytes for e in entries)
 
@@ -156,7 +117,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
     if not (site / "finn" / "index.html").is_file() or not (site / "pagefind" / "pagefind.js").is_file():
         raise FileNotFoundError(f"{site} er ikke et bygget nettsted med «Finn eksempel» og søkeindeks")
     log = _Log()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, log))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), gzip_site_handler(site, lambda path, status, size: log.add(Transfer(path, status, size))))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     outside: list[str] = []
