@@ -52,10 +52,13 @@ class _Page(HTMLParser):
         self.meta: dict[str, str] = {}
         self.rel: dict[str, list[str]] = {}
         self.footer_links: list[str] = []
+        self.title = ""
         self._in_footer = 0
+        self._in_title = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        self._in_title = tag == "title"
         if tag == "div" and "eb-footer" in (a.get("class") or ""):
             self._in_footer = 1
         elif self._in_footer and tag == "div":
@@ -71,7 +74,13 @@ class _Page(HTMLParser):
             for rel in a["rel"].split():  # a set of link types, as browsers read it
                 self.rel.setdefault(rel, []).append(a.get("href") or "")
 
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
     def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
         if self._in_footer and tag == "div":
             self._in_footer -= 1
 
@@ -164,6 +173,11 @@ def test_every_page_names_its_address_and_describes_itself(published):
         assert page.meta.get("og:url") == url, where
         assert page.meta.get("description") and page.meta.get("og:description"), where
         assert page.meta.get("og:title"), where
+        # The browser tab and a search engine's result: the page, then the site; the front page,
+        # whose title is the site's name, says it once.
+        site_name = page.meta["og:site_name"]
+        title = page.meta["og:title"]
+        assert page.title == (site_name if title == site_name else f"{title} - {site_name}"), where
         [feed] = page.rel["alternate"]
         assert file_for(urljoin(url, feed), site, base) == site / "eksempler.atom", where
         # The footer: accessibility statement, privacy and the rest, from every page.
