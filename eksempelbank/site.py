@@ -58,6 +58,14 @@ class GeneratedSite:
 
         return _STAND_IN.sub(put, html), count
 
+    def review_date(self, uri: str) -> str | None:
+        """The ``sist_vurdert`` of generated page ``uri`` (an example's, a listing's newest), as its
+        front matter gives it: the sitemap's lastmod. `make serve` renders only changed pages, and
+        MkDocs reads no front matter of the others, so the hook gives the sitemap this instead."""
+        head = self.pages[uri].split("\n---\n", 1)[0]
+        found = _REVIEW_DATE.search(head)
+        return found.group(1) if found else None
+
     def fingerprint(self, uri: str) -> bytes:
         """A digest of everything the generator gives page ``uri`` (its Markdown with the HTML of its
         stand-ins, and its table of contents): equal digests, equal pages (`make serve` renders
@@ -68,6 +76,8 @@ class GeneratedSite:
         return digest.digest()
 
 
+#: ``sist_vurdert`` in the front matter render.front_matter writes (YAML quotes a date string).
+_REVIEW_DATE = re.compile(r"^sist_vurdert: '?(\d{4}-\d{2}-\d{2})'?$", re.MULTILINE)
 _KEY = r"eb-html-[0-9a-f]{16}-\d+"
 _STAND_IN = re.compile(rf"<p>({_KEY})</p>")  # a stand-in alone in its paragraph, as MkDocs renders it
 _STAND_IN_SOURCE = re.compile(rf"^{_KEY}$", re.MULTILINE)

@@ -3,8 +3,10 @@
 on_startup   note whether this is `mkdocs serve`
 on_config    validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
-on_files     add the generated pages (examples kept out of the menu); under `make serve` (--dirty),
-             tell MkDocs which of them are unchanged since the last rebuild, so only the rest is rendered
+on_files     add the generated pages and files (examples kept out of the menu); under `make serve`
+             (--dirty), tell MkDocs which of them are unchanged since the last rebuild, so only the
+             rest is rendered and written
+on_nav       note the menu's pages; under `make serve`, give the unrendered pages their sitemap dates
 on_page_content  put the HTML the generator wrote (example pages with their checked bodies, lists
                  of examples) into the rendered pages, with their tables of contents; mark the
                  main content of examples and hand-written pages for the search index
@@ -132,10 +134,15 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
                 stat = path.stat()
                 setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode("utf-8"))
     fingerprints = {uri: site.fingerprint(uri) for uri in site.pages}
+    # The other generated files (JSON, feeds, the finder's cards) are written again only when changed.
+    fingerprints.update({uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+                         for uri, text in site.files.items()})
     same_setup = _state.get("setup") == setup.digest()
     previous = _state.get("fingerprints", {}) if same_setup else {}
     unchanged = 0
-    for file in files.documentation_pages():
+    for file in files:
+        if file.src_uri not in fingerprints and not file.is_documentation_page():
+            continue  # our assets: MkDocs compares their dates itself
         if file.src_uri in in_nav or not same_setup:  # (a new menu or templates: every page, whatever its date)
             file.is_modified = lambda: True
         elif previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None \
@@ -148,7 +155,7 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
         gone = File(uri, config["docs_dir"], str(site_dir), config["use_directory_urls"])
         Path(gone.abs_dest_path).unlink(missing_ok=True)
     _state["fingerprints"], _state["setup"] = fingerprints, setup.digest()
-    log.debug("%d generated pages unchanged since the last build", unchanged)
+    log.debug("%d generated pages and files unchanged since the last build", unchanged)
 
 
 def on_page_content(html, page, config, files):
@@ -168,7 +175,20 @@ def on_nav(nav, config, files):
     # its links, relative to the page, differ only when a menu page lies below the page's own folder.
     _state["menu_urls"] = [p.url for p in nav.pages]
     _state["nav_cache"] = {}
+    if _state.get("dirty") and _state["result"].site is not None:
+        _keep_sitemap_dates(files)
     return nav
+
+
+def _keep_sitemap_dates(files) -> None:
+    """`make serve`: MkDocs neither renders nor reads the pages marked unchanged, so their meta is
+    empty, and the sitemap (overrides/sitemap.xml) takes each page's lastmod from it."""
+    site = _state["result"].site
+    for file in files.documentation_pages():
+        if file.page is not None and file.src_uri in site.pages and not file.is_modified():
+            date = site.review_date(file.src_uri)
+            if date:
+                file.page.meta = {"sist_vurdert": date}
 
 
 def on_page_context(context, page, config, nav):

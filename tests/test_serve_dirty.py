@@ -29,6 +29,16 @@ def served_pages(base: str, site: Path) -> dict[str, str]:
     return pages
 
 
+def served_files(base: str, site: Path) -> dict[str, str]:
+    """Every generated data file of the clean build ``site`` (JSON, the finder's cards, feeds, CSV,
+    sitemap), as the server answers for it. Pagefind's index is left out: it is built after the
+    pages, in the background, and its file names change with every build."""
+    return {path: fetch(base + path) for path in
+            sorted(f.relative_to(site).as_posix() for f in site.rglob("*")
+                   if f.is_file() and f.suffix in {".json", ".atom", ".xml", ".csv", ".txt"}
+                   and not f.relative_to(site).as_posix().startswith("pagefind/"))}
+
+
 def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
     project = copy_project(tmp_path / "prosjekt")
     examples = sorted((project / "examples").glob("*.md"))
@@ -40,6 +50,8 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(base, 'id="finn-eksempler"')
+        old_table = re.search(r'data-table="([^"]+)"', fetch(base + "finn/")).group(1)
+        assert fetch(f"{base}finn/{old_table}") != ""
         text = edited.read_text(encoding="utf-8")
         title = re.search(r"(?m)^tittel: (.*)$", text).group(1).strip().strip('"')
         new_title = "Omdøpt: " + title
@@ -61,6 +73,12 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
         expected = {path: (clean / path / "index.html").read_text(encoding="utf-8") for path in served}
         different = [path for path in served if served[path] != expected[path]]
         assert different == [], f"{len(different)} sider er ikke som i en ren bygging: {different[:5]}"
+        # The data files too (the finder's table and cards among them), and no table of an earlier build.
+        files = served_files(base, clean)
+        assert any("/utvalg-" in path for path in files)
+        different = [path for path in files if files[path] != (clean / path).read_text(encoding="utf-8")]
+        assert different == [], f"{len(different)} filer er ikke som i en ren bygging: {different[:5]}"
+        assert f"finn/{old_table}" not in files and fetch(f"{base}finn/{old_table}") == "", "an earlier table is served"
     finally:
         server.terminate()
         server.wait(timeout=30)
