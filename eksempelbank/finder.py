@@ -22,7 +22,7 @@ The filter names in the form are the Pagefind filter names, and the query string
 too: ``finn/?fylke=vestfold&suksessfaktorer=forankring-og-eierskap&q=startlån``.
 
 «Kommuner som oss» (``?kommune=stord&storrelse=mellomstor``) ranks the same results by likeness to
-the visitor's municipality; its data is a separate file (:func:`finder_files`,
+the visitor's municipality; its data is a separate file (:func:`render_finder`,
 ``similar_municipalities.py``) that the script loads only when a municipality is named.
 """
 
@@ -31,10 +31,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import shutil
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .facets import group
 from .model import Example
@@ -120,9 +117,12 @@ def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
     return facets
 
 
-def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
+def render_finder(examples: list[Example], schema: Schema) -> tuple[dict[str, str], dict[str, str]]:
+    """The finder's page, and the files its script loads when used: the selection table with its
+    cards (:func:`selection_files`), and the data of «Kommuner som oss» (municipalities,
+    neighbouring counties, sizes)."""
     facets = finder_facets(examples, schema)
-    folder, _ = selection_files(examples, schema, facets)
+    folder, selection = selection_files(examples, schema, facets)
     parts = [
         front_matter(title=FINDER_TITLE, sok=False, hide=["toc"],
                      description="Finn boligsosiale eksempler etter fylke, kommunestørrelse, suksessfaktor, "
@@ -136,15 +136,9 @@ def render_finder(examples: list[Example], schema: Schema) -> dict[str, str]:
         _fallback(facets, len(examples)),
         '<script type="module" src="../assets/finder.js"></script>\n',
     ]
-    return {FINDER_URI: "\n".join(parts)}
-
-
-def finder_files(examples: list[Example], schema: Schema) -> dict[str, str]:
-    """The data «Kommuner som oss» loads when used (municipalities, neighbouring counties, sizes),
-    and the selection table with its cards (:func:`selection_files`)."""
-    folder, files = selection_files(examples, schema, finder_facets(examples, schema))
-    return {MUNICIPALITY_DATA_URI: to_json(examples, schema),
-            **{f"finn/{folder}/{name}": text for name, text in files.items()}}
+    files = {MUNICIPALITY_DATA_URI: to_json(examples, schema),
+             **{f"finn/{folder}/{name}": text for name, text in selection.items()}}
+    return {FINDER_URI: "\n".join(parts)}, files
 
 
 def selection_files(examples: list[Example], schema: Schema,
@@ -187,18 +181,6 @@ def selection_files(examples: list[Example], schema: Schema,
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
         digest.update(cards[name].encode())
     return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
-
-
-def remove_stale_selections(site_dir: Path, uris: Iterable[str]) -> list[str]:
-    """Remove selection folders of earlier builds from ``site_dir`` (``make serve`` builds into the same
-    folder again and again); keep the one among ``uris``. Returns the names removed."""
-    current = {uri.split("/")[1] for uri in uris if uri.startswith(f"finn/{SELECTION_PREFIX}")}
-    removed = []
-    for folder in sorted((Path(site_dir) / "finn").glob(f"{SELECTION_PREFIX}*")):
-        if folder.is_dir() and folder.name not in current:
-            shutil.rmtree(folder)
-            removed.append(folder.name)
-    return removed
 
 
 def _json(value) -> str:

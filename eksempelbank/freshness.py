@@ -87,14 +87,17 @@ def _headings(schema: Schema) -> tuple[str, str]:
             f"Passerer grensen innen {_days(spec.warn_before_days or 0)}")
 
 
+def _groups(schema: Schema, stale: list[Due], soon: list[Due]) -> list[tuple[str, list[Due]]]:
+    """The headed groups that have examples in them: past the limit, then soon past it."""
+    return [(heading, items) for heading, items in zip(_headings(schema), (stale, soon)) if items]
+
+
 def render_text(stale: list[Due], soon: list[Due], schema: Schema, today: date) -> str:
     """For the terminal: one block per example, title first."""
     if not stale and not soon:
         return NOTHING_DUE + "\n"
     lines = []
-    for heading, items in zip(_headings(schema), (stale, soon)):
-        if not items:
-            continue
+    for heading, items in _groups(schema, stale, soon):
         lines += [f"{heading} ({_count(len(items))}):", ""]
         for due in items:
             example = due.example
@@ -125,9 +128,7 @@ def render_markdown(stale: list[Due], soon: list[Due], schema: Schema, today: da
         "(ÅÅÅÅ-MM-DD).",
         "3. Åpne en pull request med endringen. Kryss av eksempelet her når den er slått sammen.", "",
     ]
-    for heading, items in zip(_headings(schema), (stale, soon)):
-        if not items:
-            continue
+    for heading, items in _groups(schema, stale, soon):
         lines += [f"### {heading} ({len(items)})", ""]
         for due in items:
             example = due.example

@@ -49,7 +49,7 @@ def read_neighbours(register_dir: Path, register: Register) -> dict[str, tuple[s
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     names = {c.number: c.name for c in register.counties}
     neighbours: dict[str, set[str]] = {number: set() for number in names}
-    for line_number, row in enumerate(csv.DictReader(io.StringIO("\n".join(lines))), start=2):
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
         pair = [(row["fylkesnummer_a"], row["fylke_a"]), (row["fylkesnummer_b"], row["fylke_b"])]
         for number, name in pair:
             if names.get(number) != name:

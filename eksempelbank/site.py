@@ -18,7 +18,7 @@ from pathlib import Path
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
-from .finder import finder_files, render_finder
+from .finder import render_finder
 from .guide import format_page
 from .model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
@@ -65,6 +65,13 @@ class GeneratedSite:
         head = self.pages[uri].split("\n---\n", 1)[0]
         found = _REVIEW_DATE.search(head)
         return found.group(1) if found else None
+
+    def fingerprints(self) -> dict[str, bytes]:
+        """URI -> digest, for every generated page (:meth:`fingerprint`) and file (its text)."""
+        prints = {uri: self.fingerprint(uri) for uri in self.pages}
+        prints.update({uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+                       for uri, text in self.files.items()})
+        return prints
 
     def fingerprint(self, uri: str) -> bytes:
         """A digest of everything the generator gives page ``uri`` (its Markdown with the HTML of its
@@ -149,8 +156,9 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     intro = f"Alle eksemplene i eksempelbanken, i alfabetisk rekkefølge. Du kan også finne dem etter {by_facet}."
     site.pages.update(render_listing(f"{ALL_EXAMPLES_DIR}/index.md", "Alle eksempler", intro,
                                      sort_examples(examples), schema, options, stand_in=stand_in))
-    site.pages.update(render_finder(examples, schema))  # «Finn eksempel»
-    site.files.update(finder_files(examples, schema))  # its «Kommuner som oss» data
+    finder_pages, finder_files = render_finder(examples, schema)  # «Finn eksempel» and the data it loads
+    site.pages.update(finder_pages)
+    site.files.update(finder_files)
     site.files.update(search_files(examples, schema))  # word families and «Mente du …?» for the search
     site.fragment_count = {uri: count for uri, markdown in site.pages.items()
                            if (count := len(_STAND_IN_SOURCE.findall(markdown)))}

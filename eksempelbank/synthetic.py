@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from .register import Municipality
 from .schema import Schema, load_schema
@@ -740,7 +739,6 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
     nn = language == "nn"
     vocab = schema.vocabularies
     fields = schema.fields
-    lang_index = 1 if nn else 0
 
     # Place: a municipality in the dealt county; sometimes two, sometimes a former one.
     county_id = counties.first(index)

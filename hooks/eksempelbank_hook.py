@@ -13,8 +13,7 @@ on_page_content  put the HTML the generator wrote (example pages with their chec
 on_page_context  let pages outside the menu share one rendering of it (overrides/main.html)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build;
-               under `make serve` it runs in the background, so the saved page reloads at once);
-               remove the finder's selection tables of earlier `make serve` rebuilds
+               under `make serve` it runs in the background, so the saved page reloads at once)
 on_build_error  remove a half-written site, so nothing broken can be published
 """
 
@@ -40,7 +39,6 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.csp import add_policy  # noqa: E402
-from eksempelbank.finder import remove_stale_selections  # noqa: E402
 from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
 from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
@@ -133,10 +131,7 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
             if path.is_file():
                 stat = path.stat()
                 setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode("utf-8"))
-    fingerprints = {uri: site.fingerprint(uri) for uri in site.pages}
-    # The other generated files (JSON, feeds, the finder's cards) are written again only when changed.
-    fingerprints.update({uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-                         for uri, text in site.files.items()})
+    fingerprints = site.fingerprints()  # the generated files too: written again only when changed
     same_setup = _state.get("setup") == setup.digest()
     previous = _state.get("fingerprints", {}) if same_setup else {}
     unchanged = 0
@@ -149,11 +144,16 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
                 and Path(file.abs_dest_path).is_file():
             file.is_modified = lambda: False
             unchanged += 1
-    # A page gone since the last build (an example deleted or renamed) is taken off the site.
+    # A page or file gone since the last build (an example deleted or renamed, the finder's table
+    # of the last build) is taken off the site, with the folders it leaves empty.
     site_dir = Path(config["site_dir"])
     for uri in set(_state.get("fingerprints", {})) - set(fingerprints):
-        gone = File(uri, config["docs_dir"], str(site_dir), config["use_directory_urls"])
-        Path(gone.abs_dest_path).unlink(missing_ok=True)
+        gone = Path(File(uri, config["docs_dir"], str(site_dir), config["use_directory_urls"]).abs_dest_path)
+        gone.unlink(missing_ok=True)
+        folder = gone.parent
+        while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
     _state["fingerprints"], _state["setup"] = fingerprints, setup.digest()
     log.debug("%d generated pages and files unchanged since the last build", unchanged)
 
@@ -222,7 +222,6 @@ def on_post_build(config):
         text = not_found.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
             not_found.write_text(add_policy(text), encoding="utf-8")
-    remove_stale_selections(Path(config["site_dir"]), _state["result"].site.files)
     if _state.get("serving"):
         _start_background_index(Path(config["site_dir"]), config["theme"]["language"])
         return

@@ -29,6 +29,7 @@ Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
 # No `from __future__ import annotations`: scripts/benchmark.py loads this file without putting it
 # in sys.modules, and dataclasses with string annotations need that.
 import argparse
+import contextlib
 import json
 import http.server
 import shutil
@@ -123,8 +124,9 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     outside: list[str] = []
 
-    def fresh_page(playwright):
-        """A new browser profile: an empty cache, as on a first visit."""
+    @contextlib.contextmanager
+    def fresh_page(playwright, start: str | None = None):
+        """A page in a new browser profile (an empty cache, as on a first visit), opened at ``start``."""
         profile = tempfile.mkdtemp(prefix="search-payload-")
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP)
@@ -137,69 +139,65 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
                 route.abort()
 
         context.route("**/*", guard)
-        return context, context.new_page(), profile
+        try:
+            page = context.new_page()
+            if start is not None:
+                page.goto(base + start)
+                log.settle()
+            yield page
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+    def transfers(act) -> list[Transfer]:
+        """The requests from ``act()`` until the page is quiet."""
+        mark = log.mark()
+        act()
+        log.settle()
+        return log.since(mark)
+
+    def header_search(page, text: str, done) -> None:
+        page.locator("[data-eb-search-button]").click()
+        page.locator("#eb-search-input").press_sequentially(text)
+        expect(done(page)).to_be_visible(timeout=60_000)
+
+    def open_finder(page) -> None:
+        page.goto(base + "finn/")
+        expect(page.locator("#eb-finder-status")).to_contain_text("passer", timeout=60_000)
+
+    def type_in_finder(page) -> None:
+        page.locator("#eb-finder-q").press_sequentially(query)
+        expect(page.locator("#eb-finder-status")).to_contain_text(f"«{query}»", timeout=60_000)
+
+    def choose_a_size(page) -> None:
+        group = page.locator('fieldset[data-facet="kommunestorrelse"]')
+        if group.locator(".eb-facet__toggle").get_attribute("aria-expanded") != "true":
+            group.locator(".eb-facet__toggle").click()
+        group.locator("input[type=checkbox]:not([disabled])").first.check()
+        expect(page.locator("#eb-finder-status")).to_contain_text("1 valg", timeout=60_000)
+        expect(page.locator("#eb-finder[aria-busy]")).to_have_count(0, timeout=60_000)
 
     try:
         with sync_playwright() as playwright:
             # (1) A first search from the header of a content page.
-            context, page, profile = fresh_page(playwright)
-            page.goto(base + content_page)
-            log.settle()
-            mark = log.mark()
-            page.locator("[data-eb-search-button]").click()
-            page.locator("#eb-search-input").press_sequentially(query)
-            expect(page.locator("[data-eb-search-status]")).to_contain_text(f"«{query}»", timeout=60_000)
-            log.settle()
-            search_requests = log.since(mark)
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
-
+            with fresh_page(playwright, content_page) as page:
+                search_requests = transfers(lambda: header_search(
+                    page, query, lambda p: p.locator("[data-eb-search-status]", has_text=f"«{query}»")))
             # (1b) A first search for a word the index does not know, until a suggestion is shown.
             miss_requests: list[Transfer] = []
             if miss_query:
-                context, page, profile = fresh_page(playwright)
-                page.goto(base + content_page)
-                log.settle()
-                mark = log.mark()
-                page.locator("[data-eb-search-button]").click()
-                page.locator("#eb-search-input").press_sequentially(miss_query)
-                expect(page.locator(".eb-search__suggestion").first).to_be_visible(timeout=60_000)
-                log.settle()
-                miss_requests = log.since(mark)
-                context.close()
-                shutil.rmtree(profile, ignore_errors=True)
-
+                with fresh_page(playwright, content_page) as page:
+                    miss_requests = transfers(lambda: header_search(
+                        page, miss_query, lambda p: p.locator(".eb-search__suggestion").first))
             # (2) Opening the finder on a first visit, then (3) the query typed into it.
-            context, page, profile = fresh_page(playwright)
-            mark = log.mark()
-            page.goto(base + "finn/")
-            expect(page.locator("#eb-finder-status")).to_contain_text("passer", timeout=60_000)
-            log.settle()
-            finder_requests = log.since(mark)
-            mark = log.mark()
-            page.locator("#eb-finder-q").press_sequentially(query)
-            expect(page.locator("#eb-finder-status")).to_contain_text(f"«{query}»", timeout=60_000)
-            log.settle()
-            query_requests = log.since(mark)
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
-
+            with fresh_page(playwright) as page:
+                finder_requests = transfers(lambda: open_finder(page))
+                query_requests = transfers(lambda: type_in_finder(page))
             # (4) On a newly opened finder (first visit), the first choice without text.
-            context, page, profile = fresh_page(playwright)
-            page.goto(base + "finn/")
-            expect(page.locator("#eb-finder-status")).to_contain_text("passer", timeout=60_000)
-            log.settle()
-            mark = log.mark()
-            group = page.locator('fieldset[data-facet="kommunestorrelse"]')
-            if group.locator(".eb-facet__toggle").get_attribute("aria-expanded") != "true":
-                group.locator(".eb-facet__toggle").click()
-            group.locator("input[type=checkbox]:not([disabled])").first.check()
-            expect(page.locator("#eb-finder-status")).to_contain_text("1 valg", timeout=60_000)
-            expect(page.locator("#eb-finder[aria-busy]")).to_have_count(0, timeout=60_000)
-            log.settle()
-            choice_requests = log.since(mark)
-            context.close()
-            shutil.rmtree(profile, ignore_errors=True)
+            with fresh_page(playwright) as page:
+                open_finder(page)
+                log.settle()
+                choice_requests = transfers(lambda: choose_a_size(page))
     finally:
         server.shutdown()
         server.server_close()

@@ -7,6 +7,7 @@ from .sitebuild import mkdocs_build
 
 from eksempelbank import ROOT
 from eksempelbank.schema import load_schema
+from eksempelbank.validate import load_examples
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = date(2026, 11, 21)  # fixed, so "in the future" and "stale" checks are reproducible
@@ -15,6 +16,14 @@ TODAY = date(2026, 11, 21)  # fixed, so "in the future" and "stale" checks are r
 @pytest.fixture(scope="session")
 def schema():
     return load_schema()
+
+
+@pytest.fixture(scope="module")
+def examples(schema):
+    """The bank's real examples (a fresh list per test module); they must all be valid."""
+    catalog = load_examples(ROOT / "examples", schema)
+    assert catalog.errors == []
+    return catalog.examples
 
 
 @pytest.fixture

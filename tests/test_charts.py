@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from eksempelbank import ROOT, charts
+from eksempelbank import charts
 from eksempelbank.facets import FacetValue, group
 from eksempelbank.schema import Term
-from eksempelbank.validate import load_examples
 
 TILE = re.compile(r'<a class="eb-tile eb-tile--(\d)" href="([^"]+)/" tabindex="-1" '
                   r'style="--eb-col: (\d+); --eb-row: (\d+)"><span class="eb-tile__name">([^<]*)</span> '
@@ -22,10 +21,6 @@ BAR = re.compile(r'<a class="eb-bar" href="([^"]+)/" tabindex="-1" style="--eb-s
                  r'<span class="eb-bar__name">([^<]*)</span> <span class="eb-bar__track"><span class="eb-bar__fill">'
                  r'</span><span class="eb-bar__count">(\d+)</span></span></a>')
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    return load_examples(ROOT / "examples", schema).examples
 
 
 def facet(schema, chart):

@@ -3,7 +3,6 @@ examples that breaks it is noticed: every county, small and mid-sized municipali
 target group and theme, Nynorsk pages and a spread of periods."""
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 

@@ -5,7 +5,6 @@ the built pages."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import yaml
 

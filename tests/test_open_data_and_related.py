@@ -7,7 +7,6 @@ import random
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import replace
-from datetime import date
 
 from eksempelbank import ROOT
 from eksempelbank.related import SCORED_FIELDS, related_examples

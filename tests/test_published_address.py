@@ -12,7 +12,6 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.validate import load_examples
 
 from .sitebuild import LOCAL_SITE_URL, mkdocs_build
 
@@ -35,12 +34,6 @@ def published(request, real_site, sub_path_site):
         return real_site[0], LOCAL_SITE_URL
     return sub_path_site, SUB_PATH_URL
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    catalog = load_examples(ROOT / "examples", schema)
-    assert catalog.errors == []
-    return catalog.examples
 
 
 class _Page(HTMLParser):

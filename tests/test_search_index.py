@@ -9,26 +9,17 @@ from datetime import date
 
 import pytest
 
-from eksempelbank import ROOT
 from eksempelbank.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
-                                 SELECTION_TABLE, finder_facets, finder_files, remove_stale_selections, render_finder,
-                                 selection_files)
+                                 SELECTION_TABLE, finder_facets, render_finder, selection_files)
 from eksempelbank.schema import Term, Vocabulary
 from eksempelbank.search_index import (PAGE_TYPE, PERIOD_FILTER,
                                        SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
                                        example_search_data, filter_values, mark_searchable, newest_first, period_values,
                                        reviewed_sort_keys, should_index)
 from eksempelbank.text import sort_key
-from eksempelbank.validate import load_examples
 
 from .sitebuild import copy_project, mkdocs_build
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    catalog = load_examples(ROOT / "examples", schema)
-    assert catalog.errors == []
-    return catalog.examples
 
 
 def filters_on(page_html: str) -> dict[str, set[str]]:
@@ -106,11 +97,11 @@ def test_the_finder_page_shows_a_fixed_number_of_examples(examples, schema):
     """However many examples there are, the page lists one batch (the rest come from the search)."""
     many = [replace(e, slug=f"{e.slug}-{i}", title=f"{e.title} {i}") for i in range(4) for e in examples]
     assert len(many) > RESULTS_PER_BATCH
-    markdown = render_finder(many, schema)[FINDER_URI]
+    markdown = render_finder(many, schema)[0][FINDER_URI]
     assert markdown.count('<li class="eb-result"') == RESULTS_PER_BATCH
     assert f"Vis flere eksempler ({len(many) - RESULTS_PER_BATCH} til)</button>" in markdown
     assert 'id="eb-finder-more" hidden' not in markdown
-    assert 'id="eb-finder-more" hidden' in render_finder(examples[:3], schema)[FINDER_URI]
+    assert 'id="eb-finder-more" hidden' in render_finder(examples[:3], schema)[0][FINDER_URI]
 
 
 def test_a_new_vocabulary_value_needs_no_code(examples, schema):
@@ -118,7 +109,7 @@ def test_a_new_vocabulary_value_needs_no_code(examples, schema):
     vocabulary = schema.vocabularies["malgrupper"]
     extended = Vocabulary(vocabulary.name, list(vocabulary.terms) + [Term("studenter", "Studenter")])
     changed = replace(schema, vocabularies={**schema.vocabularies, "malgrupper": extended})
-    markdown = render_finder(examples, changed)[FINDER_URI]
+    markdown = render_finder(examples, changed)[0][FINDER_URI]
     assert 'name="malgrupper" value="studenter" data-count="0" disabled' in markdown
     assert "Studenter <span" in markdown
 
@@ -233,17 +224,8 @@ def test_selection_folder_changes_with_the_content_and_the_page_names_it(example
     retitled = [replace(examples[0], title="Et nytt navn")] + list(examples[1:])
     other, _ = selection_files(retitled, schema, finder_facets(retitled, schema))
     assert folder == again and folder != other
-    page = render_finder(examples, schema)[FINDER_URI]
+    pages, files = render_finder(examples, schema)
+    page = pages[FINDER_URI]
     assert f'data-table="{folder}/{SELECTION_TABLE}"' in page
-    assert f"finn/{folder}/{SELECTION_TABLE}" in finder_files(examples, schema)
+    assert f"finn/{folder}/{SELECTION_TABLE}" in files
 
-
-def test_earlier_selection_folders_are_removed(tmp_path, examples, schema):
-    """`make serve` builds into the same folder: the tables of earlier builds do not pile up."""
-    files = finder_files(examples, schema)
-    folder = next(uri.split("/")[1] for uri in files if uri.startswith(f"finn/{SELECTION_PREFIX}"))
-    for name in (folder, f"{SELECTION_PREFIX}0123456789ab"):
-        (tmp_path / "finn" / name).mkdir(parents=True)
-        (tmp_path / "finn" / name / SELECTION_TABLE).write_text("{}", encoding="utf-8")
-    assert remove_stale_selections(tmp_path, files) == [f"{SELECTION_PREFIX}0123456789ab"]
-    assert [p.name for p in (tmp_path / "finn").iterdir()] == [folder]

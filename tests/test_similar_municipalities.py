@@ -16,14 +16,7 @@ from eksempelbank import ROOT
 from eksempelbank.finder import LONG_GROUP, SHORT_LIST
 from eksempelbank.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, NeighbourError, known_sizes,
                                                   municipality_data, read_neighbours, to_json)
-from eksempelbank.validate import load_examples
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    catalog = load_examples(ROOT / "examples", schema)
-    assert catalog.errors == []
-    return catalog.examples
 
 
 def neighbour_rows() -> list[dict[str, str]]:

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.validate import load_examples
 
 
 HREF = re.compile(r'href="([^"]+)"')
@@ -16,12 +15,6 @@ HREF = re.compile(r'href="([^"]+)"')
 def built(real_site):
     return real_site
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    catalog = load_examples(ROOT / "examples", schema)
-    assert catalog.errors == []
-    return catalog.examples
 
 
 def html(site: Path, path: str) -> str:

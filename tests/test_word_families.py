@@ -17,14 +17,7 @@ from eksempelbank.search_index import (EXPLANATION_META, EXPLANATION_TYPE, FAMIL
                                        SUGGESTION_WORDS, SUGGESTIONS_URI, TYPE_FILTER, WORDS_FILE, WORDS_URI,
                                        SearchIndexError, example_search_data, example_words, load_search_words,
                                        search_files, searchable_explanation)
-from eksempelbank.validate import load_examples
 
-
-@pytest.fixture(scope="module")
-def examples(schema):
-    catalog = load_examples(ROOT / "examples", schema)
-    assert catalog.errors == []
-    return catalog.examples
 
 
 @pytest.fixture(scope="module")

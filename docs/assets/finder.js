@@ -187,12 +187,15 @@ function setUp(form) {
   }
 
   // -- choices without text: the selection table (eksempelbank/finder.py, selection_files) -----
+  async function getJson(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  }
+
   function loadTable() {
     if (!tableLoading) {
-      tableLoading = fetch(tableUrl).then((response) => {
-        if (!response.ok) throw new Error(`${tableUrl}: ${response.status}`);
-        return response.json();
-      }).then(prepareTable);
+      tableLoading = getJson(tableUrl).then(prepareTable);
       tableLoading.catch(() => { tableLoading = null; });
     }
     return tableLoading;
@@ -244,11 +247,8 @@ function setUp(form) {
   // A result's card: its address and what the result shows, as Pagefind's data() has them.
   function card(row) {
     if (!cards.has(row)) {
-      const url = new URL(`${row}.json`, tableUrl);
-      const loading = fetch(url).then((response) => {
-        if (!response.ok) throw new Error(`${url}: ${response.status}`);
-        return response.json();
-      }).then((raw) => ({ url: new URL(String(raw.url || ""), siteRoot).pathname, meta: raw.meta || {} }));
+      const loading = getJson(new URL(`${row}.json`, tableUrl))
+        .then((raw) => ({ url: new URL(String(raw.url || ""), siteRoot).pathname, meta: raw.meta || {} }));
       loading.catch(() => cards.delete(row));
       cards.set(row, loading);
     }

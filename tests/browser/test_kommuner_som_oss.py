@@ -20,7 +20,7 @@ from eksempelbank.schema import load_schema
 from .conftest import DESKTOP, MOBILE, follow_system_scheme
 from .search_data import count_text, examples, matching, slug_of
 from .test_accessibility import axe_violations, describe
-from .test_finder import RESULT_LINKS, STATUS, open_finder, show_all
+from .test_finder import STATUS, open_finder, show_all
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,6 @@
 """The site as a visitor meets it: navigate from the front page to an example and back; every
 page and every open menu, dialog and form fits a 320 px screen."""
 
-import re
 
 import pytest
 from playwright.sync_api import expect
