@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .problems import Problem, summary
+from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
 from .schema import Schema, load_schema
@@ -79,7 +80,9 @@ class BuildResult:
 def site_options(settings: dict[str, Any], site_url: str | None = None, directory_urls: bool = True) -> SiteOptions:
     repository = settings.get("repository")
     licence = settings.get("lisens")
+    owner = publisher(settings)
     return SiteOptions(
+        publisher=owner.name, publisher_url=owner.url, contact_email=owner.contact_email,
         per_page=int(settings.get("per_page", 50)),
         repository_url=f"https://github.com/{repository}" if repository else None,
         branch=settings.get("branch", "main"),

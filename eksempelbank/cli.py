@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .freshness import due_for_review, render_markdown, render_text
 from .guide import contributing
-from .issue_form import PATH as ISSUE_FORM_PATH, issue_form
+from .issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
 from .links import external_links, render_links
 from .pr_summary import file_title, guide_url, summary_markdown
 from .problems import summary
-from .project import Project, ProjectNotFound, github_blob_base, open_project
+from .project import Project, ProjectNotFound, github_blob_base, open_project, published_address, site_name
+from .publishing import page_values
 from .scaffold import NewExample, ScaffoldError, create_example
 from .schema import load_schema
 from .validate import _Displays, example_paths, load_examples
@@ -133,8 +134,10 @@ def write_guide(args: argparse.Namespace) -> int:
     """CONTRIBUTING.md and the GitHub issue form, both generated from the format."""
     root = args.project.root
     schema = load_schema(args.project.data_dir)
-    generated = {root / "CONTRIBUTING.md": contributing(schema, root / "docs" / "bidra" / "index.md"),
-                 root / ISSUE_FORM_PATH: issue_form(schema)}
+    values = page_values(args.project.settings(), site_name(root))
+    generated = {root / "CONTRIBUTING.md": contributing(schema, root / "docs" / "bidra" / "index.md", values),
+                 root / ISSUE_FORM_PATH: issue_form(schema),
+                 root / CHOOSER_PATH: issue_chooser(published_address(root))}
     if args.sjekk:
         stale = [path for path, text in generated.items()
                  if not path.is_file() or path.read_text(encoding="utf-8") != text]

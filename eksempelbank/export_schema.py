@@ -89,10 +89,11 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
     return result
 
 
-def json_schema(schema: Schema) -> dict[str, Any]:
+def json_schema(schema: Schema, site_url: str | None = None) -> dict[str, Any]:
+    """``$id`` is the schema's published address when the site's address is known."""
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": SCHEMA_URI,
+        "$id": (site_url.rstrip("/") + "/" + SCHEMA_URI) if site_url else SCHEMA_URI,
         "title": "Eksempel i den boligsosiale eksempelbanken",
         "description": "Front matter for én fil i examples/. Generert fra data/eksempelformat.yml.",
         "type": "object",

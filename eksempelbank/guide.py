@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .publishing import fill_settings
 from .schema import FieldSpec, Schema
 
 TYPE_TEXT = {
@@ -87,9 +88,11 @@ def format_page(schema: Schema) -> str:
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)]+\.md)\)")
 
 
-def contributing(schema: Schema, how_to_page: Path) -> str:
-    """CONTRIBUTING.md: the site's how-to page followed by the generated field reference."""
+def contributing(schema: Schema, how_to_page: Path, values: dict[str, str] | None = None) -> str:
+    """CONTRIBUTING.md: the site's how-to page followed by the generated field reference, with the
+    settings it prints (``%%kontakt_lenke%%``, ...) filled in from mkdocs.yml (publishing.page_values)."""
     text = how_to_page.read_text(encoding="utf-8").split("---\n", 2)[2].strip()
+    text, _ = fill_settings(text, values or {}, how_to_page.name)
     text = _MD_LINK.sub(lambda m: f"{m.group(1)} (på nettstedet)", text)
     note = ("<!-- Generert av `eksempelbank veiledning` fra docs/bidra/index.md og data/. "
             "Ikke rediger her: rediger kildene og kjør kommandoen på nytt. -->\n\n")

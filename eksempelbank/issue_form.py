@@ -15,6 +15,7 @@ from .schema import FieldSpec, Schema
 from .text import slugify
 
 PATH = ".github/ISSUE_TEMPLATE/nytt-eksempel.yml"
+CHOOSER_PATH = ".github/ISSUE_TEMPLATE/config.yml"
 LABEL = "nytt-eksempel"
 #: Free text allowed to be longer than this gets a text area rather than a one-line box.
 LONG_TEXT = 150
@@ -119,3 +120,24 @@ def issue_form(schema: Schema) -> str:
         "body": body,
     }
     return HEADER + yaml.dump(form, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def issue_chooser(site_url: str | None) -> str:
+    """The issue chooser (config.yml): the form «Nytt eksempel», blank issues, and the site's own routes
+    to contribute, at the address in mkdocs.yml (``site_url``), which is set there only."""
+    links = []
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        links = [
+            {"name": "Send inn et eksempel med skjemaet på nettstedet (uten GitHub-konto)",
+             "url": base + "bidra/send-inn/",
+             "about": "Skjemaet sjekker eksempelet mens du skriver, lager fila for deg og sender den med e-post "
+                      "til redaksjonen eller åpner den i GitHub."},
+            {"name": "Bidragsveiledningen",
+             "url": base + "bidra/",
+             "about": "Hvordan et eksempel skrives, med alle feltene og tillatte verdier."},
+        ]
+    chooser = {"blank_issues_enabled": True, "contact_links": links}
+    header = ("# Generert av `eksempelbank veiledning` fra mkdocs.yml (site_url). Ikke rediger her: endre\n"
+              "# site_url i mkdocs.yml og kjør kommandoen på nytt.\n")
+    return header + yaml.dump(chooser, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

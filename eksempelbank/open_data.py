@@ -26,7 +26,7 @@ FEED_SIZE = 50
 #: (field, description) for the documentation page; the order is the CSV's column order.
 FIELDS: list[tuple[str, str]] = [
     ("id", "Eksempelets identifikator: filnavnet uten .md. Stabil; brukes i nettadressen."),
-    ("url", "Sidens adresse, relativt til nettstedets rot (eksempler/<id>/)."),
+    ("url", "Sidens fulle adresse (https://…/eksempler/<id>/)."),
     ("tittel", "Tittel."),
     ("oppsummering", "Oppsummering, høyst 300 tegn."),
     ("kommunenummer", "Kommunenummer (fire sifre, inndelingen fra 2024); flere skilles med «;» i CSV."),
@@ -52,11 +52,16 @@ FIELDS: list[tuple[str, str]] = [
 ]
 
 
-def record(example: Example) -> dict[str, Any]:
+def _base(site_url: str | None) -> str:
+    """The site's address with one closing slash, or "" when unknown (addresses stay relative)."""
+    return site_url.rstrip("/") + "/" if site_url else ""
+
+
+def record(example: Example, site_url: str | None = None) -> dict[str, Any]:
     values = example.values
     return {
         "id": example.slug,
-        "url": example.url_path,
+        "url": _base(site_url) + example.url_path,
         "tittel": example.title,
         "oppsummering": example.summary,
         "kommunenummer": [m.number for m in example.municipalities],
@@ -82,11 +87,16 @@ def record(example: Example) -> dict[str, Any]:
     }
 
 
-def to_json(examples: list[Example], generated: date, licence: Licence | None = None) -> str:
-    data = {"generert": generated.isoformat(), "antall": len(examples)}
+def to_json(examples: list[Example], generated: date, licence: Licence | None = None,
+            site_url: str | None = None, publisher: str | None = None) -> str:
+    data: dict[str, Any] = {"generert": generated.isoformat(), "antall": len(examples)}
+    if site_url:
+        data["adresse"] = _base(site_url) + JSON_URI
+    if publisher:
+        data["utgiver"] = publisher
     if licence:
         data["lisens"] = {"navn": licence.name, "url": licence.url}
-    data.update({"felt": dict(FIELDS), "eksempler": [record(e) for e in sort_examples(examples)]})
+    data.update({"felt": dict(FIELDS), "eksempler": [record(e, site_url) for e in sort_examples(examples)]})
     return json.dumps(data, ensure_ascii=False, indent=1, default=str)
 
 
@@ -107,36 +117,43 @@ def xml_text(value: str) -> str:
     return xml_escape(_NOT_XML.sub("", value), {'"': "&quot;"})
 
 
-def to_csv(examples: list[Example]) -> str:
+def to_csv(examples: list[Example], site_url: str | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _ in FIELDS])
     for example in sort_examples(examples):
-        row = record(example)
+        row = record(example, site_url)
         row["kilder"] = [s["tittel"] for s in row["kilder"]]
         writer.writerow([csv_cell(row[name]) for name, _ in FIELDS])
     return out.getvalue()
 
 
-def to_atom(examples: list[Example], site_url: str | None, title: str, licence: Licence | None = None) -> str:
-    """The newest reviewed examples first; links are absolute when the site's address is known."""
-    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+def to_atom(examples: list[Example], site_url: str | None, title: str, licence: Licence | None = None,
+            publisher: str | None = None, publisher_url: str | None = None) -> str:
+    """The newest reviewed examples first; links and ids are the pages' addresses when the site's
+    address is known. The author is the bank's publisher (who wrote the text), never the municipality
+    the example is about."""
+    base = _base(site_url)
+    author = (f"  <author><name>{xml_text(publisher or title)}</name>"
+              + (f"<uri>{xml_text(publisher_url)}</uri>" if publisher_url else "") + "</author>\n")
     newest = sorted(examples, key=lambda e: (e.reviewed, e.slug), reverse=True)[:FEED_SIZE]
     updated = newest[0].reviewed.isoformat() if newest else date.today().isoformat()
     entries = []
     for example in newest:
         entries.append(
             "  <entry>\n"
-            f"    <id>tag:boligsosial-eksempelbank,2026:{example.slug}</id>\n"
+            f"    <id>{xml_text(base + example.url_path) if base else 'urn:eksempelbank:' + example.slug}</id>\n"
             f"    <title>{xml_text(example.title)}</title>\n"
             f'    <link rel="alternate" type="text/html" href="{xml_text(base + example.url_path)}"/>\n'
             f"    <updated>{example.reviewed.isoformat()}T00:00:00Z</updated>\n"
             f"    <summary>{xml_text(example.summary)}</summary>\n"
-            f"    <author><name>{xml_text(example.values['ansvarlig_aktor'])}</name></author>\n"
+            + "  " + author
+            + f"    <category term=\"{xml_text(example.municipality_label)}\" label=\"{xml_text(example.municipality_label)}\"/>\n"
             "  </entry>\n"
         )
     return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">\n'
-            f"  <id>tag:boligsosial-eksempelbank,2026:eksempler</id>\n  <title>{xml_text(title)}</title>\n"
+            f"  <id>{xml_text(base + FEED_URI) if base else 'urn:eksempelbank:eksempler'}</id>\n"
+            f"  <title>{xml_text(title)}</title>\n" + author +
             f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
             f'  <link rel="self" href="{xml_text(base + FEED_URI)}"/>\n'
             + (f'  <link rel="alternate" type="text/html" href="{xml_text(base)}"/>\n' if base else "")

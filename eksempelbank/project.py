@@ -66,18 +66,42 @@ def open_project(given: str | Path | None = None, start: Path | None = None) -> 
 
 
 class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use tags such as ``!ENV``; read them as nothing rather than fail."""
+    """mkdocs.yml may use tags such as ``!ENV``: ``!ENV [NAME, default]`` reads as its default (so
+    what is generated from it does not depend on the machine), any other tag as nothing."""
 
 
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and node.value:
+        default = node.value[-1]
+        return default.value if isinstance(default, yaml.ScalarNode) and len(node.value) > 1 else None
+    return None
 
 
-def site_settings(root: Path) -> dict[str, Any]:
+_Loader.add_multi_constructor("!", _tag)
+
+
+def mkdocs_config(root: Path) -> dict[str, Any]:
     try:
         config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
     except (OSError, yaml.YAMLError):
         return {}
-    extra = (config or {}).get("extra") if isinstance(config, dict) else None
+    return config if isinstance(config, dict) else {}
+
+
+def published_address(root: Path) -> str | None:
+    """``site_url`` in mkdocs.yml (the default of its ``!ENV``): where the site is published."""
+    value = mkdocs_config(root).get("site_url")
+    return value if isinstance(value, str) and value else None
+
+
+def site_name(root: Path) -> str:
+    value = mkdocs_config(root).get("site_name")
+    return value if isinstance(value, str) and value else "Boligsosial eksempelbank"
+
+
+def site_settings(root: Path) -> dict[str, Any]:
+    config = mkdocs_config(root)
+    extra = config.get("extra")
     settings = extra.get("eksempelbank") if isinstance(extra, dict) else None
     return dict(settings) if isinstance(settings, dict) else {}
 

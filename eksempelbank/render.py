@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import quote
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,12 +43,17 @@ class Licence:
 @dataclass(frozen=True)
 class SiteOptions:
     per_page: int = 50
-    repository_url: str | None = None  # e.g. https://github.com/husbanken/boligsosial-eksempelbank
+    repository_url: str | None = None  # https://github.com/<eier>/<navn>, from mkdocs.yml
     branch: str = "main"
     site_url: str | None = None  # the published address (mkdocs.yml `site_url`): feed, citations, robots.txt
     licence: Licence | None = None  # for content and open data (mkdocs.yml extra.eksempelbank.lisens)
     site_name: str = "Boligsosial eksempelbank"
-    directory_urls: bool = True  # mkdocs.yml `use_directory_urls`: eksempler/x/ rather than eksempler/x.html
+    directory_urls: bool = True
+    #: Who runs the site and wrote the texts (mkdocs.yml extra.eksempelbank.utgiver): the author and
+    #: publisher in citations and the feed. The municipality is what an example is about.
+    publisher: str | None = None
+    publisher_url: str | None = None
+    contact_email: str | None = None  # the editors (extra.eksempelbank.kontakt_epost)  # mkdocs.yml `use_directory_urls`: eksempler/x/ rather than eksempler/x.html
 
     def absolute(self, path: str) -> str | None:
         """The published address of a site path (``eksempler/x/``), or None without a site_url."""
@@ -176,10 +182,13 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
         parts.append(_related_section(uri, related, nn, options, headings))
     parts.append(_citation_section(example, options, nn))
     parts.append(_review_line(example, options, nn))
-    # sist_vurdert: sitemap lastmod; forfatter: citation tags (overrides/main.html).
+    # sist_vurdert: sitemap lastmod; emne and dekning: what the example is about, for the citation
+    # and Dublin Core tags (overrides/main.html), whose author is the publisher.
     markdown = (front_matter(title=example.title, description=example.summary, lang=example.language,
                              eksempel=example.slug, sist_vurdert=example.reviewed.isoformat(),
-                             forfatter=example.values["ansvarlig_aktor"])
+                             emne=example.municipality_label,
+                             dekning=", ".join([example.municipality_label] + sorted(
+                                 {m.county.name for m in example.municipalities})))
                 + stand_in("\n".join(parts)))
     return GeneratedPage(markdown, headings.tokens)
 
@@ -302,10 +311,11 @@ def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOp
 
 
 def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
-    """«Slik siterer du dette eksempelet», and who may reuse the text. Escaped HTML throughout."""
-    actor = _e(example.values["ansvarlig_aktor"])
+    """«Slik siterer du dette eksempelet», and who may reuse the text. Escaped HTML throughout.
+    The author is the bank's publisher, who wrote the text; the municipality is its subject."""
+    author = _e(options.publisher or options.site_name)
     address = options.absolute(example.url_path)
-    reference = (f"{actor} ({example.reviewed.year}). {_e(example.title)}. "
+    reference = (f"{author} ({example.reviewed.year}). {_e(example.title)}. "
                  f"I: {_e(options.site_name)}."
                  + (f" {_e(address)}" if address else "")
                  + f" Sist vurdert {norwegian_date(example.reviewed)}.")
@@ -322,11 +332,32 @@ def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
     return "\n".join(lines)
 
 
+def report_mailto(example: Example, options: SiteOptions, nn: bool = False) -> str | None:
+    """A mailto: address to the editors, with the example's title and address filled in: a way to
+    report an error or send an update that needs no account."""
+    if not options.contact_email:
+        return None
+    address = options.absolute(example.url_path) or example.url_path
+    subject = f"{'Rettelse eller oppdatering' if not nn else 'Retting eller oppdatering'}: {example.title}"
+    body = ((f"Eksempel: {example.title}\nAdresse: {address}\n\n"
+             "Kva er feil, eller kva bør oppdaterast? Skriv gjerne kva kjelda seier, med lenke.\n\n") if nn else
+            (f"Eksempel: {example.title}\nAdresse: {address}\n\n"
+             "Hva er feil, eller hva bør oppdateres? Skriv gjerne hva kilden sier, med lenke.\n\n"))
+    return f"mailto:{options.contact_email}?subject={quote(subject)}&body={quote(body)}"
+
+
 def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
     reviewed = f"Sist vurdert: {norwegian_date(example.reviewed)}."
+    mail = report_mailto(example, options, nn)
+    if mail:
+        reviewed += (f' <a href="{_e(mail)}" class="eb-meld-fra">'
+                     + ("Meld frå om feil eller send ei oppdatering" if nn else "Meld fra om feil eller send en oppdatering")
+                     + "</a>")
+        reviewed += " (e-post, ingen brukarkonto trengst)." if nn else " (e-post, ingen brukerkonto trengs)."
     if options.repository_url:
         edit = f"{options.repository_url}/edit/{options.branch}/{example.source_path}"
-        reviewed += f' <a href="{_e(edit)}">{"Føreslå ei endring" if nn else "Foreslå en endring"}</a>'
+        reviewed += (f' <a href="{_e(edit)}">{"Føreslå ei endring på GitHub" if nn else "Foreslå en endring på GitHub"}</a>'
+                     + (" (krev GitHub-konto)." if nn else " (krever GitHub-konto)."))
     return f'<p class="eb-reviewed" data-pagefind-ignore>{reviewed}</p>'
 
 

@@ -119,12 +119,14 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
     site.pages[SUBMIT_URI] = render_submission_page(options)  # the form; repository from mkdocs.yml
     site.files[TEMPLATE_URI] = render_template(schema, date.today())
     site.pages["apne-data.md"] = open_data.documentation_page(options.licence)
-    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today(), options.licence)
-    site.files[open_data.CSV_URI] = open_data.to_csv(examples)
-    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, options.site_name, options.licence)
+    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today(), options.licence, options.site_url,
+                                                       options.publisher)
+    site.files[open_data.CSV_URI] = open_data.to_csv(examples, options.site_url)
+    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, options.site_name, options.licence,
+                                                       options.publisher, options.publisher_url)
     if options.site_url:
         site.files["robots.txt"] = robots_txt(options)
-    site.files[SCHEMA_URI] = json.dumps(json_schema(schema), ensure_ascii=False, indent=1, default=str)
+    site.files[SCHEMA_URI] = json.dumps(json_schema(schema, options.site_url), ensure_ascii=False, indent=1, default=str)
     site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
     reviewed_keys = reviewed_sort_keys(examples)
     token = secrets.token_hex(8)

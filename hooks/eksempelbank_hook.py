@@ -3,9 +3,13 @@
 on_startup   note whether this is `mkdocs serve`
 on_config    validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
+             and, for publishing, stop while a required setting is missing or a page holds placeholder
+             text (data/publisering.yml; when serving: a notice on the page instead)
 on_files     add the generated pages and files (examples kept out of the menu); under `make serve`
              (--dirty), tell MkDocs which of them are unchanged since the last rebuild, so only the
              rest is rendered and written
+on_page_markdown  fill the settings a hand-written page prints (%%utgiver%%, ...); when serving, put
+             the launch problems of that page at its top
 on_nav       note the menu's pages; under `make serve`, give the unrendered pages their sitemap dates
 on_page_content  put the HTML the generator wrote (example pages with their checked bodies, lists
                  of examples) into the rendered pages, with their tables of contents; mark the
@@ -40,6 +44,8 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.csp import add_policy  # noqa: E402
 from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
+from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
+                                     notice, page_problems, page_values, setting_problems)
 from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
 
@@ -54,7 +60,9 @@ def on_startup(command, dirty):
     _state["serving"] = command == "serve"
     _state["dirty"] = dirty
     if dirty:
-        logging.getLogger("mkdocs.commands.build").addFilter(_exact_dirty_builds)
+        # MkDocs logs as «mkdocs.…», ProperDocs (its continuation) as «properdocs.…».
+        for builder in ("mkdocs", "properdocs"):
+            logging.getLogger(f"{builder}.commands.build").addFilter(_exact_dirty_builds)
 
 
 def _exact_dirty_builds(record: logging.LogRecord) -> bool:
@@ -77,9 +85,16 @@ def on_config(config):
         # Editor advice is shown but does not fail `--strict` builds.
         log.info(warning.human())
     _state["result"] = result
+    settings = config.get("extra", {}).get("eksempelbank", {})
+    _state["page_values"] = page_values(settings, config["site_name"], bank_counts(result.catalog.examples))
+    _state["setting_problems"] = setting_problems(settings, config.get("site_url"), load_rules(ROOT / "data"))
+    if not _state.get("serving"):
+        launch = launch_problems(ROOT, settings, config.get("site_url"), _state["page_values"])
+        if result.errors or launch:
+            raise PluginError("\n\n".join(filter(None, [
+                result.error_report() if result.errors else "",
+                _launch_report(launch) if launch else ""])))
     if result.errors:
-        if not _state.get("serving"):
-            raise PluginError(result.error_report())
         # `make serve`: show the problems as the site's only page and keep serving; saving a fixed
         # file rebuilds the real site. A build for publishing never gets here.
         # Logged as info: a warning or error would make strict mode abort the build, and the server
@@ -89,6 +104,37 @@ def on_config(config):
         return config
     config["nav"] = result.expand_nav(config.get("nav"))
     return config
+
+
+def _launch_report(problems: list[str]) -> str:
+    return "\n".join([f"Nettstedet kan ikke publiseres ennå ({len(problems)} "
+                      f"{'problem' if len(problems) == 1 else 'problemer'}):", ""] + problems
+                     + ["", "`make serve` viser det samme øverst på sidene det gjelder."])
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages print settings from mkdocs.yml (publishing.page_values). A publishing build
+    has already stopped on any problem here (on_config); `make serve` shows them on the page."""
+    if page.file.generated_by is not None or _state["result"].errors:
+        return markdown
+    display = f'{Path(config["docs_dir"]).name}/{page.file.src_uri}'
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # with its front matter: true line numbers
+    problems = page_problems(source, display, load_rules(ROOT / "data"), _state["page_values"])
+    if page.is_homepage:
+        problems = _state["setting_problems"] + problems
+    markdown, _ = fill_settings(markdown, _state["page_values"], display)
+    if problems and _state.get("serving"):
+        markdown = _after_front_matter_heading(markdown, notice(problems))
+    return markdown
+
+
+def _after_front_matter_heading(markdown: str, text: str) -> str:
+    """``text`` right under the page's first heading (or at the top without one)."""
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines):
+        if line.startswith("# "):
+            return "\n".join(lines[:number + 1] + ["", text] + lines[number + 1:])
+    return text + "\n" + markdown
 
 
 def on_files(files, config):

@@ -496,10 +496,13 @@
     const preview = h("pre", { class: "eb-preview", tabindex: "0", "aria-labelledby": "eb-fil-tittel" },
       h("code", { id: "eb-forhandsvisning" }));
     const repository = container.dataset.repository;
+    const contact = container.dataset.contact;
     const actions = h("div", { class: "eb-actions" },
       h("button", { type: "submit", class: "md-button" }, "Kontroller skjemaet"),
-      h("button", { type: "button", class: "md-button md-button--primary", id: "eb-last-ned", onclick: download }, "Last ned fila"),
-      repository ? h("button", { type: "button", class: "md-button md-button--primary", id: "eb-github", onclick: openGithub },
+      contact ? h("button", { type: "button", class: "md-button md-button--primary", id: "eb-epost", onclick: sendByMail },
+        "Send med e-post") : null,
+      h("button", { type: "button", class: "md-button", id: "eb-last-ned", onclick: download }, "Last ned fila"),
+      repository ? h("button", { type: "button", class: "md-button", id: "eb-github", onclick: openGithub },
         "Åpne i GitHub") : null);
     const status = h("div", { class: "eb-status", id: "eb-status", role: "status", "aria-live": "polite" });
 
@@ -1388,9 +1391,7 @@
     return result;
   }
 
-  function download() {
-    const result = ready();
-    if (!result) return;
+  function saveFile(result) {
     const name = fileName(result.data);
     const blob = new Blob([result.file.text], { type: "text/markdown;charset=utf-8" });
     const url = URL.createObjectURL(blob);
@@ -1399,8 +1400,46 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+    return name;
+  }
+
+  function download() {
+    const result = ready();
+    if (!result) return;
+    const name = saveFile(result);
     say(`Fila ${name} er lastet ned. Legg den i mappa examples/ og send den inn slik `,
       h("a", { href: container.dataset.guide }, "bidragsveiledningen"), " beskriver.");
+  }
+
+  /* No account needed: the file is downloaded, and the visitor's own e-mail program opens with a
+     message to the editors that names the file. The file itself is never put in the address, so
+     this works for an example of any length; nothing is sent until the visitor sends the e-mail. */
+  function mailUrl(name, title) {
+    const subject = `Nytt eksempel til eksempelbanken: ${title || name}`;
+    const body = [
+      "Hei!",
+      "",
+      `Vedlagt er eksempelfila ${name}, laget med skjemaet «Send inn et eksempel».`,
+      "(Husk å legge ved fila fra mappen for nedlastinger før du sender.)",
+      "",
+      "Kontaktperson i kommunen (valgfritt, publiseres ikke):",
+      "",
+      "Hilsen",
+    ].join("\r\n");
+    return `mailto:${container.dataset.contact}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  }
+
+  function sendByMail() {
+    const result = ready();
+    if (!result) return;
+    const name = saveFile(result);
+    const url = mailUrl(name, result.data.fields.tittel);
+    window.location.href = url;
+    say(`Fila ${name} er lastet ned, og e-postprogrammet ditt åpner en melding til redaksjonen ` +
+      `(${container.dataset.contact}). Legg ved fila ${name} fra mappen for nedlastinger, og send meldingen. ` +
+      "Redaksjonen går gjennom eksempelet, svarer deg på e-post og spør hvis noe mangler, og publiserer det når " +
+      "det er klart. Åpnet ikke e-postprogrammet seg? Skriv til ",
+    h("a", { href: url }, container.dataset.contact), ` og legg ved fila ${name}.`);
   }
 
   function githubUrl(name, content) {
@@ -1474,6 +1513,7 @@
         check: () => { clearTimeout(timer); return validate().problems.map((p) => ({ ...p })); },
         file: () => { clearTimeout(timer); const result = validate(); return { name: fileName(result.data), text: result.file.text }; },
         githubUrl: (name, content) => githubUrl(name, content),
+        mailUrl: (name, title) => mailUrl(name, title),
         limit: GITHUB_URL_LIMIT,
       };
       container.dataset.ready = "true";
