@@ -1,9 +1,12 @@
 # The two commands of the README:
 #   make serve   set up everything, then serve the site at http://127.0.0.1:8000/
 #   make test    set up everything (Chromium too, where we may install it), then run all tests
+# With BUILDER=properdocs, serve and build use ProperDocs instead of MkDocs.
 # Also: make build (production build into site/), make check (validate examples), make benchmark.
 
 PYTHON ?= python3
+# mkdocs or properdocs (MkDocs' continuation): both read mkdocs.yml and build the same site.
+BUILDER ?= mkdocs
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1   # Material 9.8 prints an end-of-life banner otherwise
@@ -25,10 +28,10 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 
 serve: $(VENV)/.site-installed
 	@echo "Eksempelbanken vises på http://127.0.0.1:8000/ (Ctrl+C avslutter)"
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/$(BUILDER) serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.site-installed
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(BUILDER) build --strict
 
 check: $(VENV)/.site-installed
 	$(BIN)/eksempelbank sjekk

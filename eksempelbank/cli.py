@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .freshness import due_for_review, render_markdown, render_text
+from .freshness import due_for_review, render_json, render_markdown, render_text
 from .guide import contributing
 from .issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
 from .links import external_links, render_links
@@ -170,7 +170,9 @@ def freshness(args: argparse.Namespace) -> int:
     schema = load_schema(args.project.data_dir)
     today = args.dato or date.today()
     stale, soon = due_for_review(catalog.examples, schema, today)
-    if args.format == "markdown":
+    if args.format == "json":
+        sys.stdout.write(render_json(stale, soon, today))
+    elif args.format == "markdown":
         base = github_blob_base(args.project.settings())
         sys.stdout.write(render_markdown(stale, soon, schema, today, link_base=base))
     else:
@@ -236,8 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
         "ferskhet", help="List eksemplene som bør vurderes på nytt (sist_vurdert for gammel eller snart for gammel).",
         description="List eksempler der sist_vurdert er eldre enn grensen i data/eksempelformat.yml, og for seg "
                     "dem som passerer grensen snart. Avslutter med 0 også når noen står på lista.")
-    ferskhet.add_argument("--format", choices=["tekst", "markdown"], default="tekst",
-                          help="tekst for terminalen, markdown for en sak (issue) på GitHub.")
+    ferskhet.add_argument("--format", choices=["tekst", "markdown", "json"], default="tekst",
+                          help="tekst for terminalen, markdown for en sak (issue) på GitHub, json for arbeidsflyter (antall og liste).")
     ferskhet.add_argument("--dato", type=_date, metavar="ÅÅÅÅ-MM-DD", help="Regn fra denne datoen (standard: i dag).")
     ferskhet.set_defaults(run=freshness)
 

@@ -7,6 +7,8 @@ so the check's warning and this list always agree on the day an example turns st
 
 from __future__ import annotations
 
+import json
+
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -139,3 +141,14 @@ def render_markdown(stale: list[Due], soon: list[Due], schema: Schema, today: da
                          f"{_when(due, today)}")
         lines.append("")
     return "\n".join(lines)
+
+
+def render_json(stale: list[Due], soon: list[Due], today: date) -> str:
+    """For workflows: they decide from these counts, never by searching text that holds titles."""
+    def item(due: Due) -> dict:
+        return {"fil": due.example.source_path, "tittel": due.example.title,
+                "sist_vurdert": due.reviewed.isoformat(), "grense": due.limit.isoformat()}
+
+    return json.dumps({"dato": today.isoformat(), "antall_for_gamle": len(stale), "antall_snart": len(soon),
+                       "for_gamle": [item(d) for d in stale], "snart": [item(d) for d in soon]},
+                      ensure_ascii=False, indent=1) + "\n"

@@ -284,3 +284,34 @@ def test_each_required_setting_is_checked(setting):
     problems = setting_problems(settings, site_url, load_rules(ROOT / "data"))
     place = "mkdocs.yml: site_url" if setting == "site_url" else f"mkdocs.yml: extra.eksempelbank.{setting}"
     assert len(problems) == 1 and problems[0].startswith(f"{place} mangler: skriv inn ")
+
+
+def test_make_serve_shows_launch_problems_on_the_page_instead_of_stopping(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from .sitebuild import fetch, free_port
+    from .test_serve import wait_for
+
+    project = copy_project(tmp_path / "prosjekt")
+    about = project / "docs" / "om.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nTODO: skriv om redaksjonen.\n", encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    kontakt_epost: post@husbanken.no\n", ""),
+                      encoding="utf-8")
+    line = about.read_text(encoding="utf-8").splitlines().index("TODO: skriv om redaksjonen.") + 1
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        page = wait_for(base + "om/", "Ikke klar for publisering")
+        assert f"docs/om.md:{line}: plassholderteksten «TODO»" in page
+        front = fetch(base)
+        assert "Ikke klar for publisering" in front and "extra.eksempelbank.kontakt_epost mangler" in front
+        assert "Ikke klar for publisering" not in fetch(base + "personvern/"), "only the pages concerned"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

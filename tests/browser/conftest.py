@@ -93,6 +93,7 @@ class Visit:
         self.page = context.new_page()
         self.page.set_viewport_size(viewport)
         self.outside: list[str] = []
+        self.mail: list[str] = []  # mailto: addresses the page opened
         self.page.on("request", self._watch)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.errors: list[str] = []
@@ -106,8 +107,10 @@ class Visit:
 
     def _watch(self, request):
         url = request.url
-        if not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")
-                or url.startswith("about:")):
+        if url.startswith("mailto:"):  # handed to the visitor's e-mail program, not fetched from a host
+            self.mail.append(url)
+        elif not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")
+                  or url.startswith("about:")):
             self.outside.append(url)
 
     def close(self):
