@@ -270,7 +270,10 @@ def test_json_schema_is_published_with_the_site(real_site):
 
 def test_contributing_md_is_generated_from_the_format(schema):
     from eksempelbank.guide import contributing
-    expected = contributing(schema, ROOT / "docs" / "bidra" / "index.md")
+    from eksempelbank.project import site_name, site_settings
+    from eksempelbank.publishing import page_values
+    expected = contributing(schema, ROOT / "docs" / "bidra" / "index.md",
+                            page_values(site_settings(ROOT), site_name(ROOT)))
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") == expected, "kjør: eksempelbank veiledning"
 
 

@@ -13,6 +13,9 @@ from eksempelbank.related import SCORED_FIELDS, related_examples
 from eksempelbank.validate import load_examples
 
 
+from .sitebuild import LOCAL_SITE_URL
+
+
 def examples_of(schema):
     catalog = load_examples(ROOT / "examples", schema)
     return catalog.examples
@@ -25,7 +28,8 @@ def test_json_and_csv_carry_every_example_with_front_matter_identifiers(real_sit
     assert data["antall"] == len(examples) == len(data["eksempler"])
     for record in data["eksempler"]:
         example = examples[record["id"]]
-        assert (site / record["url"] / "index.html").is_file()
+        assert record["url"].startswith(LOCAL_SITE_URL)
+        assert (site / record["url"][len(LOCAL_SITE_URL):] / "index.html").is_file()
         assert record["suksessfaktorer"] == example.values["suksessfaktorer"]
         assert record["fylke"] == example.values["fylke"]
         assert record["sist_vurdert"] == example.reviewed.isoformat()
