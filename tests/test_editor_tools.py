@@ -329,6 +329,15 @@ def test_contributing_md_is_generated_from_the_format(schema):
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") == expected, "kjør: eksempelbank veiledning"
 
 
+def test_scope_and_fact_check_are_in_the_guide_and_the_format_page(schema):
+    from eksempelbank.guide import contributing, format_page
+    assert "vanskeligstilt på boligmarkedet" in schema.scope and "boplikt" in schema.scope
+    guide = contributing(schema, ROOT / "docs" / "bidra" / "index.md")
+    for text in (guide, format_page(schema)):
+        assert "## Hva som hører hjemme i eksempelbanken\n\n" + schema.scope in text
+    assert "## Faktasjekk før publisering" in guide and "data/skrivemaate.yml" in guide
+
+
 def test_field_reference_lists_every_field_and_allowed_value(schema):
     from eksempelbank.guide import field_reference
     text = field_reference(schema)
