@@ -55,8 +55,13 @@ def _allowed(spec: FieldSpec, schema: Schema) -> str:
     return ""
 
 
+def scope_section(schema: Schema) -> list[str]:
+    """What belongs in the bank (``omfang`` in the format), said before the fields."""
+    return ["## Hva som hører hjemme i eksempelbanken", "", schema.scope, ""] if schema.scope else []
+
+
 def field_reference(schema: Schema) -> str:
-    lines = ["## Feltene", "",
+    lines = scope_section(schema) + ["## Feltene", "",
              "Feltene skrives øverst i fila, mellom to linjer med `---`. Feltnavn skrives uten æ, ø og å.", ""]
     for spec in schema.fields.values():
         required = "påkrevd" if spec.required else "valgfritt"

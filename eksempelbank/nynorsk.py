@@ -22,6 +22,7 @@ NAMES = {
     "Suksessfaktorer": "Suksessfaktorar",
     "Målgrupper": "Målgrupper",
     "Tema og tiltak": "Tema og tiltak",
+    "Boligsosial lov": "Bustadsosial lov",
     "Fylker": "Fylke",
     "Kommunestørrelse": "Kommunestorleik",
     "Programmer": "Program",

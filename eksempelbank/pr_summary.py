@@ -29,7 +29,7 @@ RESERVED = 20_000  # room kept for the closing text (how to fix) under TOTAL_LIM
 
 _BLANK_LINE = re.compile(r"\n([ \t]*)\n")
 _FACT_FIELDS = ("ansvarlig_aktor", "ansvarlig_enhet", "fylke", "kommunestorrelse", "program", "suksessfaktorer",
-                "malgrupper", "tema", "pris")
+                "malgrupper", "tema", "lovplikter", "pris")
 
 
 def github_anchor(heading: str) -> str:

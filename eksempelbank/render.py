@@ -236,7 +236,7 @@ def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn:
         rows.append(("Ansvarleg eining" if nn else "Ansvarlig enhet", _e(values["ansvarlig_enhet"])))
     rows.append(("Kommune", _e(example.municipality_label)))
     facet_by_field = {f.field: f for f in schema.facets}
-    for field_name in ("fylke", "kommunestorrelse", "program", "suksessfaktorer", "malgrupper", "tema"):
+    for field_name in ("fylke", "kommunestorrelse", "program", "suksessfaktorer", "malgrupper", "tema", "lovplikter"):
         facet = facet_by_field.get(field_name)
         ids = example.facet_values(field_name)
         if facet is None or not ids:
@@ -264,7 +264,7 @@ def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn:
 
 def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
     nynorsk = {"malgrupper": "Målgrupper", "suksessfaktorer": "Suksessfaktorar", "kommunestorrelse": "Kommunestorleik",
-               "tema": "Tema og tiltak"}
+               "tema": "Tema og tiltak", "lovplikter": "Plikter etter bustadsosial lov"}
     if nn and field_name in nynorsk:
         return nynorsk[field_name]
     return schema.fields[field_name].label

@@ -123,6 +123,8 @@ class Schema:
     limits: dict[str, int] = field(default_factory=dict)  # ``grenser``: bytes, depth, values
     reserved_slugs: frozenset[str] = frozenset()
     placeholders: dict[str, str] = field(default_factory=dict)  # ``malverdier``: field -> template text
+    wording: dict[str, Any] = field(default_factory=dict)  # ``skrivemaate.yml``: phrases that give a warning
+    scope: str = ""  # ``omfang``: what belongs in the bank (the guide and the format page say it)
 
     def vocabulary_for(self, facet: FacetSpec) -> Vocabulary:
         return self.vocabularies[facet.source]
@@ -171,6 +173,8 @@ def _load_schema_cached(data_dir: Path) -> Schema:
                 for s in spec["sections"]]
     facets = [FacetSpec(**f) for f in spec["facets"]]
     personal = _load_yaml(data_dir / "personvern.yml")
+    wording = _load_yaml(data_dir / "skrivemaate.yml")
     return Schema(fields, spec["entries"], sections, facets, vocabularies, register, data_dir, personal,
                   ContentPolicy.from_spec(spec["innhold"]), dict(spec["grenser"]),
-                  frozenset(str(s) for s in spec["reserverte_navn"]), dict(spec["malverdier"]))
+                  frozenset(str(s) for s in spec["reserverte_navn"]), dict(spec["malverdier"]), wording or {},
+                  " ".join(str(spec.get("omfang") or "").split()))

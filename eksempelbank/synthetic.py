@@ -721,6 +721,10 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     groups = _Dealer(rng, vocabulary_of("malgrupper").ids())
     themes = _Dealer(rng, vocabulary_of("tema").ids())
     programs = _Dealer(rng, vocabulary_of("program").ids()) if "program" in fields else None
+    # The duties under the housing act draw from a random stream of their own, so the other choices
+    # (and every file made before the facet existed) stay as they were for the same seed.
+    duties = (_Dealer(random.Random(f"{seed}:lovplikter"), vocabulary_of("lovplikter").ids())
+              if "lovplikter" in fields else None)
     former_by_successor: dict[str, list] = {}
     for former in register.former_municipalities:
         former_by_successor.setdefault(former.merged_into.number, []).append(former)
@@ -729,13 +733,13 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     for index in range(count):
         language = "nn" if (index == 1 or (index > 1 and rng.random() < NYNORSK_SHARE)) else "nb"
         name, text = _example(rng, schema, index, language, by_county, counties, sizes, factors, groups, themes,
-                              programs, former_by_successor, files)
+                              programs, former_by_successor, files, duties=duties)
         files[name] = text
     return files
 
 
 def _example(rng, schema, index, language, by_county, counties, sizes, factors, groups, themes, programs,
-             former_by_successor, taken) -> tuple[str, str]:
+             former_by_successor, taken, duties=None) -> tuple[str, str]:
     nn = language == "nn"
     vocab = schema.vocabularies
     fields = schema.fields
@@ -846,6 +850,8 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
     if rng.random() < 0.5:
         front.append(("ansvarlig_enhet", rng.choice(_UNIT_NAMES)))
     front += [("suksessfaktorer", chosen_factors), ("malgrupper", chosen_groups), ("tema", chosen_themes)]
+    if duties is not None and (index < len(duties.values) or duties.rng.random() < 0.5):
+        front.append(("lovplikter", duties.some(index, 1, 3)))
     if program:
         front.append(("program", program))
     if rng.random() < 0.02 and end is not None:

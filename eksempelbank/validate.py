@@ -21,6 +21,7 @@ from .schema import Schema, load_schema
 from .body import render_body
 from .sections import check_sections
 from .text import fold, slugify
+from .wording import check_wording
 
 _NUMBER_TYPES = {"dato", "aarstall", "heltall", "periode"}
 
@@ -88,6 +89,7 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
                  if p.line not in typed_lines]
 
     problems += _sources_without_address(display, document.front, values)
+    problems += check_wording(document.text, schema, display)
 
     if any(p.is_error for p in problems):
         return None, problems

@@ -213,6 +213,61 @@ def test_ordinary_text_and_functional_addresses_pass(text, schema):
     assert find_personal_data(text, schema) == []
 
 
+
+# -- notes about the writer's own reading (data/skrivemaate.yml) ----------------------------
+
+@pytest.mark.parametrize("text, line, words", [
+    ("Resten av det avsnittet var ikke lesbart.", 1, "lesbart"),
+    ("Første linje.\nTeksten som er lest, sier ikke mer.", 2, "som er lest"),
+    ("Kilden som ble lest, sier ingenting om dette.", 1, "som ble lest"),
+    ("Utdraget viser ikke hvem som deltok.", 1, "Utdraget"),
+    ("Innholdet var ikke tilgjengelig.", 1, "Innholdet var ikke tilgjengelig"),
+    # Nynorsk
+    ("Resten av det avsnittet var ikkje lesbart.", 1, "lesbart"),
+    ("Teksten som er lesen, seier ikkje meir.", 1, "som er lesen"),
+    ("Innhaldet var ikkje tilgjengeleg.", 1, "Innhaldet var ikkje tilgjengeleg"),
+    # Broken over two lines, as wrapped Markdown often is: found, on the line where it begins.
+    ("Kildene som er\nlest her, sier ikke mer.", 1, "som er lest"),
+    ("a\nb\nDet som vart\n   lese, seier ikkje noko om det.", 3, "som vart lese"),
+])
+def test_notes_about_the_writers_reading_are_found(text, line, words, schema):
+    from eksempelbank.wording import find_process_notes
+    assert find_process_notes(text, schema) == [(line, words)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kildene sier ikke hvem som deltok.", "Kjeldene seier ikkje kva det kosta.",
+    "Boligen var ikke tilgjengelig for rullestolbrukere.", "Klarspråk gir bedre lesbarhet.",
+    "Beboerne leste opp kontrakten sammen med veilederen.", "Planen ble lest opp i bystyret.",
+])
+def test_ordinary_text_is_not_taken_for_a_note_about_reading(text, schema):
+    from eksempelbank.wording import find_process_notes
+    assert find_process_notes(text, schema) == []
+
+
+def test_a_note_about_reading_is_a_warning_with_file_line_and_words(schema, valid_text, tmp_path):
+    path = tmp_path / "notat.md"
+    body_line = valid_text.splitlines().index("## Resultat") + 3  # the blank line, then the new text
+    path.write_text(valid_text.replace("## Resultat\n\n", "## Resultat\n\nResten av avsnittet var ikkje "
+                                       "lesbart i kjelda.\n\n", 1), encoding="utf-8")
+    example, problems = validate_file(path, schema, today=TODAY)
+    assert example is not None  # a warning: it does not stop publishing
+    notes = [p for p in problems if p.field == "skrivemåte"]
+    assert [(p.line, p.is_error) for p in notes] == [(body_line, False)]
+    assert notes[0].message.startswith("Vendingen «lesbart» forteller hva skribenten fikk lest av kilden")
+    assert "Kildene sier ikke" in notes[0].message
+    result = run_check(str(path), "--format", "tekst")
+    assert result.returncode == 0
+    assert f"notat.md:{body_line}: advarsel: skrivemåte: Vendingen «lesbart»" in result.stdout
+
+
+def test_phrase_list_is_well_formed(schema):
+    phrases = [str(p) for p in schema.wording["arbeidsnotater"]["fraser"]]
+    assert phrases and len(phrases) == len(set(phrases))
+    assert all(p == " ".join(p.split()).lower() for p in phrases), "skriv vendingene med små bokstaver"
+    assert {"ikkje lesen", "som er lest", "utdraget"} <= set(phrases)  # Bokmål and Nynorsk
+
+
 # -- JSON Schema ---------------------------------------------------------------------------
 
 def _front(valid_text):
@@ -275,6 +330,15 @@ def test_contributing_md_is_generated_from_the_format(schema):
     expected = contributing(schema, ROOT / "docs" / "bidra" / "index.md",
                             page_values(site_settings(ROOT), site_name(ROOT)))
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") == expected, "kjør: eksempelbank veiledning"
+
+
+def test_scope_and_fact_check_are_in_the_guide_and_the_format_page(schema):
+    from eksempelbank.guide import contributing, format_page
+    assert "vanskeligstilt på boligmarkedet" in schema.scope and "boplikt" in schema.scope
+    guide = contributing(schema, ROOT / "docs" / "bidra" / "index.md")
+    for text in (guide, format_page(schema)):
+        assert "## Hva som hører hjemme i eksempelbanken\n\n" + schema.scope in text
+    assert "## Faktasjekk før publisering" in guide and "data/skrivemaate.yml" in guide
 
 
 def test_field_reference_lists_every_field_and_allowed_value(schema):

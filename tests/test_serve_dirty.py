@@ -57,7 +57,13 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
         new_title = "Omdøpt: " + title
         edited.write_text(re.sub(r"(?m)^tittel: .*$", f'tittel: "{new_title}"', text, count=1), encoding="utf-8")
         wait_for(f"{base}eksempler/{edited.stem}/", new_title)
-        wait_for(f"{base}alle-eksempler/", new_title)  # the lists follow
+        # The lists follow. The full list is paged (extra.eksempelbank.per_page), so with many examples the
+        # renamed title can land on a later page than the first.
+        pages = [f"{base}alle-eksempler/"] + [f"{base}alle-eksempler/side-{n}/" for n in range(2, len(examples) // 10 + 2)]
+        deadline = time.monotonic() + 90
+        while not any(new_title in fetch(page) for page in pages):
+            assert time.monotonic() < deadline, f"«{new_title}» kom ikke på noen side av alle-eksempler innen 90 s"
+            time.sleep(0.5)
         gone = f"{base}eksempler/{deleted.stem}/"
         assert fetch(gone) != ""
         deleted.unlink()
