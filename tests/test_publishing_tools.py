@@ -4,6 +4,7 @@ job summary, and an installed package finding the project from the working direc
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import shutil
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 from eksempelbank import ROOT
 from eksempelbank.freshness import NOTHING_DUE, due_for_review, is_stale, render_markdown, render_text
@@ -379,3 +381,35 @@ def test_installed_package_finds_the_project_from_the_working_directory(installe
     assert "Sjekket 2 eksempler: ingen feil." in chosen.stderr
     wrong = run("--prosjekt", str(nowhere), "sjekk", cwd=checkout, env=env)
     assert wrong.returncode == 2 and "er ikke mappa med eksempelbanken" in wrong.stderr
+
+
+def test_freshness_json_counts_what_is_due_whatever_the_titles_say(tmp_path):
+    """The workflow decides from these counts: a title «Ingen eksempler …» cannot close the issue."""
+    project = make_project(tmp_path / "bank", {
+        "gammel": example_text("Ingen eksempler må vurderes på nytt", date(2019, 1, 15)),
+        "fersk": example_text("Boligkontor fersk", date(2026, 5, 1))})
+    result = run("ferskhet", "--format", "json", "--dato", DAY.isoformat(), cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (data["antall_for_gamle"], data["antall_snart"]) == (1, 0)
+    assert data["for_gamle"][0]["fil"] == "examples/gammel.md"
+    assert data["for_gamle"][0]["tittel"] == "Ingen eksempler må vurderes på nytt"
+
+
+def test_scheduled_workflows_decide_from_structured_output_reach_people_and_stay_enabled():
+    workflows = ROOT / ".github" / "workflows"
+    freshness = (workflows / "ferskhet.yml").read_text(encoding="utf-8")
+    assert "--format json" in freshness and "jq" in freshness
+    assert 'grep -qF "Ingen eksempler"' not in freshness
+    links = yaml.safe_load((workflows / "lenkesjekk.yml").read_text(encoding="utf-8"))
+    steps = links["jobs"]["lenker"]["steps"]
+    issue_step = next(s for s in steps if "gh issue create" in s.get("run", ""))
+    assert "gh issue edit" in issue_step["run"] and "gh issue close" in issue_step["run"]
+    assert "EXIT_CODE" in issue_step["env"] and links["jobs"]["lenker"]["permissions"]["issues"] == "write"
+    for path in workflows.glob("*.yml"):
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "schedule" not in workflow[True]:  # YAML 1.1 reads the key «on» as True
+            continue
+        keep = workflow["jobs"]["holdes-i-live"]
+        assert keep["permissions"] == {"actions": "write"}, path.name
+        assert f"actions/workflows/{path.name}/enable" in keep["steps"][0]["run"], path.name
