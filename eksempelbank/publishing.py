@@ -126,11 +126,6 @@ def page_problems(text: str, display: str, rules: LaunchRules, values: dict[str,
 
 # -- settings printed by the hand-written pages --------------------------------------------------
 
-def _markdown_text(text: str) -> str:
-    """A value as literal Markdown text (it is trusted configuration, but never markup)."""
-    return escape(text)
-
-
 def bank_counts(examples: list[Example]) -> dict[str, int]:
     """How many examples, from how many municipalities (today's) and counties: for the front page."""
     return {"antall_eksempler": len(examples),
@@ -139,17 +134,18 @@ def bank_counts(examples: list[Example]) -> dict[str, int]:
 
 
 def page_values(settings: dict[str, Any], site_name: str, counts: dict[str, int] | None = None) -> dict[str, str]:
-    """What ``%%name%%`` stands for in a hand-written page, as Markdown. Unset settings are left out,
-    so :func:`fill_settings` reports them."""
+    """What ``%%name%%`` stands for in a hand-written page, as Markdown: every value escaped (it is
+    trusted configuration, but never markup). Unset settings are left out, so the page shows
+    «[mangler: …]» and :func:`setting_problems` names the setting."""
     owner = publisher(settings)
-    values: dict[str, str] = {"nettsted": _markdown_text(site_name)}
+    values: dict[str, str] = {"nettsted": escape(site_name)}
     if owner.name:
-        values["utgiver"] = _markdown_text(owner.name)
-        values["utgiver_lenke"] = (f"[{_markdown_text(owner.name)}](<{owner.url}>)" if owner.url
-                                   else _markdown_text(owner.name))
+        values["utgiver"] = escape(owner.name)
+        values["utgiver_lenke"] = (f"[{escape(owner.name)}](<{owner.url}>)" if owner.url
+                                   else escape(owner.name))
     if owner.contact_email and _EMAIL.match(owner.contact_email):
-        values["kontakt_epost"] = _markdown_text(owner.contact_email)
-        values["kontakt_lenke"] = f"[{_markdown_text(owner.contact_email)}](<mailto:{owner.contact_email}>)"
+        values["kontakt_epost"] = escape(owner.contact_email)
+        values["kontakt_lenke"] = f"[{escape(owner.contact_email)}](<mailto:{owner.contact_email}>)"
     repository = _text(settings.get("repository"))
     if repository and re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
         values["repository_url"] = f"https://github.com/{repository}"
@@ -189,6 +185,6 @@ def fill_settings(markdown: str, values: dict[str, str], display: str) -> tuple[
 
 def notice(problems: list[str]) -> str:
     """`make serve`: the problems as a visible notice at the top of the page (Markdown admonition)."""
-    items = "\n".join(f"    - {_markdown_text(p)}" for p in problems)
+    items = "\n".join(f"    - {escape(p)}" for p in problems)
     return ('!!! danger "Ikke klar for publisering"\n\n'
             "    Publiseringen stopper til dette er rettet:\n\n" + items + "\n\n")

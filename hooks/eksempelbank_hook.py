@@ -86,8 +86,9 @@ def on_config(config):
         log.info(warning.human())
     _state["result"] = result
     settings = config.get("extra", {}).get("eksempelbank", {})
+    _state["rules"] = load_rules(ROOT / "data")
     _state["page_values"] = page_values(settings, config["site_name"], bank_counts(result.catalog.examples))
-    _state["setting_problems"] = setting_problems(settings, config.get("site_url"), load_rules(ROOT / "data"))
+    _state["setting_problems"] = setting_problems(settings, config.get("site_url"), _state["rules"])
     if not _state.get("serving"):
         launch = launch_problems(ROOT, settings, config.get("site_url"), _state["page_values"])
         if result.errors or launch:
@@ -119,16 +120,16 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     display = f'{Path(config["docs_dir"]).name}/{page.file.src_uri}'
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # with its front matter: true line numbers
-    problems = page_problems(source, display, load_rules(ROOT / "data"), _state["page_values"])
+    problems = page_problems(source, display, _state["rules"], _state["page_values"])
     if page.is_homepage:
         problems = _state["setting_problems"] + problems
     markdown, _ = fill_settings(markdown, _state["page_values"], display)
     if problems and _state.get("serving"):
-        markdown = _after_front_matter_heading(markdown, notice(problems))
+        markdown = _under_first_heading(markdown, notice(problems))
     return markdown
 
 
-def _after_front_matter_heading(markdown: str, text: str) -> str:
+def _under_first_heading(markdown: str, text: str) -> str:
     """``text`` right under the page's first heading (or at the top without one)."""
     lines = markdown.split("\n")
     for number, line in enumerate(lines):
