@@ -8,6 +8,8 @@ allowed; the list is data (``data/personvern.yml``).
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 
 from .problems import Problem
 from .schema import Schema
@@ -104,6 +106,39 @@ def find_personal_data(text: str, schema: Schema, encoded: bytes | None = None) 
     return found
 
 
+# Characters that show as nothing: format characters (Unicode category Cf: zero-width space, soft hyphen,
+# word joiner, bidi controls, tags ...) and the few letters and marks that are drawn empty. Written
+# between the digits of a phone number or into an e-mail address, they hid both from the patterns
+# above while a reader saw them whole (issue 18).
+_FORMAT_RANGES = [  # category Cf in Unicode 15.1 (Python 3.12; 3.11 has fewer, a subset), written out:
+    # finding them at import would take a third of a second in every process
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891),
+    (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+    # drawn empty, though not Cf: combining grapheme joiner, Hangul fillers, Khmer vowels, Mongolian
+    # selectors, variation selectors
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+    (0xFE00, 0xFE0F),
+]
+_SHOWN_AS_NOTHING = "".join(chr(c) for a, b in _FORMAT_RANGES for c in range(a, b + 1))
+_DROP = dict.fromkeys(map(ord, _SHOWN_AS_NOTHING))
+# Searched in the UTF-8 bytes: a character class this large is slow on text, and the bytes are at hand.
+_SHOWN_AS_NOTHING_BYTES = re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in _SHOWN_AS_NOTHING))
+
+
+def normalized_for_matching(text: str, encoded: bytes | None = None) -> tuple[str, bytes | None]:
+    """``text`` as a reader sees it, for the patterns: without characters shown as nothing, and in
+    NFKC (fullwidth digits and «＠» as their plain forms). Line by line, so line numbers stay the
+    same. Returns the text and its UTF-8 bytes when unchanged (None when changed)."""
+    data = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
+    if unicodedata.is_normalized("NFKC", text) and not _SHOWN_AS_NOTHING_BYTES.search(data):
+        return text, data  # almost every file: two fast checks
+    lines = [unicodedata.normalize("NFKC", line.translate(_DROP)).translate(_DROP) for line in text.split("\n")]
+    return "\n".join(line.replace("\n", " ") for line in lines), None
+
+
 def check_personal_data(text: str, schema: Schema, display: str, encoded: bytes | None = None) -> list[Problem]:
+    text, encoded = normalized_for_matching(text, encoded)
     return [Problem(display, line, "personvern", message)
             for line, message in find_personal_data(text, schema, encoded)]

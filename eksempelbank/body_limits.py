@@ -1,0 +1,130 @@
+"""Bounds on an example's body, measured before it is rendered (issue 18).
+
+Python-Markdown is recursive in the nesting of lists and quotes (a few hundred levels raise
+RecursionError), and its inline parsing is quadratic in the number of link and HTML openers
+(``[``, ``](``, ``<``) that a block of text holds: each opener that is not closed makes the parser
+scan the rest of the block again. A 170 kB body of ``[`` never finished. Both are measured here on
+the source, in one linear pass, so a file that could take the build down is refused with a
+message before the renderer sees it. :func:`time_budget` stops a render that still runs too long
+(a backstop for what these measures do not foresee).
+
+The limits are data: ``grenser`` in ``data/eksempelformat.yml``.
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+
+from .problems import Problem
+
+# The prefix of a line that nests: indentation, quote markers and list markers.
+_NESTING_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
+_BLANK = re.compile(r"[ \t]*")
+# Characters that change the direction text is shown in without being visible: a reader sees one
+# text and the page holds another (U+202E turns «fdp.exe» around). Refused in fields too (fields.py).
+BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+BIDI_CONTROLS = re.compile(f"[{BIDI_CHARACTERS}]")
+
+
+class RenderTimeout(Exception):
+    """Rendering one file took longer than its budget."""
+
+
+def nesting_depth(line: str) -> int:
+    """How deep a line nests lists, quotes and indented blocks, as the renderer will recurse."""
+    prefix = _NESTING_PREFIX.match(line).group(0)
+    indent = len(prefix.expandtabs(4)) - len(prefix.expandtabs(4).lstrip(" \t"))
+    markers = prefix.count(">") + len(re.findall(r"(?:^|[ \t>])(?:[-*+]|\d{1,9}[.)])[ \t]", prefix))
+    return indent // 4 + markers
+
+
+def nesting_problem(body: str, first_line: int, max_depth: int, display: str) -> Problem | None:
+    """The first line that nests deeper than ``max_depth``, as a problem."""
+    # Every level takes at least one character of the line's prefix (a tab, «>», «- », four spaces), so
+    # only lines with a longer prefix are measured: almost never one in a real example.
+    # (After a «\n», not at «^» in multi-line mode: a literal start lets the search skip ahead fast.)
+    text = "\n" + body
+    for found in _deep_prefix(max_depth).finditer(text):
+        start = found.start() + 1
+        end = text.find("\n", start)
+        depth = nesting_depth(text[start:] if end == -1 else text[start:end])
+        if depth > max_depth:
+            return Problem(display, first_line + text.count("\n", 1, start), "innhold",
+                           f"Teksten ligger {depth} nivåer inn (lister i lister, sitater eller innrykk); høyst "
+                           f"{max_depth} er tillatt. Skriv den med færre nivåer: en liste i en liste holder.")
+    return None
+
+
+@lru_cache(maxsize=4)
+def _deep_prefix(max_depth: int) -> re.Pattern:
+    return re.compile(rf"\n[ \t>*+\-0-9.)]{{{max_depth + 1},}}")
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def inline_cost_problem(body: str, first_line: int, max_cost: int, display: str) -> Problem | None:
+    """A body whose blocks hold so many openers for their length that rendering would take too long.
+
+    The cost of a block (text between blank lines, where the renderer's inline parsing starts over) is
+    its number of openers times its length; the sum over the file is bounded. Legitimate text with
+    links in it costs a few thousand per paragraph."""
+    if body.count("[") + body.count("<") <= 1 or (body.count("[") + body.count("<")) * 2 * len(body) <= max_cost:
+        return None  # the whole body as one block is within the bound: so is every split of it
+    total, worst, worst_line = 0, 0, first_line
+    line = first_line
+    for block in _BLOCK_BREAK.split(body):
+        openers = block.count("[") + block.count("<") + block.count("](")
+        cost = openers * len(block)
+        total += cost
+        if cost > worst:
+            worst, worst_line = cost, line + len(block) - len(block.lstrip("\n"))
+        line += block.count("\n") + 2
+    if total <= max_cost:
+        return None
+    return Problem(display, worst_line, "innhold",
+                   "Teksten har for mange klammer og vinkelparenteser ([ og <) i forhold til lengden, og ville ta "
+                   "for lang tid å gjøre om til en side. Avsnittet som starter her, er det verste. Fjern klammene "
+                   "som ikke hører til en lenke på formen [tekst](https://…), eller del lange avsnitt opp med "
+                   "tomme linjer.")
+
+
+def bidi_problems(body: str, first_line: int, display: str) -> list[Problem]:
+    """A line with a bidirectional control character, as in the fields (one problem per line)."""
+    if not any(character in body for character in BIDI_CHARACTERS):  # a dozen fast searches beat one regex
+        return []
+    return [Problem(display, number, "innhold",
+                    f"Inneholder et usynlig retningstegn (U+{ord(found.group(0)):04X}), som snur hvordan teksten "
+                    "vises, så leseren ser noe annet enn det som står. Det kommer ofte fra kopiering; skriv teksten "
+                    "inn på nytt.")
+            for number, text in enumerate(body.split("\n"), start=first_line)
+            if (found := BIDI_CONTROLS.search(text))]
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise :class:`RenderTimeout` in the block when it runs longer than ``seconds`` of wall-clock time.
+
+    A timer signal interrupts Python code wherever it is, so a render the bounds above did not foresee
+    still stops. Signals reach only the main thread; elsewhere (no thread in the build or `sjekk`
+    validates off it, but a caller might) the structural bounds alone apply."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise RenderTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
