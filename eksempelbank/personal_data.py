@@ -122,7 +122,7 @@ _FORMAT_RANGES = [  # category Cf in Unicode 15.1 (Python 3.12; 3.11 has fewer, 
     (0xFE00, 0xFE0F),
 ]
 _SHOWN_AS_NOTHING = "".join(chr(c) for a, b in _FORMAT_RANGES for c in range(a, b + 1))
-_DROP = dict.fromkeys(map(ord, _SHOWN_AS_NOTHING))
+DROP_INVISIBLE = dict.fromkeys(map(ord, _SHOWN_AS_NOTHING))
 # Searched in the UTF-8 bytes: a character class this large is slow on text, and the bytes are at hand.
 _SHOWN_AS_NOTHING_BYTES = re.compile(b"|".join(re.escape(c.encode("utf-8")) for c in _SHOWN_AS_NOTHING))
 
@@ -134,7 +134,7 @@ def normalized_for_matching(text: str, encoded: bytes | None = None) -> tuple[st
     data = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
     if unicodedata.is_normalized("NFKC", text) and not _SHOWN_AS_NOTHING_BYTES.search(data):
         return text, data  # almost every file: two fast checks
-    lines = [unicodedata.normalize("NFKC", line.translate(_DROP)).translate(_DROP) for line in text.split("\n")]
+    lines = [unicodedata.normalize("NFKC", line.translate(DROP_INVISIBLE)).translate(DROP_INVISIBLE) for line in text.split("\n")]
     return "\n".join(line.replace("\n", " ") for line in lines), None
 
 
