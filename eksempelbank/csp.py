@@ -81,7 +81,8 @@ class ThemeScripts:
     def hashes(self, base_url: str) -> list[str]:
         """The hashes of the theme's scripts as written on a page with this ``base_url``."""
         if base_url not in self._hashes:
-            rendered = [t.render(base_url=base_url, config=self.config) for t in self.templates]
+            config = self.config if self.config is not None else {"extra": {}}
+            rendered = [t.render(base_url=base_url, config=config) for t in self.templates]
             self._hashes[base_url] = list(dict.fromkeys(sha256_source(text) for text in rendered))
         return self._hashes[base_url]
 
