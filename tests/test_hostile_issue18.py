@@ -336,3 +336,16 @@ def test_the_theme_scripts_are_found_and_depend_only_on_base_url(theme):
 
 OTHER_CASES = ["time-budget", "recursion", "log-lines", "file-name-newline", "summary-unmatched", "new-file-duplicate",
                "sjekk-new-file", "workflow-z", "csv-guard", "csp-page-independent", "csp-base-url"]
+
+
+def test_entry_lengths_come_from_the_format_into_the_schema_and_the_guide(schema):
+    """One declaration (data/eksempelformat.yml) for the validator, the JSON Schema and the guide."""
+    from eksempelbank.export_schema import json_schema
+    from eksempelbank.guide import field_reference
+    reference = field_reference(schema)
+    for name in ("kilder", "lenker"):
+        exported = json_schema(schema)["properties"][name]["items"]["properties"]
+        for key, longest in schema.entries[name]["max_length"].items():
+            assert exported[key]["maxLength"] == longest
+            assert f"(høyst {longest} tegn)" in reference
+    assert json_schema(schema)["properties"]["kilder"]["items"]["properties"]["aar"].get("maxLength") is None
