@@ -349,3 +349,22 @@ def test_entry_lengths_come_from_the_format_into_the_schema_and_the_guide(schema
             assert exported[key]["maxLength"] == longest
             assert f"(høyst {longest} tegn)" in reference
     assert json_schema(schema)["properties"]["kilder"]["items"]["properties"]["aar"].get("maxLength") is None
+
+
+def test_the_build_refuses_hostile_bodies_quickly_with_the_same_messages(tmp_path):
+    """The build runs the same check: hostile files stop it with their problems, never a traceback, and
+    they cannot make it take much longer (two such files once took a 2.8 s build to 48.5 s)."""
+    from .sitebuild import copy_project, mkdocs_build
+    project = copy_project(tmp_path / "prosjekt")
+    chosen = {"brackets-170k", "nested-lists-300", "source-title-empty-quoted", "tag-unknown", "link-openers"}
+    for name, text, *_ in CASES:
+        if name in chosen:
+            (project / "examples" / f"{name}.md").write_text(text, encoding="utf-8")
+    started = time.perf_counter()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert time.perf_counter() - started < 90
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "RecursionError" not in output and "KeyError" not in output
+    for name in chosen:
+        assert re.search(rf"examples/{re.escape(name)}\.md:\d+: ", output), name
