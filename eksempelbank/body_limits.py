@@ -23,7 +23,8 @@ from .problems import Problem
 
 # The prefix of a line that nests: indentation, quote markers and list markers.
 _NESTING_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
-_BLANK = re.compile(r"[ \t]*")
+# A list marker in that prefix: first, or after a space, tab or «>» (not consumed, so «- - x» is two).
+_MARKER = re.compile(r"(?<![^ \t>])(?:[-*+]|\d{1,9}[.)])(?=[ \t])")
 # Characters that change the direction text is shown in without being visible: a reader sees one
 # text and the page holds another (U+202E turns «fdp.exe» around). Refused in fields too (fields.py).
 BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
@@ -38,7 +39,7 @@ def nesting_depth(line: str) -> int:
     """How deep a line nests lists, quotes and indented blocks, as the renderer will recurse."""
     prefix = _NESTING_PREFIX.match(line).group(0)
     indent = len(prefix.expandtabs(4)) - len(prefix.expandtabs(4).lstrip(" \t"))
-    markers = prefix.count(">") + len(re.findall(r"(?:^|[ \t>])(?:[-*+]|\d{1,9}[.)])[ \t]", prefix))
+    markers = prefix.count(">") + len(_MARKER.findall(prefix))
     return indent // 4 + markers
 
 
