@@ -27,7 +27,9 @@ _NESTING_PREFIX = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*")
 _MARKER = re.compile(r"(?<![^ \t>])(?:[-*+]|\d{1,9}[.)])(?=[ \t])")
 # Characters that change the direction text is shown in without being visible: a reader sees one
 # text and the page holds another (U+202E turns «fdp.exe» around). Refused in fields too (fields.py).
-BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+# The same characters as in fields.py: embeddings, overrides and isolates (the marks U+200E/U+200F only
+# settle the direction of neighbouring punctuation, and names in right-to-left scripts need them).
+BIDI_CHARACTERS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 BIDI_CONTROLS = re.compile(f"[{BIDI_CHARACTERS}]")
 
 

@@ -107,7 +107,7 @@ CASES = [
     # 8. Smaller: bidi controls in the body, links that leave the site, lengths at every depth, images.
     ("body-bidi-override", with_body("Tekst \u202e fdp.exe"), "innhold", BODY_LINE, "retningstegn"),
     ("body-bidi-isolate", with_body("Tekst \u2066skjult\u2069"), "innhold", BODY_LINE, "retningstegn"),
-    ("body-rtl-mark", with_body("Linje en.\nTekst \u200f her."), "innhold", BODY_LINE + 1, "retningstegn"),
+    ("body-rtl-embedding", with_body("Linje en.\nTekst \u202b her."), "innhold", BODY_LINE + 1, "retningstegn"),
     ("link-protocol-relative", with_body("[kommunen](//evil.example/side)"), "innhold", BODY_LINE,
      "annet nettsted"),
     ("link-slash-backslash", with_body("[kommunen](/\\evil.example/side)"), "innhold", BODY_LINE, "annet nettsted"),
