@@ -19,7 +19,8 @@ from .personal_data import check_personal_data
 from .problems import WARNING, Problem, sort_problems
 from .schema import Schema, load_schema
 from .body import render_body
-from .body_limits import RenderTimeout, bidi_problems, inline_cost_problem, nesting_problem, time_budget
+from .body_limits import (RenderTimeout, bidi_problems, block_cost_problem, inline_cost_problem, nesting_problem,
+                          time_budget)
 from .sections import check_sections
 from .text import fold, slugify
 
@@ -119,7 +120,8 @@ def _render_bounded(body: str, first_line: int, h2s: list, schema: Schema, displ
     limits = schema.limits
     problems = bidi_problems(body, first_line, display)
     bounded = [p for p in (nesting_problem(body, first_line, limits["maks_nivaaer_i_teksten"], display),
-                           inline_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display))
+                           inline_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display),
+                           block_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display))
                if p is not None]
     if bounded:
         return [], problems + bounded
