@@ -229,9 +229,11 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
         # has it, and a summary of the changed file must never say it passed.
         same = [shown for shown in holders[fold(example.title)] if shown != example.source_path]
         if same:
+            # At most three named: a pull request of many files with one title must not grow every message.
+            named = ", ".join(same[:3]) + (f" og {len(same) - 3} til" if len(same) > 3 else "")
             catalog.problems.append(Problem(example.source_path, example.field_lines.get("tittel", 1), "tittel",
-                                            f"Samme tittel som {', '.join(same)}. Gi eksempelet en tittel som "
-                                            "skiller det fra det andre, for eksempel med tiltaket eller årene."))
+                                            f"Samme tittel som {named}. Gi eksempelet en tittel som skiller det "
+                                            "fra det andre, for eksempel med tiltaket eller årene."))
     catalog.problems = sort_problems(catalog.problems)
     return catalog
 

@@ -389,3 +389,14 @@ def test_every_inline_script_the_theme_writes_has_its_hash(real_site):
         assert policy, path
         for script in inline_scripts(text):
             assert sha256_source(script) in policy.group(1), (path, script[:80])
+
+
+def test_many_files_with_one_title_keep_each_message_short(tmp_path, schema):
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    for number in range(30):
+        (folder / f"kopi-{number:02}.md").write_text(VALID, encoding="utf-8")
+    catalog = load_examples(folder, schema, root=tmp_path, today=TODAY)
+    titles = [p for p in catalog.errors if p.field == "tittel"]
+    assert len(titles) == 30
+    assert all(len(p.message) < 300 and "og 26 til" in p.message for p in titles)
