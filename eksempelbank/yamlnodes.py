@@ -102,8 +102,12 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
     if not _NEEDS_SCAN.search(text) and not ("!" in text and _TAG_HINT.search(text)):
         return None
     depth = 0
+    # For messages: the field each value belongs to («kilder.tittel»). One frame per open collection:
+    # for a map [key, whether a key comes next], for a list None.
+    frames: list[list | None] = []
     for event in yaml.parse(text, Loader=_Loader):
         line = first_line + event.start_mark.line
+        is_key = bool(frames) and frames[-1] is not None and frames[-1][1] and isinstance(event, yaml.ScalarEvent)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return YamlIssue(line, "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
                                    "Skriv verdien ut, eller sett den i anførselstegn.")
@@ -111,8 +115,21 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
             # A tag says how to read a value: «!x» makes any value empty, «!!python/…» names code. The
             # safe loader refuses the dangerous ones, but an unknown tag would silently blank a
             # required field, so every explicit tag is refused (issue 18).
+            keys = [str(frame[0]) for frame in frames if frame is not None and frame[0] is not None]
             return YamlIssue(line, f"YAML-merkelapper ({_shown_tag(event.tag)} foran en verdi) er ikke tillatt. "
-                                   "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.")
+                                   "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.",
+                             ".".join(keys) or None)
+        if is_key:
+            frames[-1] = [event.value, False]
+        elif frames and frames[-1] is not None and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                                                      yaml.SequenceStartEvent)):
+            frames[-1][1] = True  # a value: a key comes next
+        if isinstance(event, yaml.MappingStartEvent):
+            frames.append([None, True])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            frames.append(None)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frames.pop()
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
