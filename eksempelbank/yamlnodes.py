@@ -211,6 +211,11 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
     if isinstance(node, yaml.SequenceNode):
         return Node("list", [_convert(n, first_line, issues, path) for n in node.value], line)
     kind = _TAG_KIND.get(node.tag, "other")
+    if kind == "other":
+        # Only an explicit tag gives a scalar any other tag; the scan above refuses them, and this is the
+        # second line should it ever miss one: such a value would otherwise be read as empty text.
+        issues.append(YamlIssue(line, f"YAML-merkelapper ({_shown_tag(node.tag)} foran en verdi) er ikke tillatt. "
+                                      "Fjern merkelappen.", path))
     plain = not node.style  # None from the Python parser, "" from libyaml
     try:
         # A string is its text; other scalars go straight to SafeConstructor's constructor for their

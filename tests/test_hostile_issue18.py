@@ -400,3 +400,14 @@ def test_many_files_with_one_title_keep_each_message_short(tmp_path, schema):
     titles = [p for p in catalog.errors if p.field == "tittel"]
     assert len(titles) == 30
     assert all(len(p.message) < 300 and "og 26 til" in p.message for p in titles)
+
+
+def test_a_tag_the_scan_missed_is_still_refused(tmp_path, monkeypatch):
+    """Second line: should the quick scan ever miss a tag, building the values refuses it too."""
+    from eksempelbank import yamlnodes
+    monkeypatch.setattr(yamlnodes, "_TAG_HINT", re.compile(r"(?!)"))
+    folder = tmp_path / "examples"
+    folder.mkdir()
+    catalog = check(folder, "merkelapp", with_field("oppsummering", "oppsummering: !x"))
+    assert catalog.examples == []
+    assert any(p.field == "oppsummering" and "YAML-merkelapper" in p.message for p in catalog.errors)
