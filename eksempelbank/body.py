@@ -36,6 +36,7 @@ from .text import fold
 _URL_IGNORED = re.compile(r"[\t\n\r]")
 _URL_EDGE = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_OTHER_HOST = re.compile(r"^[/\\]{2}")
 _ATTRIBUTE_LIST = re.compile(r"\{\s*[:#.][^}\n]*\}")
 
 
@@ -106,23 +107,28 @@ def safe_url(value: str, schemes: tuple[str, ...]) -> bool:
     cleaned = _URL_EDGE.sub("", _URL_IGNORED.sub("", html.unescape(value)))
     match = _SCHEME.match(cleaned)
     if match is None:
-        return True  # relative (a path, #anchor or ?query); no scheme to run
+        # «//host/…» and «/\host…» (a browser reads \ as /) have no scheme but lead to another host: a
+        # link that looks internal would leave the site. Only paths, #anchors and ?queries stay.
+        return not _OTHER_HOST.match(cleaned)
     return match.group(1).lower() in schemes
 
 
 class _Report(HTMLParser):
     """Every element, attribute and link target in the rendered HTML that the allowlist refuses."""
 
-    def __init__(self, policy: ContentPolicy):
+    def __init__(self, policy: ContentPolicy, source: str = ""):
         super().__init__(convert_charrefs=True)
         self.policy = policy
+        self.source = source  # the Markdown the HTML came from, to find lines in
         self.found: list[tuple[str, str]] = []  # (needle to find the line, message)
         self.kept: list[str] = []  # allowed start tags, in order: compared with nh3's result
 
     def handle_starttag(self, tag, attrs):
         allowed = self.policy.elements.get(tag)
         if allowed is None:
-            self.found.append((f"<{tag}", _element_message(tag, self.policy)))
+            # A Markdown image has no «<img» in the source: it is found by its «![».
+            needle = f"<{tag}" if tag != "img" or "<img" in self.source.lower() else "!["
+            self.found.append((needle, _element_message(tag, self.policy)))
             return
         self.kept.append(tag)
         for name, value in attrs:
@@ -131,6 +137,13 @@ class _Report(HTMLParser):
             if name not in allowed:
                 self.found.append((name, f"Attributtet «{name}» på <{tag}> er ikke tillatt. "
                                          f"{self.policy.allowed_text()}"))
+            elif name in self.policy.url_attributes and _OTHER_HOST.match(
+                    _URL_EDGE.sub("", _URL_IGNORED.sub("", html.unescape(value or "")))):
+                shown = (value or "").strip()[:60]
+                self.found.append((shown[:20], f"Lenken «{shown}» fører til et annet nettsted, men mangler "
+                                               "https:. Skriv hele adressen, for eksempel "
+                                               "[tekst](https://www.kommune.no/…), eller en lenke innenfor "
+                                               "eksempelbanken som starter med én /."))
             elif name in self.policy.url_attributes and not safe_url(value or "", self.policy.url_schemes):
                 shown = (value or "").strip()[:60]
                 self.found.append((shown.split(":")[0] or shown,
@@ -213,8 +226,8 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
     specific: set[int] = set()
     for (title, line), content in zip(headings, contents):
         cleaned = _clean(content, policy).strip()
-        if cleaned != content.strip():
-            report = _Report(policy)
+        if cleaned != content.strip() or _leaves_the_site(cleaned, policy):
+            report = _Report(policy, body)
             report.feed(content)
             report.close()
             for needle, message in report.found:
@@ -226,6 +239,16 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
                             f"annerledes enn det ser ut). {policy.allowed_text()}")
         sections.append(Section(title, line, cleaned))
     return sections, _with_raw_html(problems, raw_html, specific, error, policy)
+
+
+_HREF = re.compile(r'href="([^"]*)"')  # as nh3 writes attributes: always in double quotes
+
+
+def _leaves_the_site(cleaned: str, policy: ContentPolicy) -> bool:
+    """Whether nh3 kept a link without a scheme that leads to another host («//host»): nh3 lets
+    relative links through, and these look relative."""
+    return 'href="' in cleaned and any(not safe_url(m.group(1), policy.url_schemes)
+                                       for m in _HREF.finditer(cleaned))
 
 
 def _with_raw_html(problems: list[Problem], raw_html: dict[int, str], specific: set[int], error,

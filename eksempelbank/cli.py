@@ -17,7 +17,7 @@ from .guide import contributing
 from .issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
 from .links import external_links, render_links
 from .pr_summary import file_title, guide_url, summary_markdown
-from .problems import summary
+from .problems import log_safe, summary
 from .project import Project, ProjectNotFound, github_blob_base, open_project, published_address, site_name
 from .publishing import page_values
 from .scaffold import NewExample, ScaffoldError, create_example
@@ -30,7 +30,7 @@ def check(args: argparse.Namespace) -> int:
     missing = [f for f in files or [] if not f.is_file()]
     if missing:
         for f in missing:
-            print(f"{f}: finnes ikke", file=sys.stderr)
+            print(log_safe(f"{f}: finnes ikke"), file=sys.stderr)
         return 2
     project: Project = args.project
     schema = load_schema(project.data_dir)

@@ -39,8 +39,9 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
     kind = spec.type
     if kind == "tekst":
         result: dict[str, Any] = {"type": "string", "minLength": 1}
-        if spec.max_length:
-            result["maxLength"] = spec.max_length
+        longest = spec.max_length or schema.limits.get("maks_tegn_per_verdi")
+        if longest:
+            result["maxLength"] = longest
     elif kind == "heltall":
         result = {"type": "integer"}
         if spec.min is not None:
@@ -66,9 +67,13 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
         result = _one_or_many({"type": "string", "enum": [c.name for c in schema.register.counties]})
     elif kind in ("kilder", "lenker"):
         rules = schema.entries[spec.name]
-        properties = {key: {"type": "string", "minLength": 1} for key in rules["keys"]}
+        general = schema.limits.get("maks_tegn_per_verdi")
+        lengths = {key: rules.get("max_length", {}).get(key, general) for key in rules["keys"]}
+        properties = {key: {"type": "string", "minLength": 1, **({"maxLength": lengths[key]} if lengths[key] else {})}
+                      for key in rules["keys"]}
         if "url" in properties:
-            properties["url"] = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$"}
+            properties["url"] = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$",
+                                 **({"maxLength": lengths["url"]} if lengths["url"] else {})}
         if "aar" in properties:
             properties["aar"] = {"type": "integer", "minimum": 1000, "maximum": 9999}
         for key in rules.get("dates", []):

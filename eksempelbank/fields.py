@@ -131,6 +131,19 @@ class FieldChecker:
         if text and text == self.schema.placeholders.get(field):
             self.error(node.line, field, "Dette er hjelpeteksten fra malen. Skriv inn det som gjelder eksempelet.")
             return None
+        limit = self.schema.limits.get("maks_tegn_per_verdi")
+        if limit and len(text) > limit:
+            # Every value at every depth: one becomes a CSV cell and a line in the log (a 144 kB source
+            # title was once larger than Python's CSV reader accepts).
+            self.error(node.line, field, f"Verdien er {len(text)} tegn lang; høyst {limit} tegn er tillatt her.")
+            return None
+        if "\n" in text:
+            # A value is one line: it is printed in logs, where a line of its own could pass for a
+            # command to GitHub (issue 18), and in one cell, heading or list item on the site.
+            self.error(node.line, field,
+                       "Verdien går over flere linjer (en tom linje eller \\n i den). Skriv den som én linje "
+                       "tekst; lange verdier kan brytes over flere linjer med >- uten tomme linjer mellom.")
+            return None
         hidden = _INVISIBLE.search(text)
         if hidden:
             self.error(node.line, field,
@@ -383,6 +396,11 @@ class FieldChecker:
                     checked = self.check_date(_date_spec(name), value)
                 else:
                     checked = self.text(spec, value, field=name)
+                    longest = rules.get("max_length", {}).get(key)
+                    if checked is not None and longest and len(checked) > longest:
+                        self.error(value.line, name, f"Teksten er {len(checked)} tegn lang; høyst {longest} tegn "
+                                                     "er tillatt.")
+                        checked = None
                     if checked is not None and key == "url" and url_problem(checked):
                         self.error(value.line, name, url_problem(checked))
                         checked = None
@@ -390,6 +408,10 @@ class FieldChecker:
                     ok = False
                 elif checked != "":
                     entry[key] = checked
+                elif key in rules.get("required", []):
+                    # An empty title is a missing title: every later use (the page, the CSV) needs one.
+                    self.error(value.line, name, f"«{key}» er tomt. Skriv inn {rules.get('labels', {}).get(key, key).lower()}.")
+                    ok = False
             missing = [k for k in rules.get("required", []) if k not in item.value]
             for key in missing:
                 self.error(item.line, f"{spec.name}.{key}", f"Mangler «{key}».")

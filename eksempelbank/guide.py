@@ -48,9 +48,11 @@ def _allowed(spec: FieldSpec, schema: Schema) -> str:
             text += f", og minst én av {' eller '.join(f'`{k}`' for k in rules['one_of'])}"
         text += ". Feltene:\n"
         labels, help_texts = rules.get("labels", {}), rules.get("help", {})
+        lengths = rules.get("max_length", {})
         for key in rules["keys"]:
             note = f": {help_texts[key]}" if key in help_texts else ""
-            text += f"\n    - `{key}` – {labels.get(key, key)}{note}"
+            longest = f" (høyst {lengths[key]} tegn)" if key in lengths else ""
+            text += f"\n    - `{key}` – {labels.get(key, key)}{longest}{note}"
         return text
     return ""
 

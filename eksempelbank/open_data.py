@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
+import unicodedata
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from .facets import sort_examples
 from .model import Example
+from .personal_data import DROP_INVISIBLE
 from .render import Licence
 
 JSON_URI = "eksempler.json"
@@ -111,7 +113,19 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def csv_cell(value: object) -> str:
     text = "; ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _looks_like_formula(text) else text
+
+
+def _looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet could read the cell as a formula: judged on the start as a spreadsheet may
+    read it, after spaces and invisible characters and with fullwidth forms as their plain ones
+    («＝» is read as «=» by spreadsheets in East Asian locales; issue 18)."""
+    if text.startswith(_FORMULA_START):
+        return True
+    if text.isascii() and not text[:1].isspace():
+        return False
+    start = unicodedata.normalize("NFKC", text[:64]).translate(DROP_INVISIBLE).lstrip()
+    return start.startswith(_FORMULA_START)
 
 
 def xml_text(value: str) -> str:

@@ -145,6 +145,11 @@ def summary_markdown(files: list[str], catalog: Catalog, schema: Schema, *, titl
     elif failing:
         out += [f"❌ {len(failing)} av {_count(len(files), 'endret eksempel', 'endrede eksempler')} har feil som "
                 "må rettes før eksemplene kan publiseres.", ""]
+    elif len(passing) < len(files):
+        # ✅ is said only of files that were checked and passed: a name that matched no checked file (a
+        # name quoted by git, a file outside examples/) is never counted as passing (issue 18).
+        out += [f"⚠️ {len(files) - len(passing)} av {_count(len(files), 'endret fil', 'endrede filer')} ble ikke "
+                "sjekket som eksempel. Se loggen for steget.", ""]
     else:
         out += [f"✅ {'Det endrede eksempelet' if len(files) == 1 else f'Alle de {len(files)} endrede eksemplene'} "
                 "består sjekken.", ""]

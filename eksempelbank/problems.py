@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ERROR = "feil"
@@ -25,7 +26,7 @@ class Problem:
         where = f"{self.file}:{self.line}: "
         label = "" if self.severity == ERROR else "advarsel: "
         subject = f"{self.field}: " if self.field else ""
-        return f"{where}{label}{subject}{self.message}"
+        return log_safe(f"{where}{label}{subject}{self.message}")
 
     def github(self) -> str:
         """A GitHub Actions workflow command, shown on the pull request's line."""
@@ -37,7 +38,30 @@ class Problem:
         )
 
 
+# What a log reader (GitHub's runner, a terminal) takes for the end of a line: not only \n.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Other control characters: a terminal obeys some of them (colours, cursor movement).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
+def log_safe(text: str) -> str:
+    """``text`` as printed to a log that GitHub Actions reads (issue 18).
+
+    GitHub runs a line as a workflow command when it starts, after spaces, with «::» (or the older
+    «##[»). Messages quote what contributors wrote, file names included, so a value with a line
+    break could print a line of its own such as «::error file=README.md::…». Here every line after
+    the first starts with «  | », and a first line that could be read as a command gets the same
+    mark; control characters are shown as their code."""
+    text = _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
+    lines = _LINE_BREAK.split(text)
+    first = lines[0]
+    if first.lstrip().startswith(("::", "##[")):
+        first = "  | " + first
+    return "\n".join([first] + ["  | " + line for line in lines[1:]])
+
+
 def _escape_data(value: str) -> str:
+    value = _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", value)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -19,6 +19,8 @@ from .personal_data import check_personal_data
 from .problems import WARNING, Problem, sort_problems
 from .schema import Schema, load_schema
 from .body import render_body
+from .body_limits import (RenderTimeout, bidi_problems, block_cost_problem, inline_cost_problem, nesting_problem,
+                          time_budget)
 from .sections import check_sections
 from .text import fold, slugify
 from .wording import check_wording
@@ -50,7 +52,7 @@ def _sources_without_address(display: str, front, values: dict) -> list[Problem]
     if sources is None or sources.kind != "list" or not values.get("kilder"):
         return []
     return [Problem(display, node.line, "kilder",
-                    f"Kilden «{entry['tittel']}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
+                    f"Kilden «{entry.get('tittel', '')}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
                     "på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).", WARNING)
             for node, entry in zip(sources.value, values["kilder"])
             if "url" not in entry and "uten_nettadresse" not in entry]
@@ -80,7 +82,7 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     language = values.get("sprak", "nb")
     sections, h2s, section_problems = check_sections(document.body, document.body_line, language, schema, display)
     problems += section_problems
-    published, body_problems = render_body(document.body, document.body_line, h2s, schema.content, display)
+    published, body_problems = _render_bounded(document.body, document.body_line, h2s, schema, display)
     problems += body_problems
     # A number in a date, year or period field is that field's problem (reported above), not a phone number.
     typed_lines = {line for name, line in document.front.key_lines.items()
@@ -112,6 +114,33 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     example.sections = published
     example.field_lines = dict(document.front.key_lines)
     return example, problems
+
+
+def _render_bounded(body: str, first_line: int, h2s: list, schema: Schema, display: str):
+    """render_body, refused before it starts when the body is too deep or too costly to render, and
+    stopped when it runs past the time budget (all limits from ``grenser`` in the format)."""
+    limits = schema.limits
+    problems = bidi_problems(body, first_line, display)
+    bounded = [p for p in (nesting_problem(body, first_line, limits["maks_nivaaer_i_teksten"], display),
+                           inline_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display),
+                           block_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display))
+               if p is not None]
+    if bounded:
+        return [], problems + bounded
+    seconds = limits.get("maks_sekunder_per_fil", 0)
+    try:
+        with time_budget(seconds):
+            published, found = render_body(body, first_line, h2s, schema.content, display)
+    except RenderTimeout:
+        return [], problems + [Problem(display, first_line, "innhold",
+                                       f"Teksten tok mer enn {seconds} sekunder å gjøre om til en side, og blir ikke "
+                                       "publisert. Del lange avsnitt opp med tomme linjer, og fjern tegn som [ og < "
+                                       "som ikke hører til en lenke.")]
+    except RecursionError:
+        return [], problems + [Problem(display, first_line, "innhold",
+                                       "Teksten er for dypt nøstet til å gjøres om til en side (lister i lister eller "
+                                       "sitater i sitater). Skriv den med færre nivåer.")]
+    return published, problems + found
 
 
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}  # not examples, and not an editor's mistake
@@ -187,17 +216,46 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
         catalog.problems += problems
         if example is not None:
             catalog.examples.append(example)
-    titles: dict[str, Example] = {}
+    # Files checked alone are compared with the rest of the bank too: a new example whose title is taken
+    # must be refused in its own pull request, not found when the next one is built (issue 18).
+    checked = {os.path.realpath(p) for p in paths}
+    others = ([p for p in example_paths(directory) if os.path.realpath(p) not in checked]
+              if files is not None else [])
+    holders: dict[str, list[str]] = {}
+    for key, shown in _titles_in(others, display_of, schema):
+        holders.setdefault(key, []).append(shown)
     for example in catalog.examples:
-        key = fold(example.title)
-        if key in titles:
+        holders.setdefault(fold(example.title), []).append(example.source_path)
+    for example in catalog.examples:
+        # Every file that shares a title is named, the new one and the old: neither can pass while the other
+        # has it, and a summary of the changed file must never say it passed.
+        same = [shown for shown in holders[fold(example.title)] if shown != example.source_path]
+        if same:
+            # At most three named: a pull request of many files with one title must not grow every message.
+            named = ", ".join(same[:3]) + (f" og {len(same) - 3} til" if len(same) > 3 else "")
             catalog.problems.append(Problem(example.source_path, example.field_lines.get("tittel", 1), "tittel",
-                                            f"Samme tittel som {titles[key].source_path}. Gi eksempelet en tittel "
-                                            "som skiller det fra det andre, for eksempel med tiltaket eller årene."))
-        else:
-            titles[key] = example
+                                            f"Samme tittel som {named}. Gi eksempelet en tittel som skiller det "
+                                            "fra det andre, for eksempel med tiltaket eller årene."))
     catalog.problems = sort_problems(catalog.problems)
     return catalog
+
+
+def _titles_in(paths: list[Path], display_of, schema: Schema):
+    """(folded title, display) of each other example file, read without the full check (only its title
+    is compared; its own problems are its own pull request's)."""
+    limits = schema.limits
+    for path in paths:
+        if not path.is_file() or path.is_symlink() or path.suffix != ".md":
+            continue
+        shown = display_of(path)
+        try:
+            document, _ = read_document(path, shown, max_bytes=limits["maks_bytes"], max_depth=limits["maks_dybde"],
+                                        max_values=limits["maks_verdier"])
+        except OSError:
+            continue
+        node = document.front.value.get("tittel") if document is not None else None
+        if node is not None and node.kind == "str" and node.value.strip():
+            yield fold(node.value.strip()), shown
 
 
 def validate_each(jobs: list[tuple[Path, str]], schema: Schema, today: date | None):

@@ -88,6 +88,9 @@ def translate_yaml_error(exc: yaml.YAMLError) -> tuple[int | None, str]:
 # indentation): «&», «*», flow collections, complex keys, compact nested lists («- - x») and deep
 # indentation. Front matter with none of these is composed without the scan.
 _NEEDS_SCAN = re.compile(r"[&*\[{]|^\s*\?\s|-[ \t]+-[ \t]|^ {5}", re.MULTILINE)
+# A «!» first or after a space or indicator could be a tag («!x», «!!python/name:…»); looked for only
+# in front matter with a «!» at all.
+_TAG_HINT = re.compile(r"(?:^|[\s:,\[{-])!", re.MULTILINE)
 
 
 def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | None:
@@ -96,14 +99,37 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
     An alias repeats a value without writing it again: a few lines can stand for billions of values
     (an «alias bomb») or for a value that contains itself. No example needs them, so they are refused.
     """
-    if not _NEEDS_SCAN.search(text):
+    if not _NEEDS_SCAN.search(text) and not ("!" in text and _TAG_HINT.search(text)):
         return None
     depth = 0
+    # For messages: the field each value belongs to («kilder.tittel»). One frame per open collection:
+    # for a map [key, whether a key comes next], for a list None.
+    frames: list[list | None] = []
     for event in yaml.parse(text, Loader=_Loader):
         line = first_line + event.start_mark.line
+        is_key = bool(frames) and frames[-1] is not None and frames[-1][1] and isinstance(event, yaml.ScalarEvent)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return YamlIssue(line, "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
                                    "Skriv verdien ut, eller sett den i anførselstegn.")
+        if getattr(event, "tag", None) is not None:
+            # A tag says how to read a value: «!x» makes any value empty, «!!python/…» names code. The
+            # safe loader refuses the dangerous ones, but an unknown tag would silently blank a
+            # required field, so every explicit tag is refused (issue 18).
+            keys = [str(frame[0]) for frame in frames if frame is not None and frame[0] is not None]
+            return YamlIssue(line, f"YAML-merkelapper ({_shown_tag(event.tag)} foran en verdi) er ikke tillatt. "
+                                   "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.",
+                             ".".join(keys) or None)
+        if is_key:
+            frames[-1] = [event.value, False]
+        elif frames and frames[-1] is not None and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                                                      yaml.SequenceStartEvent)):
+            frames[-1][1] = True  # a value: a key comes next
+        if isinstance(event, yaml.MappingStartEvent):
+            frames.append([None, True])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            frames.append(None)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frames.pop()
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
@@ -112,6 +138,12 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None
+
+
+def _shown_tag(tag: str) -> str:
+    """A tag as written: «!!python/name:x» for PyYAML's «tag:yaml.org,2002:python/name:x», shortened."""
+    shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return f"«{shown[:40]}{'…' if len(shown) > 40 else ''}»"
 
 
 def parse(text: str, first_line: int, max_depth: int = 6, max_values: int = 1000) -> tuple[Node | None, list[YamlIssue]]:
@@ -179,6 +211,11 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
     if isinstance(node, yaml.SequenceNode):
         return Node("list", [_convert(n, first_line, issues, path) for n in node.value], line)
     kind = _TAG_KIND.get(node.tag, "other")
+    if kind == "other":
+        # Only an explicit tag gives a scalar any other tag; the scan above refuses them, and this is the
+        # second line should it ever miss one: such a value would otherwise be read as empty text.
+        issues.append(YamlIssue(line, f"YAML-merkelapper ({_shown_tag(node.tag)} foran en verdi) er ikke tillatt. "
+                                      "Fjern merkelappen.", path))
     plain = not node.style  # None from the Python parser, "" from libyaml
     try:
         # A string is its text; other scalars go straight to SafeConstructor's constructor for their

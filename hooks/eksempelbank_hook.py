@@ -31,6 +31,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
@@ -42,7 +43,7 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT))
 
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
-from eksempelbank.csp import add_policy  # noqa: E402
+from eksempelbank.csp import ThemeScripts, add_policy  # noqa: E402
 from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
 from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
                                      notice, page_problems, page_values, setting_problems)
@@ -76,6 +77,8 @@ def _exact_dirty_builds(record: logging.LogRecord) -> bool:
 def on_config(config):
     _stop_background_index()  # `make serve`: this rebuild empties the site the last index was written to
     _state["site_dir"] = config["site_dir"]
+    # The policy's script hashes come from the theme's templates, never from a written page (csp.py).
+    _state["theme_scripts"] = ThemeScripts.from_dirs(config["theme"].dirs, config)
     try:
         result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"),
                                directory_urls=config["use_directory_urls"])
@@ -257,7 +260,8 @@ def on_post_page(output, page, config):
         script = f'<script src="{get_relative_url(RELOAD_URI, page.url)}"></script>'
         end = output.rfind("</body>")
         output = output[:end] + script + output[end:] if end != -1 else output + script
-    return add_policy(output, page.content or "")
+    # The page's base_url as MkDocs gives it to the templates: from its address, not its content.
+    return add_policy(output, _state["theme_scripts"].hashes(get_relative_url(".", page.url)))
 
 
 def on_post_build(config):
@@ -268,7 +272,9 @@ def on_post_build(config):
     if not_found.is_file():
         text = not_found.read_text(encoding="utf-8")
         if 'http-equiv="Content-Security-Policy"' not in text:
-            not_found.write_text(add_policy(text), encoding="utf-8")
+            # MkDocs renders error pages with the site's own path as base_url.
+            base_url = urlsplit(config.get("site_url") or "/").path
+            not_found.write_text(add_policy(text, _state["theme_scripts"].hashes(base_url)), encoding="utf-8")
     if _state.get("serving"):
         _start_background_index(Path(config["site_dir"]), config["theme"]["language"])
         return

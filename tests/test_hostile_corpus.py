@@ -199,9 +199,12 @@ def test_two_examples_with_the_same_title_are_refused(tmp_path):
     (folder / "en.md").write_text(VALID, encoding="utf-8")
     (folder / "to.md").write_text(VALID.replace("Boligkontor i Stord", "Boligkontor  i stord"), encoding="utf-8")
     catalog = load_examples(folder, root=tmp_path, today=TODAY)
-    [problem] = catalog.errors
-    assert (problem.file, problem.line, problem.field) == ("examples/to.md", 2, "tittel")
-    assert "Samme tittel som examples/en.md" in problem.message
+    # Both are named (issue 18): the new file must fail its own check, whichever sorts first.
+    first, second = catalog.errors
+    assert (first.file, first.line, first.field) == ("examples/en.md", 2, "tittel")
+    assert "Samme tittel som examples/to.md" in first.message
+    assert (second.file, second.line, second.field) == ("examples/to.md", 2, "tittel")
+    assert "Samme tittel som examples/en.md" in second.message
 
 
 def test_sjekk_lists_every_hostile_file_without_a_traceback(tmp_path):

@@ -113,3 +113,47 @@ def test_hostile_page_is_blocked_by_the_policy_alone(browser, hostile_site):
     visit.csp.clear()  # expected here, as is the refused request; everything else Visit checks still holds
     visit.outside.clear()
     visit.close()
+
+
+# Issue 18: a plausible future slip — one `| e` dropped from a template — prints a title as markup.
+UNESCAPED_TITLE = '"><script>window.__pwned="tittel"</script><meta name="x" content="'
+
+
+@pytest.fixture(scope="module")
+def unescaped_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("uten-escaping") / "prosjekt")
+    template = project / "overrides" / "main.html"
+    text = template.read_text(encoding="utf-8")
+    slip = '<meta name="DC.title" content="{{ page.meta.title | e }}">'
+    assert slip in text
+    template.write_text(text.replace(slip, slip.replace(" | e", "")), encoding="utf-8")
+    valid = (project / "examples" / "stord-housing-first-teamet.md").read_text(encoding="utf-8")
+    front, body = valid.split("\n---\n", 1)
+    quoted = UNESCAPED_TITLE.replace("\\", "\\\\").replace('"', '\\"')
+    front = re.sub(r"(?m)^tittel: .*$", f'tittel: "{quoted}"', front)
+    (project / "examples" / "stord-housing-first-teamet.md").write_text(front + "\n---\n" + body, encoding="utf-8")
+    site = project / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "eksempler" / "stord-housing-first-teamet" / "index.html").read_text(encoding="utf-8")
+    assert '<script>window.__pwned="tittel"</script>' in page, "malen escaper fortsatt: testen prøver ingenting"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_a_template_that_prints_a_title_unescaped_still_runs_no_script(browser, unescaped_site):
+    """The policy's hashes come from the theme alone: a script a template printed from a field has none,
+    so it does not run, while the theme's own scripts (the palette, Material's first script) still do."""
+    visit = Visit(browser, DESKTOP)
+    page = visit.page
+    page.goto(unescaped_site + "eksempler/stord-housing-first-teamet/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None, "skriptet fra tittelen kjørte"
+    assert page.evaluate("typeof __md_get") == "function"  # the theme's inline script ran
+    assert any("script-src" in message for message in visit.csp), visit.csp
+    visit.csp.clear()  # the refused script is the point; everything else Visit checks still holds
+    visit.close()
