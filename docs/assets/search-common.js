@@ -24,11 +24,39 @@ export function loadPagefind() {
       // Pagefind's web worker would be one more script to download (12 kB gzip).
       await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true });
       await pagefind.init();
-      return pagefind;
+      return serialized(pagefind);
     });
     loading.catch(() => { loading = null; });
   }
   return loading;
+}
+
+// Pagefind, one call at a time. Its calls keep a pointer into the WebAssembly index across an
+// await, and loading an index chunk replaces that pointer: two searches at once (a word check and
+// the search itself, or a search and the filters) could read a stale index and answer each other's
+// query («bosetting av flyktninger» -> «Ingen treff»). Calls wait for the one before them; the
+// callers drop answers to queries that are no longer the latest.
+function serialized(pagefind) {
+  let queue = Promise.resolve();
+  const one = (call) => {
+    const done = queue.then(call, call);
+    queue = done.catch(() => {});
+    return done;
+  };
+  // Pagefind also caches each page's fragment as one object and writes the locations of the latest
+  // search into it: a result's data() could come back with another search's locations. Each result
+  // gets a copy with its own (``words``).
+  const own = (result) => ({
+    ...result,
+    data: async () => ({ ...(await result.data()), locations: [...result.words] }),
+  });
+  return {
+    search: (term, options) => one(() => pagefind.search(term, options))
+      .then((found) => (found && found.results ? { ...found, results: found.results.map(own) } : found)),
+    preload: (term, options) => one(() => pagefind.preload(term, options)),
+    filters: () => one(() => pagefind.filters()),
+    options: (options) => one(() => pagefind.options(options)),
+  };
 }
 
 // A search as Pagefind's, plus ``query`` and ``unknown`` (see search-query.js).
