@@ -174,7 +174,12 @@ def _load_search_words(path: Path, changed: int | None) -> SearchWords:
     if not isinstance(raw.get("familier"), list):
         problems.append("«familier» må være en liste med familier (lister med ord).")
     for number, family in enumerate(raw.get("familier") or [], start=1):
-        members = words_in(f"familie {number}", family)
+        # Each family: its words (``ord``) and the dictionary entries that show they belong together (``kilde``).
+        source = family.get("kilde") if isinstance(family, dict) else None
+        if not isinstance(source, str) or not source.strip():
+            problems.append(f"Familie {number} mangler «kilde»: ordboka som viser at ordene hører sammen "
+                            "(Bokmålsordboka og Nynorskordboka, ordbokene.no).")
+        members = words_in(f"familie {number}", family.get("ord") if isinstance(family, dict) else family)
         if len(set(members)) < 2:
             problems.append(f"Familie {number} ({', '.join(members)}) må ha minst to ulike ord.")
         for word in members:
@@ -253,7 +258,8 @@ def result_meta(example: Example, schema: Schema) -> dict[str, str]:
         "title": example.title,
         "kommune": example.municipality_label,
         "fylke": ", ".join(label(schema, county, c) for c in example.facet_values("fylke")),
-        "storrelse": label(schema, size, example.values["kommunestorrelse"]),
+        # «Liten kommune»: what the facts line says, and what a search for the size class matches
+        "storrelse": f'{label(schema, size, example.values["kommunestorrelse"])} kommune',
         "periode": example.period_label,
         "oppsummering": example.summary,
         "sprak": example.language,

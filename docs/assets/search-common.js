@@ -16,13 +16,25 @@ function loadQuery() {
   return querying;
 }
 
+// How Pagefind ranks: a whole word or its stem well above a longer word that only begins like the
+// query (termSimilarity), and a match in the title, the municipality, the county, the facet labels or
+// the summary (the example's metadata, eksempelbank/search_index.py) above one in the body. The word
+// families are metadata too, weighted as body text.
+const RANKING = {
+  termSimilarity: 4,
+  metaWeights: {
+    title: 6, kommune: 10, fylke: 10, emner: 6, storrelse: 10, oppsummering: 3,
+    ansvarlig: 0.5, periode: 0.5, sprak: 0, ordfamilier: 1, sidetype: 2,
+  },
+};
+
 export function loadPagefind() {
   if (!loading) {
     loadQuery().then((query) => query.searchWords()).catch(() => {});  // comes with the runtime
     loading = import(bundle.href).then(async (pagefind) => {
       // noWorker: search in the page itself. A query over this index takes milliseconds, and
       // Pagefind's web worker would be one more script to download (12 kB gzip).
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true });
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true, ranking: RANKING });
       await pagefind.init();
       return serialized(pagefind);
     });
