@@ -54,6 +54,9 @@ TYPE_FILTER = "type"
 PAGE_TYPE = "side"
 #: Filter for the decades an example's work was going on: "2010" for 2010–2019.
 PERIOD_FILTER = "periode"
+#: Filter with the municipalities of today an example is from (register ids): «Kommuner som oss» lists
+#: the visitor's own municipality's examples first. Not a facet of the form.
+MUNICIPALITY_FILTER = "kommune"
 #: Sort keys (``data-pagefind-sort``). The «sist vurdert» key is unique per example (see
 #: :func:`reviewed_sort_keys`), so the order is the same in Pagefind and in the finder's page.
 SORT_REVIEWED = "sist_vurdert"
@@ -242,6 +245,7 @@ def filter_values(example: Example, schema: Schema) -> dict[str, list[str]]:
     """Filter name -> values for one example: every facet of the schema, plus period."""
     filters = {facet.id: example.facet_values(facet.field) for facet in schema.facets}
     filters[PERIOD_FILTER] = period_values(example)
+    filters[MUNICIPALITY_FILTER] = sorted({m.id for m in example.municipalities})
     return {name: values for name, values in filters.items() if values}
 
 
