@@ -46,7 +46,8 @@ from .text import sort_key
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
 #: Query-string values of the sort choice (the script maps them to Pagefind sorts).
-SORTS = [("relevans", "Beste treff"), ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
+SORTS = [("relevans", "Beste treff"), ("likhet", "Kommuner som oss først"),
+         ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
 #: Results shown at a time; «Vis flere eksempler» shows the next ones. Each result shown from
 #: the search costs one Pagefind fragment (about 5 kB gzip): this bounds a search's transfer.
 RESULTS_PER_BATCH = 10
@@ -276,6 +277,8 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         "</select>",
         "</div>",
         "</div>",
+        # «Mente du …?» and «Ingen eksempler fra Kristiansand ennå», above the examples (finder.js).
+        '<div class="eb-finder__answer" id="eb-finder-answer" hidden></div>',
         '<ol class="eb-finder__list" id="eb-finder-list">',
         *[result_item(example, schema) for example in newest],
         "</ol>",
