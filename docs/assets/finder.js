@@ -352,8 +352,7 @@ function setUp(form) {
         : null;
       if (run !== latest) return;
       shown = ranked || found.results.map((result) => ({ result }));
-      list.replaceChildren();
-      await showMore(run, false);
+      await showMore(run, false, true);
       if (run !== latest) return;
       announce(state, found.results.length, similar, ranked);
       await explain(state, found, run);
@@ -438,14 +437,17 @@ function setUp(form) {
     return [line];
   }
 
-  async function showMore(run, moveFocus) {
-    const start = list.children.length;
+  // The next results, or with ``replace`` the first ones in place of the list: the old list stays
+  // until the new one is ready, so nothing below it jumps in between.
+  async function showMore(run, moveFocus, replace = false) {
+    const start = replace ? 0 : list.children.length;
     const next = shown.slice(start, start + pageSize);
     const pages = await Promise.all(next.map(({ result }) => result.data()));
     if (run !== latest) return;
     const items = pages.map((data, i) => withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }),
       data, next[i]));
-    list.append(...items);
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     showMoreButton(shown.length);
     if (moveFocus && items.length) items[0].querySelector("a").focus();
   }
@@ -590,7 +592,13 @@ function setUp(form) {
   // Phones: from the choices to the results, and the focus with them.
   showButton.addEventListener("click", () => {
     if (!wide.matches) filtersBox.open = false;
-    resultsTitle.focus();
+    resultsTitle.focus({ preventScroll: true });
+    // The heading just under the sticky header and count, so the first example is on screen too.
+    const header = document.querySelector(".md-header");
+    const covered = [header, document.getElementById("eb-finder-bar")]
+      .map((el) => (el && getComputedStyle(el).position === "sticky" ? el.getBoundingClientRect().height : 0))
+      .reduce((a, b) => a + b, 0);
+    window.scrollTo({ top: window.scrollY + resultsTitle.getBoundingClientRect().top - covered - 8 });
   });
   for (const facet of facets) {
     // The group's title opens and closes it; a group with a choice in it stays where it is.
@@ -650,8 +658,29 @@ function setUp(form) {
   for (const facet of [...facets].reverse()) {
     if (initial.facets[facet.id].length) groupsBox.insertBefore(facet.group, groupsBox.querySelector(".eb-facet"));
   }
+  // Opened with a query or a municipality (?q=, ?kommune=): the form is laid out but not shown until
+  // the first answer is in, so the page does not jump while it loads (CLS).
+  const fromAddress = !isBuiltState(initial);
+  if (fromAddress) form.classList.add("eb-finder--loading");
+  clear.hidden = !chosenCount(initial) && !initial.q && !initial.sort && !initial.town;
   form.hidden = false;
   fallback.hidden = true;
   toForm(initial);
-  update(initial).then(focusOpened);
+  update(initial).finally(() => form.classList.remove("eb-finder--loading")).then(async () => {
+    const back = history.state || {};
+    if (back.ebFinderFocus) {
+      await focusOpened();
+    } else if (fromAddress && !document.activeElement.closest("form") && sameSiteReferrer()) {
+      // From the front page's «Kommuner som oss» or Enter in the header search: on to the examples.
+      resultsTitle.focus();
+    }
+  });
+}
+
+function sameSiteReferrer() {
+  try {
+    return Boolean(document.referrer) && new URL(document.referrer).origin === window.location.origin;
+  } catch (error) {
+    return false;
+  }
 }
