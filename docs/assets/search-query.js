@@ -18,9 +18,16 @@ export function fold(text) {
   return text.toLocaleLowerCase("nb").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-// A word of the indexed text as the index has it: «Startlån.» -> «startlan».
+// A word of the indexed text as the index has it: «Startlån.» -> «startlan». Remembered: excerpts
+// read every word of each page shown, and Unicode normalisation is the costly part.
+const bareWords = new Map();
 function bare(word) {
-  return fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  let found = bareWords.get(word);
+  if (found === undefined) {
+    found = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+    if (bareWords.size < 50000) bareWords.set(word, found);
+  }
+  return found;
 }
 
 const NO_WORDS = prepareWords({});
