@@ -62,3 +62,33 @@ def test_recall_at_5_is_at_least_0_95(visit, site_url, finder):
     print(f"\nrecall@5 ({'finder' if finder else 'header'}): {recall:.3f} over {len(scores)} queries")
     print("\n".join(misses))
     assert recall >= 0.95, f"recall@5 {recall:.3f}:\n" + "\n".join(misses)
+
+
+def test_a_place_in_the_query_puts_its_own_examples_first(visit, site_url):
+    """A county's name lists that county's examples before any other, whatever their sources say
+    («NRK Nordland» as a publisher does not place an example in Nordland); so does a municipality's."""
+    counties = {}
+    for example in examples():
+        for county in example.facet_values("fylke"):
+            counties.setdefault(county, set()).add(example.slug)
+    from eksempelbank.schema import load_schema
+
+    vocabulary = load_schema().vocabulary_for(load_schema().facet("fylke"))
+    page = visit(DESKTOP)
+    page.goto(site_url + "om/")
+    for county, own in sorted(counties.items()):
+        name = vocabulary.label(county)
+        for finder in (False, True):
+            found, _ = top(page, site_url, name, finder)
+            k = min(len(own), 5)
+            assert set(found[:k]) <= own, f"«{name}»: {found[:k]} (its own: {sorted(own)[:8]})"
+    towns = {}
+    for example in examples():
+        for m in example.municipalities:
+            towns.setdefault(m.name, set()).add(example.slug)
+    for name, own in sorted(towns.items())[:12]:
+        if " " in name or "(" in name:
+            continue
+        found, _ = top(page, site_url, name, True)
+        k = min(len(own), 5)
+        assert set(found[:k]) <= own, f"«{name}»: {found[:k]}"
