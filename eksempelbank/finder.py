@@ -39,14 +39,15 @@ from .render import escape, front_matter, link_to
 from .schema import Schema
 from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
 from .similar_municipalities import size_classes, to_json
-from .search_index import (PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
+from .search_index import (MUNICIPALITY_FILTER, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
                            filter_values, newest_first, period_label, period_values, result_meta)
 from .text import sort_key
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
 #: Query-string values of the sort choice (the script maps them to Pagefind sorts).
-SORTS = [("relevans", "Beste treff"), ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
+SORTS = [("relevans", "Beste treff"), ("likhet", "Kommuner som oss først"),
+         ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
 #: Results shown at a time; «Vis flere eksempler» shows the next ones. Each result shown from
 #: the search costs one Pagefind fragment (about 5 kB gzip): this bounds a search's transfer.
 RESULTS_PER_BATCH = 10
@@ -174,8 +175,14 @@ def selection_files(examples: list[Example], schema: Schema,
         meta = result_meta(example, schema)
         cards[f"{position}.json"] = _json({"url": f"eksempler/{example.slug}/",
                                             "meta": {key: meta[key] for key in CARD_META}})
+    # The municipalities (not a facet of the form): «Kommuner som oss» lists the visitor's own first.
+    towns = sorted({m.id for example in ordered for m in example.municipalities})
+    town_number = {town: n for n, town in enumerate(towns)}
+    columns[MUNICIPALITY_FILTER] = [sorted(town_number[m.id] for m in {m.id: m for m in example.municipalities}.values())
+                                    for example in ordered]
     table = _json({"antall": len(ordered),
-                   "fasetter": {facet.id: [c.id for c in facet.choices] for facet in facets},
+                   "fasetter": {**{facet.id: [c.id for c in facet.choices] for facet in facets},
+                                MUNICIPALITY_FILTER: towns},
                    "verdier": columns, "tittel": title_place})
     digest = hashlib.sha256(table.encode())
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
@@ -270,6 +277,8 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         "</select>",
         "</div>",
         "</div>",
+        # «Mente du …?» and «Ingen eksempler fra Kristiansand ennå», above the examples (finder.js).
+        '<div class="eb-finder__answer" id="eb-finder-answer" hidden></div>',
         '<ol class="eb-finder__list" id="eb-finder-list">',
         *[result_item(example, schema) for example in newest],
         "</ol>",

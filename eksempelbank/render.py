@@ -225,6 +225,24 @@ def key_facts(example: Example, schema: Schema) -> list[str]:
             example.period_label]
 
 
+def _size_today(example: Example, schema: Schema, nn: bool) -> str:
+    """An example's size class is the one at the time of the work. Where today's differs (a merger,
+    growth), both: « (då arbeidet vart gjort; i dag stor: 26 000 innbyggjarar 1. januar 2024)»."""
+    from .similar_municipalities import todays_sizes  # the register's population (SSB 07459)
+
+    if len(example.municipalities) != 1:
+        return ""
+    people, size = todays_sizes(schema).get(example.municipalities[0].number, (0, ""))
+    if not size or size == example.values.get("kommunestorrelse"):
+        return ""
+    now = _e(label(schema, schema.facet("kommunestorrelse"), size).lower())
+    count = f"{people:,}".replace(",", "\u00a0")
+    name = _e(example.municipalities[0].name)
+    if nn:
+        return f" (då arbeidet vart gjort; {name} i dag: {now}, {count} innbyggjarar 1. januar 2024)"
+    return f" (da arbeidet ble gjort; {name} i dag: {now}, {count} innbyggere 1. januar 2024)"
+
+
 def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn: bool) -> str:
     """The facts box, in a <details>: on a phone a line of key facts comes first and the full box
     is a tap away, so «Oppsummert» starts on the first screen; wider screens and paper show the
@@ -246,6 +264,8 @@ def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn:
             for v in ids)
         if nn:  # the vocabularies are Bokmål (WCAG 3.1.2)
             links = f'<span lang="nb">{links}</span>'
+        if field_name == "kommunestorrelse":
+            links += _size_today(example, schema, nn)
         rows.append((_field_label(schema, field_name, nn), links))
         if field_name == "kommunestorrelse":
             rows.append(("Periode", _e(example.period_label)))
@@ -291,7 +311,8 @@ def _sources_list(example: Example, nn: bool) -> str:
         closed = (f". {'Nettstaden er lagd ned' if nn else 'Nettstedet er lagt ned'} "
                   f"({norwegian_date(link['nedlagt'])})" if link.get("nedlagt") else "")
         items.append(f'<li><a href="{_e(link["url"])}">{_e(link["tittel"])}</a>{closed}</li>')
-    return '<ul class="eb-kilder">\n' + "\n".join(items) + "\n</ul>"
+    # The lowest search weight: a source's title or publisher («NRK Nordland») is not what the example is about.
+    return '<ul class="eb-kilder" data-pagefind-weight="0.1">\n' + "\n".join(items) + "\n</ul>"
 
 
 def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOptions,

@@ -54,6 +54,9 @@ TYPE_FILTER = "type"
 PAGE_TYPE = "side"
 #: Filter for the decades an example's work was going on: "2010" for 2010–2019.
 PERIOD_FILTER = "periode"
+#: Filter with the municipalities of today an example is from (register ids): «Kommuner som oss» lists
+#: the visitor's own municipality's examples first. Not a facet of the form.
+MUNICIPALITY_FILTER = "kommune"
 #: Sort keys (``data-pagefind-sort``). The «sist vurdert» key is unique per example (see
 #: :func:`reviewed_sort_keys`), so the order is the same in Pagefind and in the finder's page.
 SORT_REVIEWED = "sist_vurdert"
@@ -174,7 +177,12 @@ def _load_search_words(path: Path, changed: int | None) -> SearchWords:
     if not isinstance(raw.get("familier"), list):
         problems.append("«familier» må være en liste med familier (lister med ord).")
     for number, family in enumerate(raw.get("familier") or [], start=1):
-        members = words_in(f"familie {number}", family)
+        # Each family: its words (``ord``) and the dictionary entries that show they belong together (``kilde``).
+        source = family.get("kilde") if isinstance(family, dict) else None
+        if not isinstance(source, str) or not source.strip():
+            problems.append(f"Familie {number} mangler «kilde»: ordboka som viser at ordene hører sammen "
+                            "(Bokmålsordboka og Nynorskordboka, ordbokene.no).")
+        members = words_in(f"familie {number}", family.get("ord") if isinstance(family, dict) else family)
         if len(set(members)) < 2:
             problems.append(f"Familie {number} ({', '.join(members)}) må ha minst to ulike ord.")
         for word in members:
@@ -237,6 +245,7 @@ def filter_values(example: Example, schema: Schema) -> dict[str, list[str]]:
     """Filter name -> values for one example: every facet of the schema, plus period."""
     filters = {facet.id: example.facet_values(facet.field) for facet in schema.facets}
     filters[PERIOD_FILTER] = period_values(example)
+    filters[MUNICIPALITY_FILTER] = sorted({m.id for m in example.municipalities})
     return {name: values for name, values in filters.items() if values}
 
 
@@ -253,7 +262,8 @@ def result_meta(example: Example, schema: Schema) -> dict[str, str]:
         "title": example.title,
         "kommune": example.municipality_label,
         "fylke": ", ".join(label(schema, county, c) for c in example.facet_values("fylke")),
-        "storrelse": label(schema, size, example.values["kommunestorrelse"]),
+        # «Liten kommune»: what the facts line says, and what a search for the size class matches
+        "storrelse": f'{label(schema, size, example.values["kommunestorrelse"])} kommune',
         "periode": example.period_label,
         "oppsummering": example.summary,
         "sprak": example.language,

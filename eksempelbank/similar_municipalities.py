@@ -7,9 +7,12 @@ neighbouring counties, then the rest, each with the reason. Everything comes fro
 - the municipalities, their Sámi names and counties: the register (``data/register/kommuner-2024.csv``);
 - which counties border each other: ``data/register/nabofylker.csv`` (:func:`read_neighbours`);
 - the size classes and their limits: the ``kommunestorrelse`` vocabulary;
-- the visitor's size class: the register has no population, so the visitor chooses it. Where the
-  bank has an example from the municipality, the size class that example gives is offered as the
-  choice (:func:`known_sizes`), and the page says where it came from.
+- the visitor's size class: from the municipality's registered population on 1 January 2024
+  (``data/register/folketall-2024.csv``, Statistics Norway table 07459; :func:`read_population`) and the
+  limits of the size classes (:func:`size_for`). The visitor can still choose another. An example's own
+  size class is the size at the time of the work; where it differs from today's, the page says both.
+- the municipality's own examples come first: the examples carry their municipalities as a filter
+  (:data:`MUNICIPALITY_FILTER`).
 
 The finder loads this as one small JSON file (:data:`DATA_URI`) only when «Kommuner som oss» is
 used, so opening the finder or the front page costs nothing more.
@@ -26,8 +29,10 @@ from pathlib import Path
 from .model import Example
 from .register import Register
 from .schema import Schema
+from .search_index import MUNICIPALITY_FILTER  # the filter with an example's municipalities
 
 NEIGHBOURS_FILE = "nabofylker.csv"
+POPULATION_FILE = "folketall-2024.csv"
 #: Where the build writes the data, next to the finder page.
 DATA_URI = "finn/kommuner.json"
 #: The facets «Kommuner som oss» ranks by (facet ids of data/eksempelformat.yml).
@@ -65,6 +70,55 @@ def read_neighbours(register_dir: Path, register: Register) -> dict[str, tuple[s
     if lonely:
         raise NeighbourError(f"{path.name}: mangler naboene til {', '.join(lonely)}.")
     return {number: tuple(sorted(found)) for number, found in neighbours.items()}
+
+
+class PopulationError(ValueError):
+    """``folketall-2024.csv`` does not fit the municipality register; the message says where, in Norwegian."""
+
+
+def read_population(register_dir: Path, register: Register) -> dict[str, int]:
+    """Municipality number -> registered population on 1 January 2024, for every municipality of
+    the register. Lines starting with ``#`` are the file's comments (its source)."""
+    path = Path(register_dir) / POPULATION_FILE
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    names = {m.number: m.name for m in register.municipalities}
+    population: dict[str, int] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+        number = row["kommunenummer"]
+        if names.get(number) != row["kommune"]:
+            raise PopulationError(f"{path.name}: «{number},{row['kommune']}» er ikke en kommune i kommuner-2024.csv.")
+        if not row["folketall"].isdigit():
+            raise PopulationError(f"{path.name}: folketallet til {row['kommune']} er ikke et tall: «{row['folketall']}».")
+        population[number] = int(row["folketall"])
+    missing = [name for number, name in names.items() if number not in population]
+    if missing:
+        raise PopulationError(f"{path.name}: mangler folketallet til {', '.join(missing)}.")
+    return population
+
+
+def size_for(population: int, schema: Schema) -> str:
+    """The size class (vocabulary id) whose limits (``min_innbyggere``, ``maks_innbyggere``) hold ``population``."""
+    for term in schema.vocabulary_for(schema.facet(SIZE_FACET)):
+        low = int(term.extra.get("min_innbyggere", 0))
+        high = term.extra.get("maks_innbyggere")
+        if population >= low and (high is None or population <= int(high)):
+            return term.id
+    raise ValueError(f"ingen kommunestørrelse for {population} innbyggere")
+
+
+def todays_sizes(schema: Schema) -> dict[str, tuple[int, str]]:
+    """Municipality number -> (population on 1 January 2024, size class id). Read once per build."""
+    cached = getattr(schema, "_todays_sizes", None)
+    if cached is not None:
+        return cached
+    register = schema.register
+    population = read_population(Path(schema.data_dir) / "register", register)
+    sizes = {number: (people, size_for(people, schema)) for number, people in population.items()}
+    try:
+        object.__setattr__(schema, "_todays_sizes", sizes)
+    except (AttributeError, TypeError):  # a schema that takes no attributes: read again next time
+        pass
+    return sizes
 
 
 @dataclass(frozen=True)
@@ -112,26 +166,22 @@ def size_classes(schema: Schema) -> list[dict[str, str]]:
 def municipality_data(examples: list[Example], schema: Schema) -> dict:
     """What the browser needs, as JSON-ready data (see :func:`to_json`).
 
-    ``kommuner``: ``[id, name, Sámi name, county id, size id or "", example slug]`` per municipality,
-    in the register's order (the size and slug only where an example gives the size).
+    ``kommuner``: ``[id, name, Sámi name, county id, size id, population]`` per municipality, in the
+    register's order: the size class of today's population (1 January 2024).
     """
     register = schema.register
     neighbours = read_neighbours(Path(schema.data_dir) / "register", register)
     county_id = {c.number: c.id for c in register.counties}
-    sizes = known_sizes(examples)
-    known_titles = {k.slug: {"tittel": k.title, "periode": k.period} for k in sizes.values()}
-    municipalities = []
-    for m in register.municipalities:
-        known = sizes.get(m.number)
-        municipalities.append([m.id, m.name, m.alt_name, m.county.id,
-                               known.size if known else "", known.slug if known else ""])
+    today = todays_sizes(schema)
+    municipalities = [[m.id, m.name, m.alt_name, m.county.id, today[m.number][1], today[m.number][0]]
+                      for m in register.municipalities]
     return {
         "fylker": [{"id": c.id, "navn": c.name, "naboer": [county_id[n] for n in neighbours[c.number]]}
                    for c in register.counties],
         "storrelser": size_classes(schema),
         "kommuner": municipalities,
-        "eksempler": known_titles,
-        "fasetter": {"fylke": COUNTY_FACET, "storrelse": SIZE_FACET},
+        "fasetter": {"fylke": COUNTY_FACET, "storrelse": SIZE_FACET, "kommune": MUNICIPALITY_FILTER},
+        "kilde": "Statistisk sentralbyrå, tabell 07459, folkemengde 1. januar 2024",
     }
 
 

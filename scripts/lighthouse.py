@@ -18,6 +18,7 @@ own advice: performance varies from run to run, the other categories do not).
 from __future__ import annotations
 
 import argparse
+import functools
 import http.server
 import json
 import os
@@ -35,13 +36,19 @@ if str(ROOT) not in sys.path:
 
 from tests.sitebuild import free_port, gzip_site_handler  # noqa: E402  (the same server as search_payload.py)
 
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 TOOL = Path(__file__).resolve().parent / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run " \
                "--disable-background-networking --disable-component-update --disable-sync"
 # The front page, an example, the finder and the form (issue 11, «Done when»).
-PAGES = ["", "eksempler/drammen-fra-leie-til-eie/", "finn/", "bidra/send-inn/"]
+PAGES = ["", "eksempler/drammen-fra-leie-til-eie/", "finn/", "finn/?q=startl%C3%A5n", "finn/?kommune=stord",
+         "bidra/send-inn/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
            "speed-index"]
@@ -93,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of mobile")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--no-gzip", action="store_true", help="serve without compression (a host that compresses nothing)")
     args = parser.parse_args(argv)
     install()
     pages = args.pages.split(",") if args.pages else PAGES
@@ -104,11 +112,13 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site.resolve() if args.site else work_dir / "site"
         if not args.site:
             build(site, address)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), gzip_site_handler(site))
+        handler = (functools.partial(_QuietHandler, directory=str(site)) if args.no_gzip else gzip_site_handler(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         version = json.loads((CLI.parent.parent / "package.json").read_text())["version"]
         chrome = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()
         device = "skrivebord (--preset=desktop)" if args.desktop else "mobil (standardinnstillinger)"
+        device += ", uten komprimering" if args.no_gzip else ", gzip"
         print(f"Lighthouse {version}, {chrome}, {device}, {args.runs} kjøring(er) per side")
         print(f"{'side':42} {'ytelse':>6} {'tilgj.':>6} {'praksis':>7} {'SEO':>4}   FCP    LCP    TBT    CLS    SI")
         figures = {}

@@ -14,8 +14,9 @@ import pytest
 
 from eksempelbank import ROOT
 from eksempelbank.finder import LONG_GROUP, SHORT_LIST
-from eksempelbank.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, NeighbourError, known_sizes,
-                                                  municipality_data, read_neighbours, to_json)
+from eksempelbank.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, POPULATION_FILE, NeighbourError,
+                                                  PopulationError, known_sizes, municipality_data, read_neighbours,
+                                                  read_population, to_json)
 
 
 
@@ -134,15 +135,46 @@ def test_the_data_gives_sizes_with_their_limits_and_where_they_come_from(example
     for size, term in zip(data["storrelser"], vocabulary):
         assert size["kort"] == term.extra["kort"].rstrip(".")
         assert "innbyggere" in size["kort"]
-    known = known_sizes(examples)
+    # Every municipality has today's size, from its registered population (SSB 07459, 1 January 2024).
+    population = {}
+    for line in (ROOT / "data" / "register" / POPULATION_FILE).read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#") and not line.startswith("kommunenummer"):
+            number, _, people, date = line.split(",")
+            assert date == "2024-01-01"
+            population[number] = int(people)
+    assert len(population) == 357 and sum(population.values()) == 5_550_203, "SSB's national total"
     by_number = {m.id: m.number for m in schema.register.municipalities}
-    for municipality_id, _, _, _, size, slug in data["kommuner"]:
-        number = by_number[municipality_id]
-        if number in known:
-            assert (size, slug) == (known[number].size, known[number].slug)
-            assert data["eksempler"][slug]["tittel"] == known[number].title
-        else:
-            assert (size, slug) == ("", "")
+    limits = {t.id: (t.extra["min_innbyggere"], t.extra.get("maks_innbyggere", 10**9)) for t in vocabulary}
+    for municipality_id, _, _, _, size, people in data["kommuner"]:
+        assert people == population[by_number[municipality_id]]
+        low, high = limits[size]
+        assert low <= people <= high, municipality_id
+    assert "07459" in data["kilde"]
+
+
+def test_an_examples_size_then_and_today_are_both_shown_where_they_differ(examples, schema):
+    from eksempelbank.render import _size_today
+    from eksempelbank.similar_municipalities import todays_sizes
+
+    today = todays_sizes(schema)
+    differ = [e for e in examples if len(e.municipalities) == 1
+              and today[e.municipalities[0].number][1] != e.values["kommunestorrelse"]]
+    assert differ, "Holmestrand and Alver (Meland) were mellomstore when the work was done"
+    for example in differ:
+        text = _size_today(example, schema, example.language == "nn")
+        assert "i dag" in text and "1. januar 2024" in text
+    same = [e for e in examples if e not in differ]
+    assert all(_size_today(e, schema, False) == "" for e in same)
+
+
+def test_a_broken_population_file_says_what_is_wrong(tmp_path, schema):
+    register = tmp_path / "register"
+    shutil.copytree(ROOT / "data" / "register", register)
+    path = register / POPULATION_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(line for line in lines if not line.startswith("0301")) + "\n", encoding="utf-8")
+    with pytest.raises(PopulationError, match="mangler folketallet til Oslo"):
+        read_population(register, schema.register)
 
 
 # -- the built site ---------------------------------------------------------------------------------

@@ -37,6 +37,12 @@ def test_the_families_are_a_clean_list(words):
     assert len(everything) == len(set(everything)), "a word in two families"
     assert not set(everything) & words.stopwords
     assert all(len(family) >= 2 for family in words.families)
+    # Every family names the dictionary entries it rests on (ordbokene.no).
+    assert all("ordboka" in family["kilde"] for family in raw["familier"])
+    # Bokmål and Nynorsk pairs staff type (issue 19).
+    for a, b in [("bolig", "bustad"), ("leie", "leige"), ("eie", "eige"), ("bostedsløs", "bustadlaus"),
+                 ("tilvisning", "tilvising"), ("bosetting", "busetjing"), ("bosetting", "bosette")]:
+        assert words.family_of(a) == words.family_of(b) is not None, (a, b)
     assert {"og", "i", "til"} <= words.stopwords
     # The issue's own examples are families.
     assert words.family_of("tildelast") == words.family_of("tildeling") == words.family_of("tildelt")
@@ -84,6 +90,7 @@ def test_words_without_a_family_get_nothing(words):
     ("familier: [[Tildeling, tildele]]\nstoppord: [og]\nendelser: [e]\n", "små bokstaver"),
     ("familier: [[leie, eie]]\nstoppord: [og, no]\nendelser: [e]\n", "anførselstegn"),
     ("- bare en liste\n", "familier"),
+    ("familier: [{ord: [leie, leige]}]\nstoppord: [og]\nendelser: [e]\n", "mangler «kilde»"),
 ])
 def test_a_broken_word_file_stops_the_build_with_the_reason(tmp_path, content, message):
     data = tmp_path / "data"

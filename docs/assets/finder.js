@@ -20,7 +20,7 @@
 // «Vis N eksempler» leads to the results. Back from an example puts the focus on the link that was
 // opened: its address (and how many results were shown) is kept in history.state, which belongs to
 // this tab's history and is not stored anywhere else.
-import { loadPagefind, plural, resultItem, search as searchText } from "./search-common.js";
+import { loadPagefind, plural, resultItem, search as searchText, suggest } from "./search-common.js";
 
 // som-oss.js, imported when a municipality is named (not with the page: most visits never need it).
 const somOss = () => import("./som-oss.js");
@@ -44,6 +44,7 @@ function setUp(form) {
   const townList = document.getElementById("eb-som-oss-kommuner");
   const sizeSelect = document.getElementById("eb-som-oss-storrelse");
   const townNote = document.getElementById("eb-som-oss-note");
+  const answer = document.getElementById("eb-finder-answer");
   const facets = [...form.querySelectorAll("fieldset[data-facet]")].map((fieldset) => ({
     id: fieldset.dataset.facet,
     legend: fieldset.querySelector(".eb-facet__title").textContent,
@@ -109,9 +110,22 @@ function setUp(form) {
     return state;
   }
 
+  // The order the list is in, as the sort box names it: with a municipality, «Kommuner som oss
+  // først» (its groups, each newest first or by relevance); with text, the best matches first.
+  function defaultSort(state) {
+    return state.town ? "likhet" : state.q ? "relevans" : "sist-vurdert";
+  }
+
   function effectiveSort(state) {
-    const sort = state.sort || (state.q ? "relevans" : "sist-vurdert");
+    const sort = state.sort || defaultSort(state);
+    if (sort === "likhet" && !state.town) return defaultSort(state);
     return sort === "relevans" && !state.q ? "sist-vurdert" : sort;
+  }
+
+  // The order Pagefind or the table sorts by: «likhet» ranks groups, each by relevance or newest first.
+  function plainSort(state) {
+    const sort = effectiveSort(state);
+    return sort === "likhet" ? (state.q ? "relevans" : "sist-vurdert") : sort;
   }
 
   function chosenCount(state) {
@@ -146,6 +160,8 @@ function setUp(form) {
       if (values.size) openGroup(facet, true);
     }
     sortSelect.querySelector('option[value="relevans"]').disabled = !state.q;
+    const similarOption = sortSelect.querySelector('option[value="likhet"]');
+    if (similarOption) similarOption.disabled = !state.town;
     sortSelect.value = effectiveSort(state);
   }
 
@@ -155,7 +171,7 @@ function setUp(form) {
     for (const facet of facets) for (const value of state.facets[facet.id]) params.append(facet.id, value);
     if (state.town) params.set("kommune", state.town);
     if (state.town && state.size) params.set("storrelse", state.size);
-    if (state.sort && state.sort !== (state.q ? "relevans" : "sist-vurdert")) params.set("sortering", state.sort);
+    if (state.sort && state.sort !== defaultSort(state)) params.set("sortering", state.sort);
     const query = params.toString();
     return window.location.pathname + (query ? `?${query}` : "");
   }
@@ -179,7 +195,7 @@ function setUp(form) {
 
   // Text: Pagefind, through the shared search (phrases, unknown words, excerpts: search-common.js).
   function searchFor(pagefind, state, filters, preload = false) {
-    const sortName = effectiveSort(state);
+    const sortName = plainSort(state);
     const options = { filters };
     if (sortName !== "relevans") options.sort = sorts[sortName];
     if (preload) return pagefind.preload(state.q, options);
@@ -232,7 +248,7 @@ function setUp(form) {
       if (wanted.every(([column, numbers]) => numbers.some((i) => column.has(row, i)))) rows.push(row);
     }
     // The table is in the default order (last reviewed first); «Tittel» has its own.
-    if (effectiveSort(state) === "tittel") rows.sort((a, b) => table.titlePlace[a] - table.titlePlace[b]);
+    if (plainSort(state) === "tittel") rows.sort((a, b) => table.titlePlace[a] - table.titlePlace[b]);
     const counts = {};
     for (const [name, column] of Object.entries(table.columns)) {
       const count = {};
@@ -293,6 +309,8 @@ function setUp(form) {
   async function update(state) {
     const run = ++latest;
     if (isBuiltState(state)) {
+      answer.replaceChildren();
+      answer.hidden = true;
       form.removeAttribute("aria-busy");
       townNote.textContent = "";
       showBuilt(state);
@@ -328,16 +346,16 @@ function setUp(form) {
         }
       }
       showCounts(counts);
-      const ranked = similar
+      const ranked = similar && effectiveSort(state) === "likhet"
         ? await similar.module.rank((filters) => find(state, filters), filtersFor(state), similar,
           () => run !== latest)
         : null;
       if (run !== latest) return;
       shown = ranked || found.results.map((result) => ({ result }));
-      list.replaceChildren();
-      await showMore(run, false);
+      await showMore(run, false, true);
       if (run !== latest) return;
       announce(state, found.results.length, similar, ranked);
+      await explain(state, found, run);
     } catch (error) {
       if (run !== latest) return;
       status.textContent = "Søket virker ikke akkurat nå. Bruk lenkene nedenfor i stedet.";
@@ -347,14 +365,89 @@ function setUp(form) {
     }
   }
 
-  async function showMore(run, moveFocus) {
-    const start = list.children.length;
+  // -- answers that explain: «Mente du …?» and a place without examples ---------------------------
+  // Above the examples, never in the sticky bar. A word the index does not know gets the header
+  // search's offers (one tap searches for it); a municipality the bank has no example from gets
+  // «Ingen eksempler fra Kristiansand ennå», «Kommuner som oss» for it, and the examples that mention it.
+  async function explain(state, found, run) {
+    const parts = [];
+    if (state.q && found.unknown && found.unknown.length) {
+      let offers = [];
+      try {
+        offers = await suggest(found.query, found.unknown);
+      } catch (error) {
+        offers = [];
+      }
+      if (run !== latest) return;
+      if (offers.length) {
+        const line = document.createElement("p");
+        line.append("Mente du ");
+        offers.forEach((offer, i) => {
+          if (i) line.append(i === offers.length - 1 ? " eller " : ", ");
+          const choice = document.createElement("button");
+          choice.type = "button";
+          choice.className = "eb-finder__suggestion";
+          choice.textContent = offer;
+          choice.addEventListener("click", () => {
+            input.value = offer;
+            changed(false);
+            input.focus();
+          });
+          line.append("«", choice, "»");
+        });
+        line.append("?");
+        parts.push(line);
+        status.textContent = `Ingen treff på «${state.q}». Mente du ${offers.map((o) => `«${o}»`).join(" eller ")}?`;
+      }
+    } else if (state.q && !state.town && state.q.split(/\s+/).length <= 3) {
+      const place = await placeWithoutExamples(state.q, found);
+      if (run !== latest) return;
+      if (place) parts.push(...place);
+    }
+    answer.replaceChildren(...parts);
+    answer.hidden = !parts.length;
+  }
+
+  // A query that is a municipality's name, with none of the results from it: what to say instead.
+  async function placeWithoutExamples(text, found) {
+    let module;
+    try {
+      module = await somOss();
+      towns = await module.loadMunicipalities();
+    } catch (error) {
+      return null;
+    }
+    const town = towns.find(text).municipality;
+    if (!town) return null;
+    const pages = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+    const from = (meta) => String((meta && meta.kommune) || "").split(/, nå |, | og /).includes(town.name);
+    if (pages.some((data) => from(data.meta))) return null;
+    const line = document.createElement("p");
+    const strong = document.createElement("strong");
+    strong.textContent = `Ingen eksempler fra ${town.name} ennå.`;
+    const link = document.createElement("a");
+    const url = new URL(window.location.href);
+    url.search = new URLSearchParams({ kommune: town.id }).toString();
+    link.href = url.pathname + url.search;
+    link.textContent = `Se eksempler fra kommuner som ${town.name}`;
+    line.append(strong, " ", link, ".");
+    if (found.results.length) {
+      line.append(` ${found.results.length === 1 ? "Eksempelet" : "Eksemplene"} nedenfor nevner ${town.name}.`);
+    }
+    return [line];
+  }
+
+  // The next results, or with ``replace`` the first ones in place of the list: the old list stays
+  // until the new one is ready, so nothing below it jumps in between.
+  async function showMore(run, moveFocus, replace = false) {
+    const start = replace ? 0 : list.children.length;
     const next = shown.slice(start, start + pageSize);
     const pages = await Promise.all(next.map(({ result }) => result.data()));
     if (run !== latest) return;
     const items = pages.map((data, i) => withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }),
       data, next[i]));
-    list.append(...items);
+    if (replace) list.replaceChildren(...items);
+    else list.append(...items);
     showMoreButton(shown.length);
     if (moveFocus && items.length) items[0].querySelector("a").focus();
   }
@@ -448,7 +541,7 @@ function setUp(form) {
       return;
     }
     if (event.target === sortSelect) {
-      chosenSort = sortSelect.value === (input.value.trim() ? "relevans" : "sist-vurdert") ? "" : sortSelect.value;
+      chosenSort = sortSelect.value === defaultSort({ q: input.value.trim(), town: townValue() }) ? "" : sortSelect.value;
     }
     if (event.target === sizeSelect) chosenSize = sizeSelect.value;
     changed(false);
@@ -499,7 +592,13 @@ function setUp(form) {
   // Phones: from the choices to the results, and the focus with them.
   showButton.addEventListener("click", () => {
     if (!wide.matches) filtersBox.open = false;
-    resultsTitle.focus();
+    resultsTitle.focus({ preventScroll: true });
+    // The heading just under the sticky header and count, so the first example is on screen too.
+    const header = document.querySelector(".md-header");
+    const covered = [header, document.getElementById("eb-finder-bar")]
+      .map((el) => (el && getComputedStyle(el).position === "sticky" ? el.getBoundingClientRect().height : 0))
+      .reduce((a, b) => a + b, 0);
+    window.scrollTo({ top: window.scrollY + resultsTitle.getBoundingClientRect().top - covered - 8 });
   });
   for (const facet of facets) {
     // The group's title opens and closes it; a group with a choice in it stays where it is.
@@ -559,8 +658,29 @@ function setUp(form) {
   for (const facet of [...facets].reverse()) {
     if (initial.facets[facet.id].length) groupsBox.insertBefore(facet.group, groupsBox.querySelector(".eb-facet"));
   }
+  // Opened with a query or a municipality (?q=, ?kommune=): the form is laid out but not shown until
+  // the first answer is in, so the page does not jump while it loads (CLS).
+  const fromAddress = !isBuiltState(initial);
+  if (fromAddress) form.classList.add("eb-finder--loading");
+  clear.hidden = !chosenCount(initial) && !initial.q && !initial.sort && !initial.town;
   form.hidden = false;
   fallback.hidden = true;
   toForm(initial);
-  update(initial).then(focusOpened);
+  update(initial).finally(() => form.classList.remove("eb-finder--loading")).then(async () => {
+    const back = history.state || {};
+    if (back.ebFinderFocus) {
+      await focusOpened();
+    } else if (fromAddress && !document.activeElement.closest("form") && sameSiteReferrer()) {
+      // From the front page's «Kommuner som oss» or Enter in the header search: on to the examples.
+      resultsTitle.focus();
+    }
+  });
+}
+
+function sameSiteReferrer() {
+  try {
+    return Boolean(document.referrer) && new URL(document.referrer).origin === window.location.origin;
+  } catch (error) {
+    return false;
+  }
 }

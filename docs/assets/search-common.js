@@ -16,19 +16,62 @@ function loadQuery() {
   return querying;
 }
 
+// How Pagefind ranks: a whole word or its stem well above a longer word that only begins like the
+// query (termSimilarity), and a match in the title, the municipality, the county, the facet labels or
+// the summary (the example's metadata, eksempelbank/search_index.py) above one in the body. The word
+// families are metadata too, weighted as body text.
+const RANKING = {
+  termSimilarity: 4,
+  metaWeights: {
+    title: 6, kommune: 10, fylke: 10, emner: 6, storrelse: 10, oppsummering: 3,
+    ansvarlig: 0.5, periode: 0.5, sprak: 0, ordfamilier: 1, sidetype: 2,
+  },
+};
+
 export function loadPagefind() {
   if (!loading) {
     loadQuery().then((query) => query.searchWords()).catch(() => {});  // comes with the runtime
     loading = import(bundle.href).then(async (pagefind) => {
       // noWorker: search in the page itself. A query over this index takes milliseconds, and
       // Pagefind's web worker would be one more script to download (12 kB gzip).
-      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true });
+      await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24, noWorker: true, ranking: RANKING });
       await pagefind.init();
-      return pagefind;
+      return serialized(pagefind);
     });
     loading.catch(() => { loading = null; });
   }
   return loading;
+}
+
+// Pagefind, one call at a time. Its calls keep a pointer into the WebAssembly index across an
+// await, and loading an index chunk replaces that pointer: two searches at once (a word check and
+// the search itself, or a search and the filters) could read a stale index and answer each other's
+// query («bosetting av flyktninger» -> «Ingen treff»). Calls wait for the one before them; the
+// callers drop answers to queries that are no longer the latest.
+function serialized(pagefind) {
+  let queue = Promise.resolve();
+  // Each call in a task of its own (a macrotask between them): a query's several searches never add
+  // up to one long task that blocks the page (Total Blocking Time).
+  const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+  const one = (call) => {
+    const done = queue.then(nextTask, nextTask).then(call);
+    queue = done.catch(() => {});
+    return done;
+  };
+  // Pagefind also caches each page's fragment as one object and writes the locations of the latest
+  // search into it: a result's data() could come back with another search's locations. Each result
+  // gets a copy with its own (``words``).
+  const own = (result) => ({
+    ...result,
+    data: async () => ({ ...(await result.data()), locations: [...result.words] }),
+  });
+  return {
+    search: (term, options) => one(() => pagefind.search(term, options))
+      .then((found) => (found && found.results ? { ...found, results: found.results.map(own) } : found)),
+    preload: (term, options) => one(() => pagefind.preload(term, options)),
+    filters: () => one(() => pagefind.filters()),
+    options: (options) => one(() => pagefind.options(options)),
+  };
 }
 
 // A search as Pagefind's, plus ``query`` and ``unknown`` (see search-query.js).

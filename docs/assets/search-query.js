@@ -18,9 +18,16 @@ export function fold(text) {
   return text.toLocaleLowerCase("nb").normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-// A word of the indexed text as the index has it: «Startlån.» -> «startlan».
+// A word of the indexed text as the index has it: «Startlån.» -> «startlan». Remembered: excerpts
+// read every word of each page shown, and Unicode normalisation is the costly part.
+const bareWords = new Map();
 function bare(word) {
-  return fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+  let found = bareWords.get(word);
+  if (found === undefined) {
+    found = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+    if (bareWords.size < 50000) bareWords.set(word, found);
+  }
+  return found;
 }
 
 const NO_WORDS = prepareWords({});
@@ -62,7 +69,12 @@ function prepareWords(raw) {
     }
     return families.get(key);
   };
-  return { stop: new Set((raw.stoppord || []).map(fold)), tails, familyOf, types: raw.typer || {} };
+  // Per family, the words no other word of it begins (Pagefind finds every longer word by them).
+  const heads = (raw.familier || []).map((family) => {
+    const folded = [...new Set(family.map(fold))];
+    return folded.filter((w) => !folded.some((other) => other !== w && w.startsWith(other)));
+  });
+  return { stop: new Set((raw.stoppord || []).map(fold)), tails, familyOf, heads, types: raw.typer || {} };
 }
 
 // Is ``word`` (from the indexed text) the query ``term`` or a form of it? Pagefind matches a term by
@@ -137,9 +149,54 @@ function matchedWords(result, data) {
   return words;
 }
 
+// The ways a query can be written: each word as typed and as the other words of its family
+// (data/ordfamilier.yml: «leige» -> «leie», «bustadlause» -> «bostedsløse»), and a compound whose first
+// part is a family word as that part's other words plus the rest («tilvisningsavtale» ->
+// «tilvisingsavtale», and «tilvising avtale» as two words). The first way is the query itself.
+const MAX_WAYS = 12;
+
+function alternatives(term, words) {
+  const ways = [term];
+  if (words.stop.has(fold(term))) return ways;
+  const family = words.familyOf(term);
+  if (family !== null) {
+    for (const head of words.heads[family]) if (!fold(term).startsWith(head)) ways.push(head);
+  } else {
+    // A compound: the longest family word it starts with (a linking s allowed), then at least four letters.
+    const key = bare(term);
+    let best = null;
+    for (let cut = key.length - 4; cut >= 4 && !best; cut--) {
+      const first = key.slice(0, cut);
+      const part = words.familyOf(first) !== null ? first
+        : first.endsWith("s") && words.familyOf(first.slice(0, -1)) !== null ? first.slice(0, -1) : null;
+      if (part) best = { part, rest: key.slice(cut) };
+    }
+    if (best) {
+      for (const head of words.heads[words.familyOf(best.part)]) {
+        if (head !== best.part) ways.push(`${head}s${best.rest}`, `${head}${best.rest}`);
+      }
+      ways.push(`${best.part} ${best.rest}`);
+    }
+  }
+  return [...new Set(ways)].slice(0, 5);
+}
+
+function writings(terms, words) {
+  let all = [[]];
+  for (const term of terms) {
+    const next = [];
+    for (const start of all) for (const way of alternatives(term, words)) next.push([...start, way]);
+    all = next.slice(0, MAX_WAYS);
+  }
+  return all.map((ways) => ways.join(" "));
+}
+
 // A search as Pagefind's ``search`` (``results``, ``filters`` ...), plus ``query`` and ``unknown``
-// (terms the index does not know: then there are no results). Quoted phrases match only as phrases;
-// several words rank the pages with the words as a phrase first. Each result's ``data()`` has an
+// (terms the index does not know: then there are no results). Quoted phrases match only as phrases.
+// Otherwise the query is searched as every way it can be written (see ``writings``), and a page counts
+// with its best score; pages with the words together (as a phrase) rank higher. Pagefind's own ranking
+// (search-common.js) puts whole words above words that only begin like the query, and the title,
+// summary, municipality, county and facet labels above the body. Each result's ``data()`` has an
 // excerpt that marks the query's words and their families, and never a stop word.
 export async function search(pagefind, raw, options = {}) {
   const query = parseQuery(raw);
@@ -163,14 +220,33 @@ export async function search(pagefind, raw, options = {}) {
       const ids = new Set(exact.results.map((r) => r.id));
       results = results.filter((r) => ids.has(r.id));
     }
-  } else if (!onlyPhrase && query.terms.length > 1) {
-    // Several words: the pages where they stand together come first, in Pagefind's order.
-    const exact = await pagefind.search(`"${plain}"`, options);
-    const ids = new Set(exact.results.map((r) => r.id));
-    results = [...results.filter((r) => ids.has(r.id)), ...results.filter((r) => !ids.has(r.id))];
+  } else if (!onlyPhrase) {
+    results = await everyWriting(pagefind, query, words, found, options);
   }
   for (const result of results) withExcerpt(result, query, words);
   return { ...found, results, query, unknown: [] };
+}
+
+// The results of every way the query can be written, each page once with its best score; a page
+// with the words of one writing together gains half its score again.
+async function everyWriting(pagefind, query, words, found, options) {
+  const best = new Map();
+  const add = (result, score) => {
+    const had = best.get(result.id);
+    if (!had || score > had.score) best.set(result.id, { result, score });
+  };
+  const texts = writings(query.terms, words);
+  for (const [i, text] of texts.entries()) {
+    const all = i === 0 ? found : await pagefind.search(text, options);
+    const together = new Set();
+    if (text.includes(" ")) {
+      const exact = await pagefind.search(`"${text}"`, options);
+      for (const r of exact.results) together.add(r.id);
+    }
+    for (const r of all.results) add(i === 0 ? r : { ...r, ebWriting: text }, r.score * (together.has(r.id) ? 1.5 : 1));
+  }
+  // Pages the typed query finds keep their place in Pagefind's counts; the others are added to the list.
+  return [...best.values()].sort((a, b) => b.score - a.score).map(({ result }) => result);
 }
 
 // -- excerpts -------------------------------------------------------------------------------

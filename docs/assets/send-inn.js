@@ -456,7 +456,7 @@
       const id = `f-avsnitt-${index + 1}`;
       const title = language === "nn" ? section.nn : section.title;
       const label = container.querySelector(`label[for="${id}"]`);
-      label.replaceChildren(...[h("span", { class: "eb-hash", "aria-hidden": "true" }, "## "), labelWithState(title, section.required)].flat().filter(Boolean));
+      label.replaceChildren(...[labelWithState(title, section.required)].flat().filter(Boolean));
       controls.get(id).label = title;
       document.getElementById(id).setAttribute("lang", language);
     });
@@ -518,11 +518,12 @@
     h("p", { class: "eb-help" },
       "Hvert avsnitt blir en overskrift på eksempelsiden. Tomme valgfrie avsnitt tas ikke med. Skriv vanlig tekst med ",
       "tom linje mellom avsnitt; en linje som starter med «- » blir et punkt i en liste, ",
-      h("code", {}, "[tekst](https://…)"), " blir en lenke, og ", h("code", {}, "### "), " gir en underoverskrift."),
+      "og en lenke skrives slik: ", h("code", {}, "[tekst](https://…)"), "."),
     sections,
-    h("h2", { id: "eb-fil-tittel" }, "Fila: ", h("code", { id: "eb-filnavn" })),
-    h("p", { class: "eb-help" }, "Slik blir fila. Den oppdateres mens du skriver."),
-    preview,
+    h("section", { class: "eb-preview-region", "aria-labelledby": "eb-fil-tittel" },
+      h("h2", { id: "eb-fil-tittel" }, "Forhåndsvisning av fila ", h("code", { id: "eb-filnavn" })),
+      h("p", { class: "eb-help" }, "Slik blir fila du sender inn. Den oppdateres mens du skriver."),
+      preview),
     actions,
     status);
 
@@ -1292,7 +1293,7 @@
         messageIds.push(messageId);
         const error = p.severity === "feil";
         control.slot.append(h("p", { id: messageId, class: error ? "eb-error" : "eb-warning" },
-          h("span", { class: "eb-visually-hidden" }, error ? "Feil: " : "Merk: "), p.message));
+          h("span", { class: "eb-visually-hidden" }, error ? "Feil: " : "Merk: "), plain(p.message)));
       });
       if (errors.length) {
         control.slot.closest(".eb-field, fieldset")?.classList.add("eb-has-error");
@@ -1315,7 +1316,7 @@
       const element = document.getElementById(p.target);
       const focusable = element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName);
       const target = focusable ? p.target : control.inputs[0]?.id || control.anchor || control.id;
-      return h("li", {}, h("a", { href: `#${target}` }, summaryText(control.label, p.message)));
+      return h("li", {}, h("a", { href: `#${target}` }, summaryText(control.label, plain(p.message))));
     }));
     const count = result.errors.length;
     summary.querySelector("h2").textContent = count === 1
@@ -1330,7 +1331,28 @@
   // The summary gives the first sentence; the full message stands at the field it links to.
   function summaryText(label, message) {
     const first = (/^(.+?[.?!])\s+(?=[\p{Lu}«<])/u.exec(message) || [null, message])[1];
-    return first.includes(`(${label})`) || first.includes(`«## ${label}»`) ? first : `${label}: ${first}`;
+    return first.includes(`«${label}»`) || first.includes(`avsnittet «${label}»`) ? first : `${label}: ${first}`;
+  }
+
+  // A message as the form shows it: the validator's words (which the pull request's check shows
+  // editors of the file, and which check() returns unchanged) in plain Norwegian, without the file's
+  // format: field names as their labels («ansvarlig_aktor» -> «Ansvarlig aktør»), «## Tittel» as
+  // «avsnittet «Tittel»», and no Markdown signs.
+  function plain(message) {
+    let text = String(message)
+      .replace(/Mangler påkrevd felt «([^»]+)» \(([^)]+)\)\./g, "Fyll ut «$2».")
+      .replace(/Mangler påkrevd avsnitt «## ([^»]+)»\./g, "Skriv avsnittet «$1».")
+      .replace(/skriv overskriften «## ([^»]+)»/g, "bruk avsnittet «$1»")
+      .replace(/Start brødteksten med «## ([^»]+)»/g, "Begynn med avsnittet «$1»")
+      .replace(/ \(sprak: (nb|nn)\)/g, "")
+      .replace(/Bruk ikke overskrift på nivå 1 \(#\): tittelen kommer fra feltet «tittel»\. Avsnitt skrives med ## foran\./g,
+        "Bruk ikke en egen hovedtittel i teksten: tittelen kommer fra feltet «Tittel».")
+      .replace(/Bruk ### for underoverskrifter i et avsnitt\./g, "Vil du ha en mellomtittel, skriv den inne i et av avsnittene.")
+      .replace(/«## ([^»]+)»/g, "avsnittet «$1»");
+    for (const field of format.fields) {
+      text = text.split(`«${field.name}»`).join(`«${field.label}»`).split(`${field.name}: `).join(`${field.label}: `);
+    }
+    return text;
   }
 
   function check(moveFocus) {

@@ -32,9 +32,9 @@ export function fold(text) {
 function prepare(data) {
   const counties = new Map(data.fylker.map((county) => [county.id, county]));
   const sizes = new Map(data.storrelser.map((size) => [size.id, size]));
-  const municipalities = data.kommuner.map(([id, name, alt, county, size, slug]) => ({
-    id, name, alt, county: counties.get(county), knownSize: size,
-    source: slug ? { slug, ...data.eksempler[slug] } : null,
+  // [id, name, Sámi name, county, size class of today, population on 1 January 2024]
+  const municipalities = data.kommuner.map(([id, name, alt, county, size, population]) => ({
+    id, name, alt, county: counties.get(county), size, population,
   }));
   const byKey = new Map();
   const add = (key, municipality) => {
@@ -50,7 +50,7 @@ function prepare(data) {
     add(fold(m.name.replace(/ \(.*\)$/, "")), m);  // «Herøy» names both Herøy municipalities
   }
   return {
-    counties, sizes, municipalities, facets: data.fasetter,
+    counties, sizes, municipalities, facets: data.fasetter, source: data.kilde,
     // The municipality a visitor wrote: {municipality}, {ambiguous: [...]} or {} if none.
     find(text) {
       const found = byKey.get(fold(text)) || byKey.get(text) || [];
@@ -82,12 +82,14 @@ export function listNames(names) {
 // shown with each example. Without a size class, the counties alone.
 export function rankGroups(data, municipality, sizeId) {
   const county = municipality.county;
+  // The municipality's own examples first, whatever their size at the time.
+  const own = { filters: { [data.facets.kommune]: [municipality.id] }, reason: "samme kommune", place: "samme kommune" };
   const place = [
     { counties: [county.id], text: "samme fylke" },
     { counties: county.naboer, text: "nabofylke" },
     { counties: null, text: "annet fylke" },
   ];
-  const groups = [];
+  const groups = data.facets.kommune ? [own] : [];
   const sizes = sizeId ? [{ sizes: [sizeId], text: "samme størrelse" }, { sizes: null, text: "annen størrelse" }]
     : [{ sizes: null, text: "" }];
   for (const size of sizes) {
@@ -113,15 +115,16 @@ export function similar(data, text, chosenSize) {
     };
   }
   const town = found.municipality;
-  const size = data.sizes.has(chosenSize) ? chosenSize : town.knownSize;
+  const size = data.sizes.has(chosenSize) ? chosenSize : town.size;
   const neighbours = listNames(town.county.naboer.map((id) => data.counties.get(id).navn));
   const notes = [`${town.name} ligger i ${town.county.navn}${neighbours ? `; nabofylker: ${neighbours}` : ""}.`];
-  if (!size) {
-    notes.push(`Eksempelbanken kjenner ikke innbyggertallet til ${town.name}. Velg størrelse, så kommer `
-      + "kommuner av samme størrelse først.");
-  } else if (!chosenSize && town.source) {
-    notes.push(`Størrelsen er hentet fra eksempelet «${town.source.tittel}» (${town.source.periode}). `
-      + "Er kommunen en annen størrelse nå, velg den.");
+  if (town.population && data.sizes.has(town.size)) {
+    const people = town.population.toLocaleString("nb-NO");
+    notes.push(`${town.name} hadde ${people} innbyggere 1. januar 2024 (${data.source || "SSB"}): `
+      + `${data.sizes.get(town.size).navn.toLocaleLowerCase("nb")} kommune.`);
+    if (chosenSize && chosenSize !== town.size) notes.push(`Du har valgt ${data.sizes.get(chosenSize).navn.toLocaleLowerCase("nb")}.`);
+  } else if (!size) {
+    notes.push(`Velg størrelse, så kommer kommuner av samme størrelse først.`);
   }
   return { note: notes.join(" "), town, size, groups: rankGroups(data, town, size) };
 }
@@ -165,12 +168,14 @@ export function reason({ group, town }, meta) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-// «Kommuner som Stord først: 3 av samme størrelse i samme fylke, 2 i nabofylkene.»
+// «Kommuner som Stord først: 2 fra Stord, 3 av samme størrelse i samme fylke, 2 i nabofylkene.»
 export function summary(found, ranked) {
   const count = (group) => ranked.filter((entry) => entry.group === group).length;
-  const [first, second] = found.groups;
+  const own = found.groups.find((group) => group.place === "samme kommune");
+  const [first, second] = found.groups.filter((group) => group !== own);
   const where = found.size ? `av samme størrelse i ${first.place}` : `i ${first.place}`;
-  return `Kommuner som ${found.town.name} først: ${count(first)} ${where}, ${count(second)} i nabofylkene.`;
+  const ownText = own ? `${count(own)} fra ${found.town.name}, ` : "";
+  return `Kommuner som ${found.town.name} først: ${ownText}${count(first)} ${where}, ${count(second)} i nabofylkene.`;
 }
 
 // -- the front page's form ------------------------------------------------------------------------

@@ -111,6 +111,9 @@ def test_show_n_examples_takes_a_phone_to_the_results(visit, site_url):
     top = heading.evaluate("el => el.getBoundingClientRect().top")
     assert bar_bottom <= top < MOBILE["height"], (bar_bottom, top)
     expect(page.locator(RESULT_LINKS).first).to_be_in_viewport()
+    # The whole first result is on screen, not just its top edge (issue 19: it was at y 720 of 844).
+    first = page.locator("#eb-finder-list li").first.evaluate("el => el.getBoundingClientRect().top")
+    assert first < MOBILE["height"] / 2, first
     assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"]
 
 

@@ -50,15 +50,18 @@ def expected_ranking(town: Municipality, size: str, chosen: dict[str, list[str]]
     near = neighbours()[town.county.id]
     ranking = {}
     for example in matching(**(chosen or {})):
+        if town in example.municipalities:  # the municipality's own examples first, whatever their size then
+            ranking[example.slug] = (0, "Samme kommune")
+            continue
         counties = set(example.facet_values("fylke"))
         place = 0 if town.county.id in counties else 1 if counties & near else 2
-        where = "samme kommune" if place == 0 and town in example.municipalities else PLACES[place]
+        where = PLACES[place]
         if size:
             same = example.values["kommunestorrelse"] == size
-            group = (0 if same else 3) + place
+            group = 1 + (0 if same else 3) + place
             reason = f"{'samme' if same else 'annen'} størrelse, {where}"
         else:
-            group, reason = place, where
+            group, reason = 1 + place, where
         ranking[example.slug] = (group, reason[0].upper() + reason[1:])
     return ranking
 
@@ -110,9 +113,11 @@ def address(page) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-def source_example(town: Municipality):
-    own = [e for e in examples() if e.municipalities == [town] and not e.former_municipalities]
-    return {e.title for e in own}
+def today(town: Municipality) -> tuple[int, str]:
+    """(population on 1 January 2024, size class) from data/register/folketall-2024.csv."""
+    from eksempelbank.similar_municipalities import todays_sizes
+
+    return todays_sizes(load_schema())[town.number]
 
 
 # -- small: named in the finder, size chosen by the visitor ---------------------------------------
@@ -123,16 +128,18 @@ def test_small_municipality_named_in_the_finder(visit, site_url):
     open_finder(page, site_url)
     page.locator(BOX).press_sequentially(town.name)
     note = page.locator(NOTE)
-    # The bank has no population figures: the visitor is asked for the size class.
+    # The size class comes from the register's population (SSB, 1 January 2024); no choice needed.
+    people, size = today(town)
     expect(note).to_contain_text(f"{town.name} ligger i {town.county.name}")
-    expect(note).to_contain_text("kjenner ikke innbyggertallet")
-    expect(page.locator(SIZE)).to_have_value("")
+    expect(note).to_contain_text(f"{people:,}".replace(",", "\u00a0") + " innbyggere 1. januar 2024")
+    expect(page.locator(SIZE)).to_have_value(size)
     assert address(page) == {"kommune": [town.id]}
-    assert_ranked(page, town, "")
-    page.locator(SIZE).select_option("liten")
+    assert_ranked(page, town, size)
+    other = "mellomstor" if size == "liten" else "liten"
+    page.locator(SIZE).select_option(other)
     expect(page.locator(STATUS)).to_contain_text("av samme størrelse i samme fylke")
-    assert address(page) == {"kommune": [town.id], "storrelse": ["liten"]}
-    assert_ranked(page, town, "liten")
+    assert address(page) == {"kommune": [town.id], "storrelse": [other]}
+    assert_ranked(page, town, other)
 
 
 # -- mid-sized: named on the front page, the size the bank knows -----------------------------------
@@ -149,10 +156,10 @@ def test_mid_sized_municipality_named_on_the_front_page(visit, site_url, viewpor
     expect(page.locator(STATUS)).to_contain_text(f"Kommuner som {town.name} først")
     assert address(page) == {"kommune": [town.id]}
     expect(page.locator(BOX)).to_have_value(town.name)
-    expect(page.locator(SIZE)).to_have_value("mellomstor")
-    note = page.locator(NOTE).inner_text()
-    assert any(f"«{title}»" in note for title in source_example(town)), note
-    assert_ranked(page, town, "mellomstor")
+    people, size = today(town)
+    expect(page.locator(SIZE)).to_have_value(size)
+    expect(page.locator(NOTE)).to_contain_text("innbyggere 1. januar 2024")
+    assert_ranked(page, town, size)
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
@@ -160,6 +167,7 @@ def test_mid_sized_municipality_named_on_the_front_page(visit, site_url, viewpor
 
 def test_large_municipality_from_the_address_and_back(visit, site_url):
     town = single_size("stor")[0]
+    assert today(town)[1] == "stor"
     page = visit()
     open_finder(page, site_url, f"?kommune={town.id}")
     expect(page.locator(BOX)).to_have_value(town.name)

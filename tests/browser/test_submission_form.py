@@ -108,7 +108,7 @@ def test_editor_fixes_a_missing_field_and_downloads_a_valid_file(visit, site_url
     summary = page.locator("#eb-feiloversikt")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.id") == "eb-feiloversikt", "focus moves to the error summary"
-    link = summary.get_by_role("link", name="Mangler påkrevd felt «tittel» (Tittel).")
+    link = summary.get_by_role("link", name="Fyll ut «Tittel».")
     assert link.get_attribute("href") == "#f-tittel"
     assert summary.get_by_role("link").count() == 1, summary.inner_text()
 
@@ -116,7 +116,7 @@ def test_editor_fixes_a_missing_field_and_downloads_a_valid_file(visit, site_url
     assert title.get_attribute("aria-invalid") == "true"
     described = title.get_attribute("aria-describedby").split()
     errors = [page.locator(f"#{i}").inner_text() for i in described if page.locator(f"#{i}.eb-error").count()]
-    assert errors and "Mangler påkrevd felt «tittel» (Tittel)" in errors[0]
+    assert errors and "Fyll ut «Tittel»" in errors[0]
     assert page.locator("#eb-status").inner_text().startswith("Fila er ikke laget ennå")
 
     link.click()
@@ -351,3 +351,25 @@ def test_form_works_on_a_phone_and_with_the_keyboard(visit, site_url):
         label = element.evaluate("e => e.labels && e.labels.length ? e.labels[0].textContent.trim() : ''")
         assert label, element.get_attribute("id")
     page.screenshot(path="/tmp/send-inn-mobil.png", full_page=False)
+
+
+def test_labels_and_messages_are_plain_norwegian_and_the_preview_is_a_named_region(visit, site_url):
+    """No format jargon where the form speaks (issue 19): no «##», no field keys such as ansvarlig_aktor
+    in labels or shown messages; the live preview is a region named by its heading."""
+    from playwright.sync_api import expect
+
+    from eksempelbank.schema import load_schema
+
+    page = open_form(visit, site_url)
+    page.get_by_role("button", name="Kontroller skjemaet").click()
+    expect(page.locator("#eb-feiloversikt")).to_be_visible()
+    keys = [f for f in load_schema().fields if "_" in f]
+    assert keys, "the format has field keys like ansvarlig_aktor"
+    labels = " ".join(page.locator("form.eb-form label, form.eb-form legend").all_inner_texts())
+    shown = " ".join(page.locator(".eb-error, .eb-warning, #eb-feiloversikt li").all_inner_texts())
+    for text in (labels, shown):
+        assert "##" not in text
+        assert not [k for k in keys if re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w.])", text)], text[:500]
+    region = page.get_by_role("region", name=re.compile("Forhåndsvisning av fila"))
+    expect(region).to_be_visible()
+    expect(region.locator("#eb-forhandsvisning")).to_be_attached()
