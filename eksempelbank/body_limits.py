@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import signal
 import threading
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -70,6 +71,18 @@ def _deep_prefix(max_depth: int) -> re.Pattern:
 _BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+def _costliest_block(body: str, first_line: int, cost: Callable[[str], int]) -> tuple[int, int]:
+    """The summed ``cost`` of the body's blocks, and the line where the costliest block starts."""
+    total, worst, worst_line, line = 0, 0, first_line, first_line
+    for block in _BLOCK_BREAK.split(body):
+        this = cost(block)
+        total += this
+        if this > worst:
+            worst, worst_line = this, line + len(block) - len(block.lstrip("\n"))
+        line += block.count("\n") + 2
+    return total, worst_line
+
+
 def inline_cost_problem(body: str, first_line: int, max_cost: int, display: str) -> Problem | None:
     """A body whose openers would make rendering take too long, as a problem on the worst block.
 
@@ -81,15 +94,11 @@ def inline_cost_problem(body: str, first_line: int, max_cost: int, display: str)
     openers = body.count("[") + body.count("<")
     if openers <= 1 or openers * 2 * len(body) <= max_cost:
         return None  # the whole body as one block is within the bound: so is every split of it
-    total, worst, worst_line = 0, 0, first_line
-    line = first_line
-    for block in _BLOCK_BREAK.split(body):
+    def cost(block: str) -> int:
         rough = (block.count("[") + block.count("<") + block.count("](")) * len(block)
-        cost = _scanned(block) if rough > max_cost // 8 else rough
-        total += cost
-        if cost > worst:
-            worst, worst_line = cost, line + len(block) - len(block.lstrip("\n"))
-        line += block.count("\n") + 2
+        return _scanned(block) if rough > max_cost // 8 else rough
+
+    total, worst_line = _costliest_block(body, first_line, cost)
     if total <= max_cost:
         return None
     return Problem(display, worst_line, "innhold",
@@ -137,15 +146,8 @@ def block_cost_problem(body: str, first_line: int, max_cost: int, display: str) 
     weight, summed over the file. Checked first against a count that can only be higher."""
     if (body.count("\n") + 1) * len(body) <= max_cost * _CUTTING_WEIGHT:  # even if every line cut: within
         return None
-    total, worst, worst_line = 0, 0, first_line
-    line = first_line
-    for block in _BLOCK_BREAK.split(body):
-        cutting = len(_CUTTING_LINE.findall(block))
-        cost = cutting * len(block) // _CUTTING_WEIGHT
-        total += cost
-        if cost > worst:
-            worst, worst_line = cost, line + len(block) - len(block.lstrip("\n"))
-        line += block.count("\n") + 2
+    total, worst_line = _costliest_block(
+        body, first_line, lambda block: len(_CUTTING_LINE.findall(block)) * len(block) // _CUTTING_WEIGHT)
     if total <= max_cost:
         return None
     return Problem(display, worst_line, "innhold",
