@@ -9,7 +9,6 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -22,48 +21,10 @@ from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems
                                      publisher)
 
 from .sitebuild import LOCAL_SITE_URL, copy_project, mkdocs_build
+from .test_published_address import parse
 
 SETTINGS = site_settings(ROOT)
 OWNER = publisher(SETTINGS)
-
-
-class Meta(HTMLParser):
-    """<meta name|property=… content=…>, <link rel=… href=…> and <title> of a page."""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.meta: dict[str, str] = {}
-        self.links: list[tuple[str, str]] = []
-        self.title = ""
-        self._in_title = False
-        self.anchors: list[tuple[dict, str]] = []
-        self._anchor: dict | None = None
-        self._anchor_text = ""
-        self.feed(text)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "meta" and a.get("content") is not None:
-            self.meta[a.get("name") or a.get("property") or ""] = a["content"]
-        elif tag == "link":
-            self.links.append((a.get("rel", ""), a.get("href", "")))
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "a":
-            self._anchor, self._anchor_text = a, ""
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
-        elif tag == "a" and self._anchor is not None:
-            self.anchors.append((self._anchor, self._anchor_text.strip()))
-            self._anchor = None
-
-    def handle_data(self, data):
-        if self._in_title:
-            self.title += data
-        if self._anchor is not None:
-            self._anchor_text += data
 
 
 def html_pages(site: Path):
@@ -79,10 +40,9 @@ def test_the_publisher_and_the_editors_address_are_set_in_mkdocs_yml():
 def test_every_page_names_the_publisher_and_the_editors_address_in_its_footer(real_site):
     site, _ = real_site
     for page in html_pages(site):
-        footer = page.read_text(encoding="utf-8").split('class="md-copyright eb-footer"', 1)
-        assert len(footer) == 2, page
-        parsed = Meta(footer[1])
-        hrefs = {a.get("href"): text for a, text in parsed.anchors}
+        parsed = parse(page)
+        assert parsed.footer_links, page
+        hrefs = {href: text for href, text, in_footer in parsed.anchors if in_footer}
         assert hrefs.get(OWNER.url) == OWNER.name, page
         assert hrefs.get(f"mailto:{OWNER.contact_email}") == OWNER.contact_email, page
 
@@ -157,7 +117,7 @@ def test_the_bank_is_author_and_publisher_and_the_municipality_the_subject(real_
     site, _ = real_site
     for example in examples[:12]:
         page = (site / example.url_path / "index.html").read_text(encoding="utf-8")
-        meta = Meta(page).meta
+        meta = parse(site / example.url_path / "index.html").meta
         assert meta["citation_author"] == meta["citation_publisher"] == OWNER.name
         assert meta["DC.creator"] == meta["DC.publisher"] == OWNER.name
         assert meta["DC.subject"] == example.municipality_label
@@ -193,11 +153,11 @@ def test_open_data_carry_absolute_addresses(real_site, examples):
 
 def test_sharing_picture_icon_and_logo_are_our_own(real_site):
     site, _ = real_site
-    page = Meta((site / "index.html").read_text(encoding="utf-8"))
+    page = parse(site / "index.html")
     image = page.meta["og:image"]
     assert image == LOCAL_SITE_URL + "assets/delingsbilde.png"
     assert (site / "assets" / "delingsbilde.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    icons = [href for rel, href in page.links if rel == "icon"]
+    icons = page.rel.get("icon", [])
     assert icons == ["assets/favicon.svg"] and (site / "assets" / "favicon.svg").is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert 'src="assets/logo.svg"' in home
@@ -206,7 +166,7 @@ def test_sharing_picture_icon_and_logo_are_our_own(real_site):
 
 def test_the_404_page_is_titled_in_norwegian(real_site):
     site, _ = real_site
-    assert Meta((site / "404.html").read_text(encoding="utf-8")).title.startswith("Fant ikke siden")
+    assert parse(site / "404.html").title.startswith("Fant ikke siden")
 
 
 # -- routes without an account --------------------------------------------------------------------
@@ -214,11 +174,11 @@ def test_the_404_page_is_titled_in_norwegian(real_site):
 def test_every_example_offers_an_email_to_the_editors_with_its_title_and_address(real_site, examples):
     site, _ = real_site
     for example in examples:
-        page = Meta((site / example.url_path / "index.html").read_text(encoding="utf-8"))
-        mail = [a for a, text in page.anchors if text in ("Meld fra om feil eller send en oppdatering",
-                                                          "Meld frå om feil eller send ei oppdatering")]
+        page = parse(site / example.url_path / "index.html")
+        mail = [href for href, text, _ in page.anchors if text in ("Meld fra om feil eller send en oppdatering",
+                                                                   "Meld frå om feil eller send ei oppdatering")]
         assert len(mail) == 1, example.slug
-        url = urlparse(mail[0]["href"])
+        url = urlparse(mail[0])
         assert url.scheme == "mailto" and unquote(url.path) == OWNER.contact_email
         query = parse_qs(url.query)
         assert example.title in query["subject"][0]

@@ -45,9 +45,11 @@ class _Page(HTMLParser):
         self.meta: dict[str, str] = {}
         self.rel: dict[str, list[str]] = {}
         self.footer_links: list[str] = []
+        self.anchors: list[tuple[str, str, bool]] = []  # (href, text, in the footer)
         self.title = ""
         self._in_footer = 0
         self._in_title = False
+        self._anchor: list | None = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -61,6 +63,8 @@ class _Page(HTMLParser):
                 self.references.append(a[name])
                 if tag == "a" and self._in_footer:
                     self.footer_links.append(a[name])
+        if tag == "a":
+            self._anchor = [a.get("href") or "", "", bool(self._in_footer)]
         if tag == "meta" and (a.get("property") or a.get("name")):
             self.meta[a.get("property") or a.get("name")] = a.get("content") or ""
         if tag == "link" and a.get("rel"):
@@ -70,10 +74,16 @@ class _Page(HTMLParser):
     def handle_data(self, data):
         if self._in_title:
             self.title += data
+        if self._anchor is not None:
+            self._anchor[1] += data
 
     def handle_endtag(self, tag):
         if tag == "title":
             self._in_title = False
+        if tag == "a" and self._anchor is not None:
+            href, text, in_footer = self._anchor
+            self.anchors.append((href, text.strip(), in_footer))
+            self._anchor = None
         if self._in_footer and tag == "div":
             self._in_footer -= 1
 

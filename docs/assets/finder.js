@@ -20,7 +20,7 @@
 // «Vis N eksempler» leads to the results. Back from an example puts the focus on the link that was
 // opened: its address (and how many results were shown) is kept in history.state, which belongs to
 // this tab's history and is not stored anywhere else.
-import { loadPagefind, plural, resultItem, search as searchText, suggest } from "./search-common.js";
+import { loadPagefind, plural, resultItem, search as searchText, suggest, suggestionNodes } from "./search-common.js";
 
 // som-oss.js, imported when a municipality is named (not with the page: most visits never need it).
 const somOss = () => import("./som-oss.js");
@@ -381,21 +381,11 @@ function setUp(form) {
       if (run !== latest) return;
       if (offers.length) {
         const line = document.createElement("p");
-        line.append("Mente du ");
-        offers.forEach((offer, i) => {
-          if (i) line.append(i === offers.length - 1 ? " eller " : ", ");
-          const choice = document.createElement("button");
-          choice.type = "button";
-          choice.className = "eb-finder__suggestion";
-          choice.textContent = offer;
-          choice.addEventListener("click", () => {
-            input.value = offer;
-            changed(false);
-            input.focus();
-          });
-          line.append("«", choice, "»");
-        });
-        line.append("?");
+        line.append(...suggestionNodes(offers, { className: "eb-finder__suggestion", pick: (offer) => {
+          input.value = offer;
+          changed(false);
+          input.focus();
+        } }));
         parts.push(line);
         status.textContent = `Ingen treff på «${state.q}». Mente du ${offers.map((o) => `«${o}»`).join(" eller ")}?`;
       }

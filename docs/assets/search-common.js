@@ -143,3 +143,20 @@ export function resultItem(data, { headingLevel = 3, showExcerpt = true, showSum
   }
   return item;
 }
+
+// «Mente du «Holmestrand» eller «Holmestrand»?»: each offer a button that calls `pick` with it. The
+// header search and «Finn eksempel» both offer suggestions this way (only the words and class differ).
+export function suggestionNodes(offers, { className, didYouMean = "Mente du", or = "eller", pick }) {
+  const parts = [`${didYouMean} `];
+  offers.forEach((offer, i) => {
+    if (i) parts.push(i === offers.length - 1 ? ` ${or} ` : ", ");
+    const choice = document.createElement("button");
+    choice.type = "button";
+    choice.className = className;
+    choice.textContent = offer;
+    choice.addEventListener("click", () => pick(offer));
+    parts.push("«", choice, "»");
+  });
+  parts.push("?");
+  return parts;
+}

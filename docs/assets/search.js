@@ -1,6 +1,6 @@
 // The header search on every page: a dialog with a search box and the best matches.
 // Without JavaScript (or without <dialog>) the header keeps its plain link to «Finn eksempel».
-import { loadPagefind, plural, resultItem, search as searchPages, searchWords, suggest } from "./search-common.js";
+import { loadPagefind, plural, resultItem, search as searchPages, searchWords, suggest, suggestionNodes } from "./search-common.js";
 
 const SHOWN = 8;             // examples
 const SHOWN_EXPLAINED = 3;   // then explanations: success factors, target groups, themes, ...
@@ -137,22 +137,12 @@ function setUp(root) {
       return;  // no suggestions; «Ingen treff» stands
     }
     if (run !== latest || !offers.length) return;
-    const parts = [` ${say.didYouMean} `];
-    offers.forEach((offer, i) => {
-      if (i) parts.push(i === offers.length - 1 ? ` ${say.or} ` : ", ");
-      const choice = document.createElement("button");
-      choice.type = "button";
-      choice.className = "eb-search__suggestion";
-      choice.textContent = offer;
-      choice.addEventListener("click", () => {
+    status.append(" ", ...suggestionNodes(offers, { className: "eb-search__suggestion", didYouMean: say.didYouMean,
+      or: say.or, pick: (offer) => {
         input.value = offer;
         input.focus();
         search(offer);
-      });
-      parts.push("«", choice, "»");
-    });
-    parts.push("?");
-    status.append(...parts);
+      } }));
   }
 
   button.addEventListener("click", open);

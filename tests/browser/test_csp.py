@@ -75,6 +75,15 @@ def render_body(*args, **kwargs):
 """
 
 
+def _served(site):
+    """The built ``site`` on a local address until the fixture ends."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("fiendtlig") / "prosjekt")
@@ -89,11 +98,7 @@ def hostile_site(tmp_path_factory):
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "<script>window.__pwned" in (site / "eksempler" / "fiendtlig" / "index.html").read_text(encoding="utf-8")
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from _served(site)
 
 
 def test_hostile_page_is_blocked_by_the_policy_alone(browser, hostile_site):
@@ -137,11 +142,7 @@ def unescaped_site(tmp_path_factory):
     assert result.returncode == 0, result.stderr[-3000:]
     page = (site / "eksempler" / "stord-housing-first-teamet" / "index.html").read_text(encoding="utf-8")
     assert '<script>window.__pwned="tittel"</script>' in page, "malen escaper fortsatt: testen prøver ingenting"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    yield from _served(site)
 
 
 def test_a_template_that_prints_a_title_unescaped_still_runs_no_script(browser, unescaped_site):
