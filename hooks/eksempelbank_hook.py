@@ -17,7 +17,9 @@ on_page_content  put the HTML the generator wrote (example pages with their chec
 on_page_context  let pages outside the menu share one rendering of it (overrides/main.html)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build;
-               under `make serve` it runs in the background, so the saved page reloads at once)
+               under `make serve` it runs in the background, so the saved page reloads at once);
+               for publishing, write the index in a fixed order and leave out the theme's and
+               Pagefind's files no page loads (published_files)
 on_build_error  remove a half-written site, so nothing broken can be published
 """
 
@@ -45,9 +47,11 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.csp import ThemeScripts, add_policy  # noqa: E402
 from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
+from eksempelbank.pagefind_files import PagefindFormatError  # noqa: E402
+from eksempelbank.published_files import UsedAssets, finish_site  # noqa: E402
 from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
                                      notice, page_problems, page_values, setting_problems)
-from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
+from eksempelbank.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
@@ -77,6 +81,8 @@ def _exact_dirty_builds(record: logging.LogRecord) -> bool:
 def on_config(config):
     _stop_background_index()  # `make serve`: this rebuild empties the site the last index was written to
     _state["site_dir"] = config["site_dir"]
+    # What the written pages load (published_files): the rest of the theme's assets is not published.
+    _state["used_assets"] = UsedAssets(config.get("site_url") or "/")
     # The policy's script hashes come from the theme's templates, never from a written page (csp.py).
     _state["theme_scripts"] = ThemeScripts.from_dirs(config["theme"].dirs, config)
     try:
@@ -260,6 +266,7 @@ def on_post_page(output, page, config):
         script = f'<script src="{get_relative_url(RELOAD_URI, page.url)}"></script>'
         end = output.rfind("</body>")
         output = output[:end] + script + output[end:] if end != -1 else output + script
+    _state["used_assets"].add_page(output, page.url)
     # The page's base_url as MkDocs gives it to the templates: from its address, not its content.
     return add_policy(output, _state["theme_scripts"].hashes(get_relative_url(".", page.url)))
 
@@ -275,6 +282,7 @@ def on_post_build(config):
             # MkDocs renders error pages with the site's own path as base_url.
             base_url = urlsplit(config.get("site_url") or "/").path
             not_found.write_text(add_policy(text, _state["theme_scripts"].hashes(base_url)), encoding="utf-8")
+        _state["used_assets"].add_page(text, "404.html")
     if _state.get("serving"):
         _start_background_index(Path(config["site_dir"]), config["theme"]["language"])
         return
@@ -283,6 +291,14 @@ def on_post_build(config):
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     log.info("Søkeindeksen (Pagefind) er bygget: %d sider.", index.pages)
+    # Not under `make serve`: it writes only the changed pages, so what they load is not all known.
+    try:
+        removed = finish_site(Path(config["site_dir"]), Path(config["site_dir"]) / BUNDLE_DIR,
+                              config["theme"].dirs, _state["used_assets"])
+    except (PagefindFormatError, OSError, ValueError, KeyError) as error:
+        raise PluginError(f"Søkeindeksen kunne ikke skrives i fast rekkefølge: {error}. "
+                          "Har Pagefind fått en ny versjon? requirements.txt fester versjonen.") from error
+    log.info("Ubrukte filer fra temaet og Pagefind er ikke med: %d filer.", len(removed))
 
 
 def _start_background_index(site_dir: Path, language: str) -> None:

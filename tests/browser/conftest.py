@@ -1,7 +1,8 @@
 """Headless Chromium (Debian's /usr/bin/chromium) driving the built site over HTTP on 127.0.0.1.
 
 Skipped on a machine without Chromium, except in CI (CI=true), where a missing browser fails.
-Every page is watched: a request to any host but 127.0.0.1 fails the test.
+Every page is watched: a request to any host but 127.0.0.1 fails the test, and so does a file the
+page loads that the site does not have (the build publishes only what pages load: published_files.py).
 """
 
 from __future__ import annotations
@@ -95,6 +96,8 @@ class Visit:
         self.outside: list[str] = []
         self.mail: list[str] = []  # mailto: addresses the page opened
         self.page.on("request", self._watch)
+        self.missing: list[str] = []  # scripts, styles, images, data the page asked for and did not get
+        self.page.on("response", self._response)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.errors: list[str] = []
         # Chromium reports every Content-Security-Policy violation on the console («Refused to …»).
@@ -113,9 +116,15 @@ class Visit:
                   or url.startswith("about:")):
             self.outside.append(url)
 
+    def _response(self, response):
+        # Pages themselves may be missing (the 404 tests ask for one on purpose); what they load may not.
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.missing.append(f"{response.status} {response.url}")
+
     def close(self):
         self.page.close()
         assert self.outside == [], f"forespørsler til andre verter: {self.outside}"
+        assert self.missing == [], f"filer siden lastet, som nettstedet ikke har: {self.missing}"
         assert self.errors == [], f"JavaScript-feil: {self.errors}"
         assert self.csp == [], f"brudd på Content-Security-Policy: {self.csp}"
 
