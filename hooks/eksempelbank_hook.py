@@ -42,12 +42,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT))
 
-from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
-from eksempelbank.csp import ThemeScripts, add_policy  # noqa: E402
-from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
-from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
+from eksempelbank.website.build import BuildResult, prepare_build  # noqa: E402
+from eksempelbank.website.csp import ThemeScripts, add_policy  # noqa: E402
+from eksempelbank.website.nynorsk import nynorsk_chrome  # noqa: E402
+from eksempelbank.website.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
                                      notice, page_problems, page_values, setting_problems)
-from eksempelbank.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
+from eksempelbank.website.search_index import (SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")

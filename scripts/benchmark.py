@@ -2,7 +2,7 @@
 """How the site scales with the number of examples (issues 5 and 12). Run on demand: `make benchmark`.
 
 For each N (default 200, 1,000 and 3,000; issue 12 adds a run at 10,000) the script copies the site
-sources into a temporary folder, replaces examples/ with N synthetic examples (eksempelbank.synthetic:
+sources into a temporary folder, replaces examples/ with N synthetic examples (benchmarks.synthetic:
 the real vocabularies and register, a fixed seed, ~1,500 words each) and measures:
 
 - the production build: `mkdocs build --strict` exactly as `make build` runs it (hooks, every
@@ -10,19 +10,19 @@ the real vocabularies and register, a fixed seed, ~1,500 words each) and measure
 - stock Material: the same example files in a docs folder of their own, built by MkDocs + Material
   in its default configuration (no overrides, no extra Markdown extensions, no hooks), examples out
   of the menu, Material's built-in search; the ratio (issue 12's target: at most 1.5×);
-- the baseline: the same pages (eksempelbank.site.generate_site, with the HTML the hook puts in
+- the baseline: the same pages (eksempelbank.website.site.generate_site, with the HTML the hook puts in
   written into the Markdown, and each example's own Markdown body) built by MkDocs + Material with
   our theme setup (overrides, Markdown extensions, menu) and Material's built-in search, without
   the project's hooks, examples kept out of the menu; the ratio;
 - Pagefind alone, run again over the built site: time and peak memory (issue 12: at most 1 GB);
-- the hooks alone: eksempelbank.build.prepare_build (validate, relate, generate) timed
+- the hooks alone: eksempelbank.website.build.prepare_build (validate, relate, generate) timed
   in-process, as a share of the baseline build;
 - the validator over all examples (load_examples) against a bare python-frontmatter parse;
 - the site on disk, and the median and largest example page (raw and gzip);
 - the largest page that is not an example page, and the page with the most example links;
 - bytes transferred to open the finder and for the first search query, in headless Chromium
   (scripts/search_payload.py, when it exists);
-- the time to compute «Lignende eksempler» (eksempelbank.related), and its growth from N/2 to N.
+- the time to compute «Lignende eksempler» (eksempelbank.website.related), and its growth from N/2 to N.
 
 Then a summary against the targets of issue 5. Usage:
 
@@ -60,12 +60,12 @@ sys.path.insert(0, str(ROOT))
 import frontmatter  # noqa: E402
 import yaml  # noqa: E402
 
-from eksempelbank.build import prepare_build  # noqa: E402
-from eksempelbank.search_index import pagefind_command  # noqa: E402
-from eksempelbank.related import related_examples  # noqa: E402
-from eksempelbank.schema import _load_schema_cached, load_schema  # noqa: E402
-from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
-from eksempelbank.validate import load_examples  # noqa: E402
+from eksempelbank.website.build import prepare_build  # noqa: E402
+from eksempelbank.website.search_index import pagefind_command  # noqa: E402
+from eksempelbank.website.related import related_examples  # noqa: E402
+from eksempelbank.reading.schema import _load_schema_cached, load_schema  # noqa: E402
+from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from eksempelbank.reading.validate import load_examples  # noqa: E402
 from tests.sitebuild import SITE_PARTS  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 3000)

@@ -2,7 +2,7 @@
 """`make serve` for an editor (issue 12): from saving one example to the reloaded page.
 
 For each bank (``real``: the examples in examples/; a number: that many synthetic examples from
-eksempelbank.synthetic, as the benchmark makes them) the script copies the site sources into a
+benchmarks.synthetic, as the benchmark makes them) the script copies the site sources into a
 temporary folder, starts `mkdocs serve` there exactly as `make serve` does, waits for the first
 build, and then, ``--repeat`` times: edits one example (a new sentence in its «Oppsummert»),
 saves it, and waits for the server to answer with the changed page. It prints, per bank:
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
 from tests.sitebuild import copy_project, free_port  # noqa: E402
 from tests.sitebuild import fetch as _fetch  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""The overview charts (eksempelbank/charts.py): every value drawn once, with its count, its place
+"""The overview charts (eksempelbank/website/charts.py): every value drawn once, with its count, its place
 and its shade; the tile map in reading order, north to south, so its tiles flow in that order on a
 narrow screen. Expectations come from the register and the examples, not from the chart code."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from eksempelbank import charts
-from eksempelbank.facets import FacetValue, group
-from eksempelbank.schema import Term
+from eksempelbank.website import charts
+from eksempelbank.website.facets import FacetValue, group
+from eksempelbank.reading.schema import Term
 
 TILE = re.compile(r'<a class="eb-tile eb-tile--(\d)" href="([^"]+)/" tabindex="-1" '
                   r'style="--eb-col: (\d+); --eb-row: (\d+)"><span class="eb-tile__name">([^<]*)</span> '

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.schema import load_schema
 
 from .search_data import examples
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.schema import load_schema
 
 from .conftest import DESKTOP, MOBILE
 from .search_data import (INFLECTED, by_title, count_text, examples, examples_saying, examples_with_any_word,

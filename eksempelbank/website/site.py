@@ -20,10 +20,10 @@ from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_sche
 from .facets import group, sort_examples
 from .finder import render_finder
 from .guide import format_page
-from .model import Example
+from ..reading.model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
                      render_facet_value, render_listing)
-from .schema import Schema
+from ..reading.schema import Schema
 from .search_index import reviewed_sort_keys, search_files
 from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
 

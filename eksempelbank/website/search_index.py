@@ -40,9 +40,9 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from .facets import label, sort_examples
-from .model import Example
-from .schema import Schema
-from .text import sort_key
+from ..reading.model import Example
+from ..reading.schema import Schema
+from ..reading.text import sort_key
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
 

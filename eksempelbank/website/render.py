@@ -21,10 +21,10 @@ from datetime import date
 import yaml
 from markdown.extensions.toc import slugify, unique
 
-from .body import Section
+from ..reading.body import Section
 from .facets import FacetValue, label
-from .model import Example
-from .schema import FacetSpec, Schema
+from ..reading.model import Example
+from ..reading.schema import FacetSpec, Schema
 from .search_index import example_search_data, searchable_explanation
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import FieldSpec, Schema
+from ..reading.schema import FieldSpec, Schema
 
 SCHEMA_URI = "skjema/eksempel.schema.json"
 FORMAT_URI = "skjema/eksempelformat.json"

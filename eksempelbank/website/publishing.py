@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .model import Example
+from ..reading.model import Example
 from .render import escape
 
 RULES_FILE = "publisering.yml"

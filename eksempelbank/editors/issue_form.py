@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .schema import FieldSpec, Schema
-from .text import slugify
+from ..reading.schema import FieldSpec, Schema
+from ..reading.text import slugify
 
 PATH = ".github/ISSUE_TEMPLATE/nytt-eksempel.yml"
 CHOOSER_PATH = ".github/ISSUE_TEMPLATE/config.yml"

@@ -15,8 +15,8 @@ from __future__ import annotations
 from itertools import product
 
 from .facets import sort_examples
-from .model import Example
-from .schema import Schema
+from ..reading.model import Example
+from ..reading.schema import Schema
 
 SCORED_FIELDS = ("suksessfaktorer", "malgrupper", "tema")
 

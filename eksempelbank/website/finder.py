@@ -34,14 +34,14 @@ import json
 from dataclasses import dataclass
 
 from .facets import group
-from .model import Example
+from ..reading.model import Example
 from .render import escape, front_matter, link_to
-from .schema import Schema
+from ..reading.schema import Schema
 from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
 from .similar_municipalities import size_classes, to_json
 from .search_index import (MUNICIPALITY_FILTER, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
                            filter_values, newest_first, period_label, period_values, result_meta)
-from .text import sort_key
+from ..reading.text import sort_key
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
@@ -334,7 +334,7 @@ def _similar(schema: Schema) -> str:
     """«Kommuner som oss»: the visitor's municipality and its size class.
 
     The municipalities come from the register when the visitor starts typing (the JSON at
-    :data:`~eksempelbank.similar_municipalities.DATA_URI`, filled into the datalist by the script);
+    :data:`~eksempelbank.website.similar_municipalities.DATA_URI`, filled into the datalist by the script);
     the size classes, with their limits, from the vocabulary.
     """
     e = html.escape

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem, summary
+from ..reading.problems import Problem, summary
 from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
-from .schema import Schema, load_schema
+from ..reading.schema import Schema, load_schema
 from .site import GeneratedSite, generate_site
-from .validate import Catalog, load_examples, validate_file
+from ..reading.validate import Catalog, load_examples, validate_file
 
 
 @dataclass

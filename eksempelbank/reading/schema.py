@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .body import ContentPolicy
 from .project import find_project
 from .register import Register

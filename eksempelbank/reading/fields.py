@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .problems import ERROR, WARNING, Problem
 from .register import FormerMunicipality, Municipality
-from .freshness import is_stale
+from .staleness import is_stale
 from .schema import FieldSpec, Schema
 from .text import did_you_mean, join_values, quoted, slugify
 from .yamlnodes import Node

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from .fields import shared_name_message
-from .schema import Schema
-from .text import slugify
+from ..reading.fields import shared_name_message
+from ..reading.schema import Schema
+from ..reading.text import slugify
 
 
 class ScaffoldError(Exception):
