@@ -706,11 +706,10 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     schema = schema or load_schema()
     rng = random.Random(seed)
     register = schema.register
-    vocab = schema.vocabularies
     fields = schema.fields
 
     def vocabulary_of(field_name: str):
-        return vocab[fields[field_name].vocabulary]
+        return schema.field_vocabulary(fields[field_name])
 
     by_county: dict[str, list[Municipality]] = {}
     for m in register.municipalities:

@@ -192,7 +192,7 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21.")
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21.") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -48,11 +48,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -100,7 +101,7 @@ class Run:
     stderr: str
     cpu_seconds: float = 0.0  # user + system, the build and its children
 
-    def best(self, other: "Run | None") -> "Run":
+    def best(self, other: Run | None) -> Run:
         """The faster of two runs of the same build (peak memory: the larger)."""
         if other is None:
             return self
@@ -330,6 +331,8 @@ def load_search_payload():
     if not path.is_file():
         return None, "scripts/search_payload.py does not exist yet"
     spec = importlib.util.spec_from_file_location("search_payload", path)
+    if spec is None or spec.loader is None:
+        return None, "scripts/search_payload.py cannot be loaded"
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
@@ -345,8 +348,8 @@ def payload_figures(measure, site: Path) -> dict[str, Any]:
     result = measure(site)
     names = {"finder": "finder_transfer_gz", "search": "search_transfer_gz",
              "query_after_opening": "query_after_opening_bytes", "choice_after_opening": "choice_after_opening_bytes"}
-    figures = {key: int(getattr(result, name)) for key, name in names.items()
-               if getattr(result, name, None) is not None}
+    figures: dict[str, Any] = {key: int(getattr(result, name)) for key, name in names.items()
+                               if getattr(result, name, None) is not None}
     if "finder" not in figures or "search" not in figures:
         raise TypeError(f"unexpected result from search_payload.measure: {result!r:.300}")
     figures["query"] = getattr(result, "query", "")
@@ -487,6 +490,7 @@ def ratio(a: float, b: float) -> str:
 
 def rows_for(r: Result) -> list[tuple[str, str]]:
     b, base, stock = r.build, r.baseline, r.stock
+    assert b and base and stock, "a size measured without a failure has all three builds"
     payload_note = f" ({r.payload_note})" if r.payload_note else ""
     rows = [
         ("Production build (hooks + pages + search index)",
@@ -549,13 +553,15 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
     largest, smallest = max(done, key=lambda r: r.n), min(done, key=lambda r: r.n)
     out: list[tuple[str, bool | None, str]] = []
     at = next((r for r in done if r.n == STOCK_RATIO_AT), largest)
+    assert at.build and at.stock and largest.build and largest.baseline, "sizes done have all their builds"
     stock_ratio = at.build.seconds / at.stock.seconds
     out.append((f"Production build ≤ {MAX_STOCK_RATIO}× stock Material (N={at.n:,}, issue 12)",
                 stock_ratio <= MAX_STOCK_RATIO,
                 f"{at.build.seconds:.1f} s / {at.stock.seconds:.1f} s = {stock_ratio:.2f}× (CPU time: "
                 f"{at.build.cpu_seconds:.1f} s / {at.stock.cpu_seconds:.1f} s = "
                 f"{ratio(at.build.cpu_seconds, at.stock.cpu_seconds)}); "
-                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done)))
+                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done
+                            if r.build and r.stock)))
     if at.pagefind:
         peak = at.pagefind.peak_rss_kb / KB
         out.append((f"Pagefind's peak memory ≤ {MAX_PAGEFIND_MB / KB:.0f} GB (N={at.n:,}, issue 12)", peak <= MAX_PAGEFIND_MB,
@@ -644,7 +650,7 @@ def machine() -> str:
         pass
     import markdown
     import mkdocs
-    import material
+    import material  # type: ignore[import-untyped]  # Material for MkDocs ships no type information
 
     try:
         pagefind = f", Pagefind {importlib.metadata.version('pagefind-bin')}"

@@ -116,10 +116,14 @@ def measure_bank(bank: str, repeat: int, seed: int, workdir: Path, browser) -> d
                                        timeout=600_000, polling=50)
                 seconds = time.perf_counter() - saved
             else:
-                seconds = wait_until(lambda: marker in fetch(page_url), timeout=600)
+                waited = wait_until(lambda marker=marker: marker in fetch(page_url), timeout=600)
+                if waited is None:
+                    raise RuntimeError(f"the saved page did not come back within 10 minutes; see {log.name}")
+                seconds = waited
             figures["edits"].append(seconds)
             # The search index: written again after the page (in the background while serving).
-            index_seconds = wait_until(lambda: fetch(entry) not in ("", old_entry) or marker in fetch(entry),
+            index_seconds = wait_until(lambda marker=marker, old_entry=old_entry:
+                                       fetch(entry) not in ("", old_entry) or marker in fetch(entry),
                                        timeout=600, step=0.1)
             figures["index_edits"].append(None if index_seconds is None else time.perf_counter() - saved)
             time.sleep(0.5)
@@ -170,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if browser:
             browser.close()
+        if playwright:
             playwright.stop()
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
     return 0

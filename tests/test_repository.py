@@ -168,7 +168,7 @@ def test_issue_form_is_a_valid_github_issue_form_with_every_field_and_section(sc
         assert required[spec.name] == spec.required, spec.name
     section_ids = [i for i in ids if i.startswith("avsnitt-")]
     assert len(section_ids) == len(schema.sections)
-    for section_id, section in zip(section_ids, schema.sections):
+    for section_id, section in zip(section_ids, schema.sections, strict=True):
         assert required[section_id] == section.required, section_id
     assert set(ids) - set(schema.fields) == set(section_ids)
 

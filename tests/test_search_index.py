@@ -200,7 +200,7 @@ def test_selection_table_holds_each_examples_values_in_newest_first_order(exampl
     table, rows = decode_selection(files)
     ordered = newest_first(examples)
     assert table["antall"] == len(ordered) == len(rows)
-    for example, values in zip(ordered, rows):
+    for example, values in zip(ordered, rows, strict=True):
         expected = filter_values(example, schema)
         assert {k: v for k, v in values.items() if v} == {k: set(v) for k, v in expected.items()}, example.slug
         card = json.loads(files[f"{ordered.index(example)}.json"])

@@ -132,7 +132,7 @@ def test_the_data_gives_sizes_with_their_limits_and_where_they_come_from(example
     data = municipality_data(examples, schema)
     vocabulary = schema.vocabulary_for(schema.facet("kommunestorrelse"))
     assert [s["id"] for s in data["storrelser"]] == [t.id for t in vocabulary]
-    for size, term in zip(data["storrelser"], vocabulary):
+    for size, term in zip(data["storrelser"], vocabulary, strict=True):
         assert size["kort"] == term.extra["kort"].rstrip(".")
         assert "innbyggere" in size["kort"]
     # Every municipality has today's size, from its registered population (SSB 07459, 1 January 2024).

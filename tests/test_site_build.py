@@ -44,7 +44,7 @@ def test_every_example_has_a_page_with_its_title_and_summary(built, examples):
     assert len(examples) == len(list((ROOT / "examples").glob("*.md")))
     for example in examples:
         page = html(site, f"eksempler/{example.slug}")
-        assert f"<h1" in page and example.title.split(" (")[0] in page
+        assert "<h1" in page and example.title.split(" (")[0] in page
         assert f'<meta name="description" content="{example.summary[:40]}' in page.replace("&quot;", '"')
 
 

@@ -74,7 +74,7 @@ def _headings(schema: Schema) -> tuple[str, str]:
 
 def _groups(schema: Schema, stale: list[Due], soon: list[Due]) -> list[tuple[str, list[Due]]]:
     """The headed groups that have examples in them: past the limit, then soon past it."""
-    return [(heading, items) for heading, items in zip(_headings(schema), (stale, soon)) if items]
+    return [(heading, items) for heading, items in zip(_headings(schema), (stale, soon), strict=True) if items]
 
 
 def render_text(stale: list[Due], soon: list[Due], schema: Schema, today: date) -> str:

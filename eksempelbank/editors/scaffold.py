@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -70,7 +71,8 @@ def check_choices(new: NewExample, schema: Schema) -> None:
 
 def render_new_example(new: NewExample, schema: Schema, today: date) -> str:
     municipality = schema.register.lookup_municipality(new.municipalities[0]).municipality
-    front = {
+    assert municipality is not None, "check_choices refuses an unknown municipality"
+    front: dict[str, Any] = {
         "tittel": new.title.strip(),
         "kommune": new.municipalities[0] if len(new.municipalities) == 1 else new.municipalities,
         "kommunestorrelse": new.size,

@@ -151,7 +151,7 @@ class ValidationCache:
         fresh = (validate_in_parallel(jobs_read, schema, today) if len(todo) >= PARALLEL_FROM
                  else _validate_read(jobs_read, schema, today))
         results = {**{key: self._results[key] for key in keys if key in self._results},
-                   **{key: result for (_, _, _, key), result in zip(todo, fresh)}}
+                   **{key: result for (_, _, _, key), result in zip(todo, fresh, strict=True)}}
         self._results = results
         return [results[key] for key in keys]
 

@@ -374,12 +374,12 @@ def _fallback(facets: list[FinderFacet], total: int) -> str:
              "Filtrene, søket og «Kommuner som oss» trenger JavaScript. Uten det finner du kommuner som "
              "ligner din etter fylke og kommunestørrelse nedenfor.", ""]
     for facet in facets:
-        linked = [c for c in facet.choices if c.uri and c.count]
+        linked = [(c, c.uri) for c in facet.choices if c.uri and c.count]
         if not linked:
             continue
         lines.append(f"## {escape(facet.legend)}\n")
-        for choice in linked:
-            lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, choice.uri)}) ({choice.count})")
+        for choice, uri in linked:
+            lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, uri)}) ({choice.count})")
         if facet.overview_uri:
             lines.append(f"- [Alle verdier for {escape(facet.legend.lower())}]({link_to(FINDER_URI, facet.overview_uri)})")
         lines.append("")

@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
@@ -41,7 +42,7 @@ class GeneratedSite:
     fragments: dict[str, str] = field(default_factory=dict)  # stand-in -> HTML
     fragment_count: dict[str, int] = field(default_factory=dict)  # src path -> its stand-ins
     #: Table of contents of the pages whose headings are in their HTML (mkdocs.structure.toc tokens).
-    toc: dict[str, list[dict]] = field(default_factory=dict)  # src path -> tokens
+    toc: dict[str, list[Any]] = field(default_factory=dict)  # src path -> tokens
 
     def fill(self, html: str) -> tuple[str, int]:
         """``html`` with every stand-in replaced by its HTML, and how many were replaced. A stand-in
