@@ -1,8 +1,8 @@
 # The two commands of the README:
 #   make serve   set up everything, then serve the site at http://127.0.0.1:8000/
-#   make test    set up everything (Chromium too, where we may install it), then run all tests
+#   make test    set up everything (Chromium too, where we may install it), run the linters, then all tests
 # With BUILDER=properdocs, serve and build use ProperDocs instead of MkDocs.
-# Also: make build (production build into site/), make check (validate examples), make benchmark.
+# Also: make build (production build into site/), make check (validate examples), make lint, make benchmark.
 
 PYTHON ?= python3
 # mkdocs or properdocs (MkDocs' continuation): both read mkdocs.yml and build the same site.
@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1   # Material 9.8 prints an end-of-life banner otherwise
 
-.PHONY: serve build check test browser benchmark clean
+.PHONY: serve build check lint test browser benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,14 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	@scripts/install-axe.sh
 	@if [ -f $@ ]; then touch $@; fi
 
-test: $(VENV)/.test-installed browser $(AXE)
+# Lint (ruff), format (ruff format: the diff it would make) and types (mypy); each prints file and line.
+# Settings in pyproject.toml. A failure stops `make test` before the tests.
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --diff .
+	$(BIN)/mypy
+
+test: lint browser $(AXE)
 	$(BIN)/python -m pytest
 
 benchmark: $(VENV)/.test-installed

@@ -1,6 +1,8 @@
 """Boligsosial eksempelbank: load, validate, group and render municipal examples.
 
-Pure functions over plain files; the MkDocs hook in ``hooks/`` is a thin layer on top.
+Pure functions over plain files, in layers: ``reading`` (read and check one example), ``website``
+(make the site), ``editors`` (the editors' tools), then the command line (``cli.py``); the MkDocs hook
+in ``hooks/`` is a thin layer on top. ``tests/test_layers.py`` keeps the order.
 """
 
 from pathlib import Path

@@ -12,17 +12,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .freshness import due_for_review, render_json, render_markdown, render_text
-from .guide import contributing
-from .issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
-from .links import external_links, render_links
-from .pr_summary import file_title, guide_url, summary_markdown
-from .problems import log_safe, summary
-from .project import Project, ProjectNotFound, github_blob_base, open_project, published_address, site_name
-from .publishing import page_values
-from .scaffold import NewExample, ScaffoldError, create_example
-from .schema import load_schema
-from .validate import _Displays, example_paths, load_examples
+from .editors.freshness import due_for_review, render_json, render_markdown, render_text
+from .website.guide import contributing
+from .editors.issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
+from .editors.links import external_links, render_links
+from .editors.pr_summary import file_title, guide_url, summary_markdown
+from .reading.problems import log_safe, summary
+from .reading.project import Project, ProjectNotFound, github_blob_base, open_project, published_address, site_name
+from .website.publishing import page_values
+from .editors.scaffold import NewExample, ScaffoldError, create_example
+from .reading.schema import load_schema
+from .reading.validate import _Displays, example_paths, load_examples
 
 
 def check(args: argparse.Namespace) -> int:
@@ -192,7 +192,7 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21.")
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21.") from None
 
 
 def build_parser() -> argparse.ArgumentParser:

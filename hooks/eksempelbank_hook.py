@@ -33,6 +33,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -44,20 +45,40 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # works without `pip install -e .` too
     sys.path.insert(0, str(ROOT))
 
-from eksempelbank.build import BuildResult, prepare_build  # noqa: E402
-from eksempelbank.csp import ThemeScripts, add_policy  # noqa: E402
-from eksempelbank.nynorsk import nynorsk_chrome  # noqa: E402
-from eksempelbank.pagefind_files import PagefindFormatError  # noqa: E402
-from eksempelbank.published_files import UsedAssets, finish_site  # noqa: E402
-from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules,  # noqa: E402
-                                     notice, page_problems, page_values, setting_problems)
-from eksempelbank.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
+from eksempelbank.website.build import BuildResult, prepare_build  # noqa: E402
+from eksempelbank.website.csp import ThemeScripts, add_policy  # noqa: E402
+from eksempelbank.website.nynorsk import nynorsk_chrome  # noqa: E402
+from eksempelbank.website.pagefind_files import PagefindFormatError  # noqa: E402
+from eksempelbank.website.published_files import UsedAssets, finish_site  # noqa: E402
+from eksempelbank.website.publishing import (LaunchRules, bank_counts, fill_settings, launch_problems,  # noqa: E402
+                                             load_rules, notice, page_problems, page_values, setting_problems)
+from eksempelbank.website.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
 #: `make serve`: the live reload, from a file (see hooks/livereload.js and on_post_page).
 RELOAD_URI = "assets/eb-livereload.js"
-_state: dict[str, BuildResult] = {}
+
+
+class _State(TypedDict, total=False):
+    """What the hook keeps from one call to the next (under `make serve`, from one rebuild to the next)."""
+    serving: bool
+    dirty: bool
+    site_dir: str
+    theme_scripts: ThemeScripts
+    result: BuildResult
+    rules: LaunchRules
+    page_values: dict[str, str]
+    used_assets: UsedAssets
+    setting_problems: list[str]
+    setup: bytes | None
+    fingerprints: dict[str, bytes]
+    menu_urls: list[str]
+    nav_cache: dict[str, Any]
+    indexer: subprocess.Popen[str]
+
+
+_state: _State = {}
 
 
 def on_startup(command, dirty):
@@ -156,6 +177,7 @@ def on_files(files, config):
         _add_live_reload(files, config)
         _state["setup"] = None  # once fixed, every page is rendered again (this one replaced the front page)
         return files
+    assert result.site is not None  # there is no site only when there are errors (above)
     in_nav = result.pages_in_nav(config.get("nav"))
     for uri, content in result.site.pages.items():
         inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
@@ -186,7 +208,7 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
         for path in sorted(folder.rglob("*") if folder.is_dir() else [folder]):
             if path.is_file():
                 stat = path.stat()
-                setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode("utf-8"))
+                setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     fingerprints = site.fingerprints()  # the generated files too: written again only when changed
     same_setup = _state.get("setup") == setup.digest()
     previous = _state.get("fingerprints", {}) if same_setup else {}
@@ -240,6 +262,7 @@ def _keep_sitemap_dates(files) -> None:
     """`make serve`: MkDocs neither renders nor reads the pages marked unchanged, so their meta is
     empty, and the sitemap (overrides/sitemap.xml) takes each page's lastmod from it."""
     site = _state["result"].site
+    assert site is not None  # on_nav asks only when there is one
     for file in files.documentation_pages():
         if file.page is not None and file.src_uri in site.pages and not file.is_modified():
             date = site.review_date(file.src_uri)

@@ -2,7 +2,7 @@
 """How the site scales with the number of examples (issues 5 and 12). Run on demand: `make benchmark`.
 
 For each N (default 200, 1,000 and 3,000; issue 12 adds a run at 10,000) the script copies the site
-sources into a temporary folder, replaces examples/ with N synthetic examples (eksempelbank.synthetic:
+sources into a temporary folder, replaces examples/ with N synthetic examples (benchmarks.synthetic:
 the real vocabularies and register, a fixed seed, ~1,500 words each) and measures:
 
 - the production build: `mkdocs build --strict` exactly as `make build` runs it (hooks, every
@@ -10,19 +10,19 @@ the real vocabularies and register, a fixed seed, ~1,500 words each) and measure
 - stock Material: the same example files in a docs folder of their own, built by MkDocs + Material
   in its default configuration (no overrides, no extra Markdown extensions, no hooks), examples out
   of the menu, Material's built-in search; the ratio (issue 12's target: at most 1.5×);
-- the baseline: the same pages (eksempelbank.site.generate_site, with the HTML the hook puts in
+- the baseline: the same pages (eksempelbank.website.site.generate_site, with the HTML the hook puts in
   written into the Markdown, and each example's own Markdown body) built by MkDocs + Material with
   our theme setup (overrides, Markdown extensions, menu) and Material's built-in search, without
   the project's hooks, examples kept out of the menu; the ratio;
 - Pagefind alone, run again over the built site: time and peak memory (issue 12: at most 1 GB);
-- the hooks alone: eksempelbank.build.prepare_build (validate, relate, generate) timed
+- the hooks alone: eksempelbank.website.build.prepare_build (validate, relate, generate) timed
   in-process, as a share of the baseline build;
 - the validator over all examples (load_examples) against a bare python-frontmatter parse;
 - the site on disk, and the median and largest example page (raw and gzip);
 - the largest page that is not an example page, and the page with the most example links;
 - bytes transferred to open the finder and for the first search query, in headless Chromium
   (scripts/search_payload.py, when it exists);
-- the time to compute «Lignende eksempler» (eksempelbank.related), and its growth from N/2 to N.
+- the time to compute «Lignende eksempler» (eksempelbank.website.related), and its growth from N/2 to N.
 
 Then a summary against the targets of issue 5. Usage:
 
@@ -48,11 +48,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -60,12 +61,12 @@ sys.path.insert(0, str(ROOT))
 import frontmatter  # noqa: E402
 import yaml  # noqa: E402
 
-from eksempelbank.build import prepare_build  # noqa: E402
-from eksempelbank.search_index import pagefind_command  # noqa: E402
-from eksempelbank.related import related_examples  # noqa: E402
-from eksempelbank.schema import _load_schema_cached, load_schema  # noqa: E402
-from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
-from eksempelbank.validate import load_examples  # noqa: E402
+from eksempelbank.website.build import prepare_build  # noqa: E402
+from eksempelbank.website.search_index import pagefind_command  # noqa: E402
+from eksempelbank.website.related import related_examples  # noqa: E402
+from eksempelbank.reading.schema import _load_schema_cached, load_schema  # noqa: E402
+from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from eksempelbank.reading.validate import load_examples  # noqa: E402
 from tests.sitebuild import SITE_PARTS  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 3000)
@@ -100,7 +101,7 @@ class Run:
     stderr: str
     cpu_seconds: float = 0.0  # user + system, the build and its children
 
-    def best(self, other: "Run | None") -> "Run":
+    def best(self, other: Run | None) -> Run:
         """The faster of two runs of the same build (peak memory: the larger)."""
         if other is None:
             return self
@@ -330,6 +331,8 @@ def load_search_payload():
     if not path.is_file():
         return None, "scripts/search_payload.py does not exist yet"
     spec = importlib.util.spec_from_file_location("search_payload", path)
+    if spec is None or spec.loader is None:
+        return None, "scripts/search_payload.py cannot be loaded"
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
@@ -345,8 +348,8 @@ def payload_figures(measure, site: Path) -> dict[str, Any]:
     result = measure(site)
     names = {"finder": "finder_transfer_gz", "search": "search_transfer_gz",
              "query_after_opening": "query_after_opening_bytes", "choice_after_opening": "choice_after_opening_bytes"}
-    figures = {key: int(getattr(result, name)) for key, name in names.items()
-               if getattr(result, name, None) is not None}
+    figures: dict[str, Any] = {key: int(getattr(result, name)) for key, name in names.items()
+                               if getattr(result, name, None) is not None}
     if "finder" not in figures or "search" not in figures:
         raise TypeError(f"unexpected result from search_payload.measure: {result!r:.300}")
     figures["query"] = getattr(result, "query", "")
@@ -487,6 +490,7 @@ def ratio(a: float, b: float) -> str:
 
 def rows_for(r: Result) -> list[tuple[str, str]]:
     b, base, stock = r.build, r.baseline, r.stock
+    assert b and base and stock, "a size measured without a failure has all three builds"
     payload_note = f" ({r.payload_note})" if r.payload_note else ""
     rows = [
         ("Production build (hooks + pages + search index)",
@@ -549,13 +553,15 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
     largest, smallest = max(done, key=lambda r: r.n), min(done, key=lambda r: r.n)
     out: list[tuple[str, bool | None, str]] = []
     at = next((r for r in done if r.n == STOCK_RATIO_AT), largest)
+    assert at.build and at.stock and largest.build and largest.baseline, "sizes done have all their builds"
     stock_ratio = at.build.seconds / at.stock.seconds
     out.append((f"Production build ≤ {MAX_STOCK_RATIO}× stock Material (N={at.n:,}, issue 12)",
                 stock_ratio <= MAX_STOCK_RATIO,
                 f"{at.build.seconds:.1f} s / {at.stock.seconds:.1f} s = {stock_ratio:.2f}× (CPU time: "
                 f"{at.build.cpu_seconds:.1f} s / {at.stock.cpu_seconds:.1f} s = "
                 f"{ratio(at.build.cpu_seconds, at.stock.cpu_seconds)}); "
-                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done)))
+                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done
+                            if r.build and r.stock)))
     if at.pagefind:
         peak = at.pagefind.peak_rss_kb / KB
         out.append((f"Pagefind's peak memory ≤ {MAX_PAGEFIND_MB / KB:.0f} GB (N={at.n:,}, issue 12)", peak <= MAX_PAGEFIND_MB,
@@ -644,7 +650,7 @@ def machine() -> str:
         pass
     import markdown
     import mkdocs
-    import material
+    import material  # type: ignore[import-untyped]  # Material for MkDocs ships no type information
 
     try:
         pagefind = f", Pagefind {importlib.metadata.version('pagefind-bin')}"

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         device += ", uten komprimering" if args.no_gzip else ", gzip"
         print(f"Lighthouse {version}, {chrome}, {device}, {args.runs} kjøring(er) per side")
         print(f"{'side':42} {'ytelse':>6} {'tilgj.':>6} {'praksis':>7} {'SEO':>4}   FCP    LCP    TBT    CLS    SI")
-        figures = {}
+        figures: dict[str, dict[str, Any]] = {}
         try:
             for path in pages:
                 runs = [lighthouse(address + path, work_dir / f"run-{i}.json", args.desktop) for i in range(args.runs)]

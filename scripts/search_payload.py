@@ -209,8 +209,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
                          _total(choice_requests), choice_requests)
 
 
-def _kb(n: int) -> str:
-    return f"{n / 1024:,.1f} KB"
+def _kb(n: int | None) -> str:
+    return "ikke målt" if n is None else f"{n / 1024:,.1f} KB"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 """`make serve` for an editor (issue 12): from saving one example to the reloaded page.
 
 For each bank (``real``: the examples in examples/; a number: that many synthetic examples from
-eksempelbank.synthetic, as the benchmark makes them) the script copies the site sources into a
+benchmarks.synthetic, as the benchmark makes them) the script copies the site sources into a
 temporary folder, starts `mkdocs serve` there exactly as `make serve` does, waits for the first
 build, and then, ``--repeat`` times: edits one example (a new sentence in its «Oppsummert»),
 saves it, and waits for the server to answer with the changed page. It prints, per bank:
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eksempelbank.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
 from tests.sitebuild import copy_project, free_port  # noqa: E402
 from tests.sitebuild import fetch as _fetch  # noqa: E402
 
@@ -116,10 +116,14 @@ def measure_bank(bank: str, repeat: int, seed: int, workdir: Path, browser) -> d
                                        timeout=600_000, polling=50)
                 seconds = time.perf_counter() - saved
             else:
-                seconds = wait_until(lambda: marker in fetch(page_url), timeout=600)
+                waited = wait_until(lambda marker=marker: marker in fetch(page_url), timeout=600)
+                if waited is None:
+                    raise RuntimeError(f"the saved page did not come back within 10 minutes; see {log.name}")
+                seconds = waited
             figures["edits"].append(seconds)
             # The search index: written again after the page (in the background while serving).
-            index_seconds = wait_until(lambda: fetch(entry) not in ("", old_entry) or marker in fetch(entry),
+            index_seconds = wait_until(lambda marker=marker, old_entry=old_entry:
+                                       fetch(entry) not in ("", old_entry) or marker in fetch(entry),
                                        timeout=600, step=0.1)
             figures["index_edits"].append(None if index_seconds is None else time.perf_counter() - saved)
             time.sleep(0.5)
@@ -170,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if browser:
             browser.close()
+        if playwright:
             playwright.stop()
     print(f"\nLoad average at the end: {os.getloadavg()[0]:.1f}")
     return 0

@@ -6,8 +6,8 @@ import pytest
 from .sitebuild import mkdocs_build
 
 from eksempelbank import ROOT
-from eksempelbank.schema import load_schema
-from eksempelbank.validate import load_examples
+from eksempelbank.reading.schema import load_schema
+from eksempelbank.reading.validate import load_examples
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = date(2026, 11, 21)  # fixed, so "in the future" and "stale" checks are reproducible

@@ -1,6 +1,6 @@
 """A broken example must stop the build, list every problem, and leave no site behind."""
 
-from eksempelbank.validate import validate_file
+from eksempelbank.reading.validate import validate_file
 
 from .conftest import CORPUS
 from .sitebuild import copy_project, mkdocs_build

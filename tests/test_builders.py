@@ -12,7 +12,7 @@ from pathlib import Path
 
 from eksempelbank import ROOT
 
-from .sitebuild import copy_project, fetch, free_port, mkdocs_build
+from .sitebuild import copy_project, free_port, mkdocs_build
 from .test_serve import wait_for
 
 

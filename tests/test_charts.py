@@ -1,4 +1,4 @@
-"""The overview charts (eksempelbank/charts.py): every value drawn once, with its count, its place
+"""The overview charts (eksempelbank/website/charts.py): every value drawn once, with its count, its place
 and its shade; the tile map in reading order, north to south, so its tiles flow in that order on a
 narrow screen. Expectations come from the register and the examples, not from the chart code."""
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from eksempelbank import charts
-from eksempelbank.facets import FacetValue, group
-from eksempelbank.schema import Term
+from eksempelbank.website import charts
+from eksempelbank.website.facets import FacetValue, group
+from eksempelbank.reading.schema import Term
 
 TILE = re.compile(r'<a class="eb-tile eb-tile--(\d)" href="([^"]+)/" tabindex="-1" '
                   r'style="--eb-col: (\d+); --eb-row: (\d+)"><span class="eb-tile__name">([^<]*)</span> '
@@ -37,7 +37,7 @@ def test_tile_map_places_every_county_as_the_register_says_north_to_south(schema
     assert len(tiles) == len(values) == len(schema.register.counties)
     by_id = {v.term.id: v for v in values}
     drawn = []
-    for shade, slug, col, row, name, count in tiles:
+    for _shade, slug, col, row, name, count in tiles:
         value = by_id[slug]
         assert name == value.term.label
         assert count == (str(len(value.examples)) if value.examples else "ingen")
@@ -67,7 +67,7 @@ def test_bars_are_the_share_of_the_largest_count_and_names_are_escaped(schema, e
     bars = BAR.findall(html)
     assert [slug for slug, *_ in bars] == [v.term.id for v in values]
     largest = max(len(v.examples) for v in values)
-    for (slug, share, name, count), value in zip(bars, values):
+    for (_slug, share, name, count), value in zip(bars, values, strict=True):
         assert name == value.term.label and int(count) == len(value.examples)
         assert float(share) == pytest.approx(len(value.examples) / largest, abs=0.001)
     hostile = [FacetValue(None, Term("x", "<b>A & B</b>"), [])]

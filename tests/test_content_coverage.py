@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.validate import load_examples
+from eksempelbank.reading.validate import load_examples
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.export_schema import json_schema
-from eksempelbank.personal_data import find_personal_data
-from eksempelbank.scaffold import NewExample, ScaffoldError, create_example
-from eksempelbank.validate import validate_file
+from eksempelbank.website.export_schema import json_schema
+from eksempelbank.reading.personal_data import find_personal_data
+from eksempelbank.editors.scaffold import NewExample, ScaffoldError, create_example
+from eksempelbank.reading.validate import validate_file
 
 from .conftest import CORPUS, TODAY
 
@@ -231,7 +231,7 @@ def test_ordinary_text_and_functional_addresses_pass(text, schema):
     ("a\nb\nDet som vart\n   lese, seier ikkje noko om det.", 3, "som vart lese"),
 ])
 def test_notes_about_the_writers_reading_are_found(text, line, words, schema):
-    from eksempelbank.wording import find_process_notes
+    from eksempelbank.reading.wording import find_process_notes
     assert find_process_notes(text, schema) == [(line, words)]
 
 
@@ -241,7 +241,7 @@ def test_notes_about_the_writers_reading_are_found(text, line, words, schema):
     "Beboerne leste opp kontrakten sammen med veilederen.", "Planen ble lest opp i bystyret.",
 ])
 def test_ordinary_text_is_not_taken_for_a_note_about_reading(text, schema):
-    from eksempelbank.wording import find_process_notes
+    from eksempelbank.reading.wording import find_process_notes
     assert find_process_notes(text, schema) == []
 
 
@@ -324,16 +324,16 @@ def test_json_schema_is_published_with_the_site(real_site):
 # -- contribution guide --------------------------------------------------------------------
 
 def test_contributing_md_is_generated_from_the_format(schema):
-    from eksempelbank.guide import contributing
-    from eksempelbank.project import site_name, site_settings
-    from eksempelbank.publishing import page_values
+    from eksempelbank.website.guide import contributing
+    from eksempelbank.reading.project import site_name, site_settings
+    from eksempelbank.website.publishing import page_values
     expected = contributing(schema, ROOT / "docs" / "bidra" / "index.md",
                             page_values(site_settings(ROOT), site_name(ROOT)))
     assert (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8") == expected, "kjør: eksempelbank veiledning"
 
 
 def test_scope_and_fact_check_are_in_the_guide_and_the_format_page(schema):
-    from eksempelbank.guide import contributing, format_page
+    from eksempelbank.website.guide import contributing, format_page
     assert "vanskeligstilt på boligmarkedet" in schema.scope and "boplikt" in schema.scope
     guide = contributing(schema, ROOT / "docs" / "bidra" / "index.md")
     for text in (guide, format_page(schema)):
@@ -342,7 +342,7 @@ def test_scope_and_fact_check_are_in_the_guide_and_the_format_page(schema):
 
 
 def test_field_reference_lists_every_field_and_allowed_value(schema):
-    from eksempelbank.guide import field_reference
+    from eksempelbank.website.guide import field_reference
     text = field_reference(schema)
     for spec in schema.fields.values():
         assert f"`{spec.name}` – {spec.label}" in text

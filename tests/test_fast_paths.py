@@ -10,9 +10,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from eksempelbank import personal_data, sections
-from eksempelbank.document import read_document
-from eksempelbank.synthetic import generate_examples, write_examples
+from eksempelbank.reading import personal_data, sections
+from eksempelbank.reading.document import read_document
+from benchmarks.synthetic import generate_examples, write_examples
 
 from .conftest import CORPUS, TODAY
 
@@ -88,8 +88,8 @@ def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path,
     """Issue 12: the build shares a large bank out among processes (build.validate_in_parallel) and
     `make serve` remembers unchanged files (build.ValidationCache); both must find exactly what
     validating one file after the other finds, broken files too, and a changed file is read again."""
-    from eksempelbank import build
-    from eksempelbank.validate import load_examples
+    from eksempelbank.website import build
+    from eksempelbank.reading.validate import load_examples
 
     folder = tmp_path / "examples"
     write_examples(folder, 24, seed=9, schema=schema)

@@ -61,7 +61,7 @@ def hostile_site(tmp_path_factory):
     for field, value in HOSTILE.items():
         line = f"{field}: {yaml_quoted(value)}"
         if re.search(rf"(?m)^{field}:", front):
-            front = re.sub(rf"(?m)^{field}:.*(\n  .*)*", lambda _: line, front, count=1)
+            front = re.sub(rf"(?m)^{field}:.*(\n  .*)*", lambda _, line=line: line, front, count=1)
         else:
             front += "\n" + line
     front = re.sub(r"(?m)^  - tittel: .*$", lambda _: f"  - tittel: {yaml_quoted('Kilde ' + MARK)}", front, count=1)

@@ -17,7 +17,7 @@ import sys
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.validate import load_examples
+from eksempelbank.reading.validate import load_examples
 
 from .conftest import CORPUS, TODAY
 

@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank import validate as validate_module
-from eksempelbank.csp import ThemeScripts, add_policy, inline_scripts, sha256_source
-from eksempelbank.open_data import csv_cell
-from eksempelbank.pr_summary import summary_markdown
-from eksempelbank.problems import Problem, log_safe
-from eksempelbank.schema import load_schema
-from eksempelbank.validate import load_examples
+from eksempelbank.reading import validate as validate_module
+from eksempelbank.website.csp import ThemeScripts, add_policy, inline_scripts, sha256_source
+from eksempelbank.website.open_data import csv_cell
+from eksempelbank.editors.pr_summary import summary_markdown
+from eksempelbank.reading.problems import Problem, log_safe
+from eksempelbank.reading.schema import load_schema
+from eksempelbank.reading.validate import load_examples
 
 from .conftest import CORPUS, TODAY
 from .test_hostile_corpus import VALID, with_body, with_field
@@ -218,7 +218,7 @@ def test_recursion_in_the_renderer_is_a_message(tmp_path, monkeypatch):
 
 def test_ordinary_text_with_links_is_far_below_the_bound():
     """The bound must not refuse real writing: a long paragraph with many links is well inside it."""
-    from eksempelbank.body_limits import inline_cost_problem
+    from eksempelbank.reading.body_limits import inline_cost_problem
     paragraph = " ".join(f"Se [rapport {i}](https://www.example.no/{i}) om tiltaket." for i in range(40))
     assert inline_cost_problem("\n\n".join([paragraph] * 20), 1, load_schema().limits["maks_klammer_ganger_lengde"],
                                "x") is None
@@ -346,8 +346,8 @@ OTHER_CASES = ["time-budget", "recursion", "log-lines", "file-name-newline", "su
 
 def test_entry_lengths_come_from_the_format_into_the_schema_and_the_guide(schema):
     """One declaration (data/eksempelformat.yml) for the validator, the JSON Schema and the guide."""
-    from eksempelbank.export_schema import json_schema
-    from eksempelbank.guide import field_reference
+    from eksempelbank.website.export_schema import json_schema
+    from eksempelbank.website.guide import field_reference
     reference = field_reference(schema)
     for name in ("kilder", "lenker"):
         exported = json_schema(schema)["properties"][name]["items"]["properties"]
@@ -404,7 +404,7 @@ def test_many_files_with_one_title_keep_each_message_short(tmp_path, schema):
 
 def test_a_tag_the_scan_missed_is_still_refused(tmp_path, monkeypatch):
     """Second line: should the quick scan ever miss a tag, building the values refuses it too."""
-    from eksempelbank import yamlnodes
+    from eksempelbank.reading import yamlnodes
     monkeypatch.setattr(yamlnodes, "_TAG_HINT", re.compile(r"(?!)"))
     folder = tmp_path / "examples"
     folder.mkdir()

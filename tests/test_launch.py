@@ -15,9 +15,9 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.issue_form import issue_chooser
-from eksempelbank.project import mkdocs_config, published_address, site_settings
-from eksempelbank.publishing import (bank_counts, fill_settings, launch_problems, load_rules, page_values,
+from eksempelbank.editors.issue_form import issue_chooser
+from eksempelbank.reading.project import mkdocs_config, published_address, site_settings
+from eksempelbank.website.publishing import (bank_counts, fill_settings, launch_problems, load_rules, page_values,
                                      publisher)
 
 from .sitebuild import LOCAL_SITE_URL, copy_project, mkdocs_build
@@ -98,7 +98,7 @@ def test_a_publishing_build_stops_on_placeholders_and_missing_settings_with_one_
 
 def test_placeholders_are_whole_words_and_read_from_data():
     rules = load_rules(ROOT / "data")
-    from eksempelbank.publishing import placeholder_lines
+    from eksempelbank.website.publishing import placeholder_lines
     assert placeholder_lines("Ferdig tekst.\nTODO: skriv om personvern\n", rules) == [(2, "TODO")]
     assert placeholder_lines("Todomsvegen 3 og «metodologi»\n", rules) == []
     assert placeholder_lines("<!-- HUSBANKEN: legg inn lenken -->\n", rules) == [(1, "HUSBANKEN:")]
@@ -232,7 +232,7 @@ def test_no_template_or_document_hard_codes_the_repository_or_the_site_address()
 
 @pytest.mark.parametrize("setting", ["utgiver.navn", "kontakt_epost", "site_url"])
 def test_each_required_setting_is_checked(setting):
-    from eksempelbank.publishing import setting_problems
+    from eksempelbank.website.publishing import setting_problems
     settings = json.loads(json.dumps(SETTINGS))
     site_url = published_address(ROOT)
     if setting == "site_url":

@@ -9,11 +9,11 @@ import sys
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.facets import group
-from eksempelbank.open_data import record
-from eksempelbank.render import SiteOptions, render_facet_value
-from eksempelbank.site import description_for
-from eksempelbank.validate import load_examples, validate_file
+from eksempelbank.website.facets import group
+from eksempelbank.website.open_data import record
+from eksempelbank.website.render import SiteOptions, render_facet_value
+from eksempelbank.website.site import description_for
+from eksempelbank.reading.validate import load_examples, validate_file
 
 from .conftest import TODAY
 from .test_hostile_corpus import VALID

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eksempelbank.validate import validate_file
+from eksempelbank.reading.validate import validate_file
 
 from .conftest import TODAY
 from .test_hostile_corpus import VALID, with_field

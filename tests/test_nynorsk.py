@@ -1,5 +1,5 @@
 """Nynorsk chrome: the string tables of overrides/partials/languages/ and the names the theme takes
-from mkdocs.yml (eksempelbank/nynorsk.py). The browser tests (tests/browser/test_language.py) check
+from mkdocs.yml (eksempelbank/website/nynorsk.py). The browser tests (tests/browser/test_language.py) check
 the built pages."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.nynorsk import NAMES, nynorsk_chrome
+from eksempelbank.website.nynorsk import NAMES, nynorsk_chrome
 
 LANGUAGES = ROOT / "overrides" / "partials" / "languages"
 ENTRY = re.compile(r'^\s*"([^"]+)": "([^"]*)",?$', re.MULTILINE)
@@ -51,7 +51,7 @@ def test_both_tables_have_every_key_and_nynorsk_says_so():
 
 def test_every_name_in_mkdocs_yml_has_a_nynorsk_name():
     missing = [name for name in mkdocs_names() if name not in NAMES]
-    assert not missing, f"navn i mkdocs.yml uten nynorsk form i eksempelbank/nynorsk.py: {missing}"
+    assert not missing, f"navn i mkdocs.yml uten nynorsk form i eksempelbank/website/nynorsk.py: {missing}"
 
 
 PAGE = """<html lang="nn"><body>

@@ -9,8 +9,8 @@ from collections import Counter
 from dataclasses import replace
 
 from eksempelbank import ROOT
-from eksempelbank.related import SCORED_FIELDS, related_examples
-from eksempelbank.validate import load_examples
+from eksempelbank.website.related import SCORED_FIELDS, related_examples
+from eksempelbank.reading.validate import load_examples
 
 
 from .sitebuild import LOCAL_SITE_URL
@@ -75,7 +75,7 @@ def test_county_overview_draws_every_county_with_its_count(real_site, schema):
 
 def brute_force(examples, limit=5):
     """The definition, pair by pair: most shared values, then same municipality, county, size, title."""
-    from eksempelbank.facets import sort_examples
+    from eksempelbank.website.facets import sort_examples
     ordered = sort_examples(examples)
     result = {}
     for e in ordered:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from eksempelbank.pagefind_files import (PagefindFormatError, SIGNATURE, cbor_decode, cbor_encode,
+from eksempelbank.website.pagefind_files import (PagefindFormatError, SIGNATURE, cbor_decode, cbor_encode,
                                          index_file_bytes, make_deterministic, read_index_file)
-from eksempelbank.published_files import UsedAssets, attribute_references
+from eksempelbank.website.published_files import UsedAssets, attribute_references
 
 THEME_FOLDERS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 

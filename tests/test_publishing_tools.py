@@ -20,11 +20,12 @@ import pytest
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.freshness import NOTHING_DUE, due_for_review, is_stale, render_markdown, render_text
-from eksempelbank.links import external_links
-from eksempelbank.pr_summary import GUIDE_PATH, GUIDE_SECTION, summary_markdown
-from eksempelbank.problems import Problem
-from eksempelbank.validate import Catalog, load_examples, validate_file
+from eksempelbank.editors.freshness import NOTHING_DUE, due_for_review, render_markdown, render_text
+from eksempelbank.editors.links import external_links
+from eksempelbank.editors.pr_summary import GUIDE_PATH, GUIDE_SECTION, summary_markdown
+from eksempelbank.reading.problems import Problem
+from eksempelbank.reading.staleness import is_stale
+from eksempelbank.reading.validate import Catalog, load_examples, validate_file
 
 from .conftest import CORPUS
 

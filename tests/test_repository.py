@@ -13,7 +13,7 @@ import yaml
 
 from eksempelbank import ROOT
 from eksempelbank.cli import main
-from eksempelbank.issue_form import PATH as ISSUE_FORM_PATH, issue_form
+from eksempelbank.editors.issue_form import PATH as ISSUE_FORM_PATH, issue_form
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ISSUE_FORM = ROOT / ISSUE_FORM_PATH
@@ -168,7 +168,7 @@ def test_issue_form_is_a_valid_github_issue_form_with_every_field_and_section(sc
         assert required[spec.name] == spec.required, spec.name
     section_ids = [i for i in ids if i.startswith("avsnitt-")]
     assert len(section_ids) == len(schema.sections)
-    for section_id, section in zip(section_ids, schema.sections):
+    for section_id, section in zip(section_ids, schema.sections, strict=True):
         assert required[section_id] == section.required, section_id
     assert set(ids) - set(schema.fields) == set(section_ids)
 
@@ -219,9 +219,9 @@ def test_the_package_does_not_import_mkdocs_or_material():
     code = (
         "import importlib, pkgutil, sys\n"
         "import eksempelbank\n"
-        "for module in pkgutil.iter_modules(eksempelbank.__path__):\n"
-        "    if module.name != '__main__':\n"  # __main__ runs the command line
-        "        importlib.import_module('eksempelbank.' + module.name)\n"
+        "for module in pkgutil.walk_packages(eksempelbank.__path__, 'eksempelbank.'):\n"
+        "    if module.name != 'eksempelbank.__main__':\n"  # __main__ runs the command line
+        "        importlib.import_module(module.name)\n"
         "print(' '.join(sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'material', 'materialx'))))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -9,14 +9,14 @@ from datetime import date
 
 import pytest
 
-from eksempelbank.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
+from eksempelbank.website.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
                                  SELECTION_TABLE, finder_facets, render_finder, selection_files)
-from eksempelbank.schema import Term, Vocabulary
-from eksempelbank.search_index import (PAGE_TYPE, PERIOD_FILTER,
+from eksempelbank.reading.schema import Term, Vocabulary
+from eksempelbank.website.search_index import (PAGE_TYPE, PERIOD_FILTER,
                                        SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
                                        example_search_data, filter_values, mark_searchable, newest_first, period_values,
                                        reviewed_sort_keys, should_index)
-from eksempelbank.text import sort_key
+from eksempelbank.reading.text import sort_key
 
 from .sitebuild import copy_project, mkdocs_build
 
@@ -194,13 +194,13 @@ def decode_selection(files: dict[str, str]) -> tuple[dict, list[dict[str, set[st
 @pytest.mark.parametrize("bitmask_values", [BITMASK_VALUES, 1])  # numbers, and lists for long facets
 def test_selection_table_holds_each_examples_values_in_newest_first_order(examples, schema, monkeypatch,
                                                                          bitmask_values):
-    monkeypatch.setattr("eksempelbank.finder.BITMASK_VALUES", bitmask_values)
+    monkeypatch.setattr("eksempelbank.website.finder.BITMASK_VALUES", bitmask_values)
     folder, files = selection_files(examples, schema, finder_facets(examples, schema))
     assert folder.startswith(SELECTION_PREFIX)
     table, rows = decode_selection(files)
     ordered = newest_first(examples)
     assert table["antall"] == len(ordered) == len(rows)
-    for example, values in zip(ordered, rows):
+    for example, values in zip(ordered, rows, strict=True):
         expected = filter_values(example, schema)
         assert {k: v for k, v in values.items() if v} == {k: set(v) for k, v in expected.items()}, example.slug
         card = json.loads(files[f"{ordered.index(example)}.json"])

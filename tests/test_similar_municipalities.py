@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.finder import LONG_GROUP, SHORT_LIST
-from eksempelbank.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, POPULATION_FILE, NeighbourError,
+from eksempelbank.website.finder import LONG_GROUP, SHORT_LIST
+from eksempelbank.website.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, POPULATION_FILE, NeighbourError,
                                                   PopulationError, known_sizes, municipality_data, read_neighbours,
                                                   read_population, to_json)
 
@@ -132,7 +132,7 @@ def test_the_data_gives_sizes_with_their_limits_and_where_they_come_from(example
     data = municipality_data(examples, schema)
     vocabulary = schema.vocabulary_for(schema.facet("kommunestorrelse"))
     assert [s["id"] for s in data["storrelser"]] == [t.id for t in vocabulary]
-    for size, term in zip(data["storrelser"], vocabulary):
+    for size, term in zip(data["storrelser"], vocabulary, strict=True):
         assert size["kort"] == term.extra["kort"].rstrip(".")
         assert "innbyggere" in size["kort"]
     # Every municipality has today's size, from its registered population (SSB 07459, 1 January 2024).
@@ -153,8 +153,8 @@ def test_the_data_gives_sizes_with_their_limits_and_where_they_come_from(example
 
 
 def test_an_examples_size_then_and_today_are_both_shown_where_they_differ(examples, schema):
-    from eksempelbank.render import _size_today
-    from eksempelbank.similar_municipalities import todays_sizes
+    from eksempelbank.website.render import _size_today
+    from eksempelbank.website.similar_municipalities import todays_sizes
 
     today = todays_sizes(schema)
     differ = [e for e in examples if len(e.municipalities) == 1

@@ -44,7 +44,7 @@ def test_every_example_has_a_page_with_its_title_and_summary(built, examples):
     assert len(examples) == len(list((ROOT / "examples").glob("*.md")))
     for example in examples:
         page = html(site, f"eksempler/{example.slug}")
-        assert f"<h1" in page and example.title.split(" (")[0] in page
+        assert "<h1" in page and example.title.split(" (")[0] in page
         assert f'<meta name="description" content="{example.summary[:40]}' in page.replace("&quot;", '"')
 
 
@@ -69,7 +69,7 @@ def test_overview_counts_agree_with_the_value_pages(built, examples, schema):
 
 def test_empty_values_invite_contributions(schema):
     # A value nobody has written about yet (a new target group added to the vocabulary, say).
-    from eksempelbank.render import SiteOptions, render_listing
+    from eksempelbank.website.render import SiteOptions, render_listing
 
     pages = render_listing("malgrupper/ny-malgruppe.md", "Ny målgruppe", "", [], schema, SiteOptions())
     page = pages["malgrupper/ny-malgruppe.md"]
@@ -126,7 +126,7 @@ def test_links_written_as_html_are_the_links_mkdocs_would_write():
     import posixpath
     import random
 
-    from eksempelbank.render import href, page_url
+    from eksempelbank.website.render import href, page_url
 
     rng = random.Random(12)
     names = ["index", "eksempler", "fylker", "agder", "side-2", "x"]

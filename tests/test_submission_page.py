@@ -10,11 +10,11 @@ import re
 
 
 from eksempelbank import ROOT
-from eksempelbank.build import site_options
-from eksempelbank.project import site_settings
-from eksempelbank.render import SiteOptions
-from eksempelbank.submission_form import TEMPLATE_URI, render_submission_page, render_template
-from eksempelbank.validate import validate_file
+from eksempelbank.website.build import site_options
+from eksempelbank.reading.project import site_settings
+from eksempelbank.website.render import SiteOptions
+from eksempelbank.website.submission_form import TEMPLATE_URI, render_submission_page, render_template
+from eksempelbank.reading.validate import validate_file
 
 
 def page_html(site: Path) -> str:

@@ -8,8 +8,8 @@ from collections import Counter
 
 import pytest
 
-from eksempelbank.synthetic import generate_examples, word_count, write_examples
-from eksempelbank.validate import load_examples
+from benchmarks.synthetic import generate_examples, word_count, write_examples
+from eksempelbank.reading.validate import load_examples
 
 from .conftest import TODAY
 

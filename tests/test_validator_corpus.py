@@ -6,7 +6,7 @@ be reported for that file.
 
 import pytest
 
-from eksempelbank.validate import validate_file
+from eksempelbank.reading.validate import validate_file
 
 from .conftest import CORPUS, TODAY
 

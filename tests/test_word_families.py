@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.search_index import (EXPLANATION_META, EXPLANATION_TYPE, FAMILY_META, PAGE_TYPE,
+from eksempelbank.website.search_index import (EXPLANATION_META, EXPLANATION_TYPE, FAMILY_META, PAGE_TYPE,
                                        SUGGESTION_WORDS, SUGGESTIONS_URI, TYPE_FILTER, WORDS_FILE, WORDS_URI,
                                        SearchIndexError, example_search_data, example_words, load_search_words,
                                        search_files, searchable_explanation)

@@ -7,7 +7,7 @@
 // so a link can be shared and the back button works.
 //
 // The page is built showing the state without choices: every value's count and the newest
-// examples (eksempelbank/finder.py). Choices without text are answered here, from the selection
+// examples (eksempelbank/website/finder.py). Choices without text are answered here, from the selection
 // table (each example's values as numbers; a few kB) and a small card per result shown: no search
 // index. Pagefind (its WebAssembly, metadata, index and filter chunks) is loaded only for text.
 //
@@ -202,7 +202,7 @@ function setUp(form) {
     return searchText(pagefind, state.q, options);
   }
 
-  // -- choices without text: the selection table (eksempelbank/finder.py, selection_files) -----
+  // -- choices without text: the selection table (eksempelbank/website/finder.py, selection_files) -----
   async function getJson(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: ${response.status}`);

@@ -18,7 +18,7 @@ function loadQuery() {
 
 // How Pagefind ranks: a whole word or its stem well above a longer word that only begins like the
 // query (termSimilarity), and a match in the title, the municipality, the county, the facet labels or
-// the summary (the example's metadata, eksempelbank/search_index.py) above one in the body. The word
+// the summary (the example's metadata, eksempelbank/website/search_index.py) above one in the body. The word
 // families are metadata too, weighted as body text.
 const RANKING = {
   termSimilarity: 4,

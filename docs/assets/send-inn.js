@@ -4,7 +4,7 @@
  * Everything the form offers comes from the published format description
  * (skjema/eksempelformat.json, generated from data/ at build time): fields, allowed values,
  * sections, municipalities and the personal-data rules. The checks are a port of the Python
- * validator (eksempelbank/fields.py, sections.py, body.py, personal_data.py) with the same
+ * validator (eksempelbank/reading/fields.py, sections.py, body.py, personal_data.py) with the same
  * Norwegian messages; tests/browser/test_submission_form.py compares the two on the same file.
  *
  * No framework, no third-party code, nothing sent anywhere: the file is built in the browser

@@ -5,7 +5,7 @@
 // Used by the finder (finder.js imports it when a municipality is named) and by the form on the
 // front page (set up here). The
 // municipalities (the register, Sámi names too), the neighbouring counties and the size classes
-// come from a JSON file the build writes next to the finder (eksempelbank/similar_municipalities.py).
+// come from a JSON file the build writes next to the finder (eksempelbank/website/similar_municipalities.py).
 // It is fetched only when the visitor starts typing a municipality, or when an address names one.
 
 const dataUrl = new URL("../finn/kommuner.json", import.meta.url);

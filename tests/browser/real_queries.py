@@ -15,9 +15,9 @@ A query with a typo counts as found through «Mente du …?» (one tap: the firs
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.schema import load_schema
 
 from .search_data import examples
 
@@ -123,7 +123,7 @@ def matches(example, conditions: dict) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
+@cache
 def relevant(query: str) -> frozenset[str]:
     conditions = next(c for q, _, c in REAL_QUERIES if q == query)
     return frozenset(e.slug for e in examples() if matches(e, conditions))

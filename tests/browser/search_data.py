@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 
 from eksempelbank import ROOT
-from eksempelbank.model import Example
-from eksempelbank.schema import load_schema
-from eksempelbank.validate import load_examples
+from eksempelbank.reading.model import Example
+from eksempelbank.reading.schema import load_schema
+from eksempelbank.reading.validate import load_examples
 
 #: An inflected query (definite or plural form) and the base form the examples' text uses.
 INFLECTED = [
@@ -73,7 +73,7 @@ def count_text(count: int) -> str:
 
 @lru_cache(maxsize=1)
 def search_words():
-    from eksempelbank.search_index import load_search_words
+    from eksempelbank.website.search_index import load_search_words
 
     return load_search_words(load_schema().data_dir)
 

@@ -453,7 +453,7 @@ def _rgb(css: str, under: tuple[float, float, float] | None = None) -> tuple[flo
     values = [float(v) for v in re.findall(r"[\d.]+", css)]
     red, green, blue, alpha = (values + [1.0])[:4]
     if under and alpha < 1:
-        red, green, blue = (alpha * c + (1 - alpha) * u for c, u in zip((red, green, blue), under))
+        red, green, blue = (alpha * c + (1 - alpha) * u for c, u in zip((red, green, blue), under, strict=True))
     return red, green, blue
 
 

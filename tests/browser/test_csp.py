@@ -87,7 +87,7 @@ def _served(site):
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("fiendtlig") / "prosjekt")
-    with open(project / "eksempelbank" / "body.py", "a", encoding="utf-8") as handle:
+    with open(project / "eksempelbank" / "reading" / "body.py", "a", encoding="utf-8") as handle:
         handle.write(WITHOUT_GUARD)
     valid = (project / "examples" / "stord-housing-first-teamet.md").read_text(encoding="utf-8")
     front = valid.split("\n---\n", 1)[0]

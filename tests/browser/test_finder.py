@@ -14,12 +14,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.finder import RESULTS_PER_BATCH
-from eksempelbank.schema import load_schema
-from eksempelbank.search_index import newest_first
-from eksempelbank.synthetic import write_examples
-from eksempelbank.text import sort_key
-from eksempelbank.validate import load_examples
+from eksempelbank.website.finder import RESULTS_PER_BATCH
+from eksempelbank.reading.schema import load_schema
+from eksempelbank.website.search_index import newest_first
+from benchmarks.synthetic import write_examples
+from eksempelbank.reading.text import sort_key
+from eksempelbank.reading.validate import load_examples
 
 from ..sitebuild import copy_project, mkdocs_build
 from .conftest import MOBILE, _QuietHandler
@@ -119,7 +119,7 @@ def search_index_paths(paths: list[str]) -> list[str]:
 
 
 def selection_paths(paths: list[str]) -> list[str]:
-    """The selection table and cards (eksempelbank/finder.py, selection_files)."""
+    """The selection table and cards (eksempelbank/website/finder.py, selection_files)."""
     return [path for path in paths if re.search(r"/finn/utvalg-[0-9a-f]+/", path)]
 
 

@@ -12,8 +12,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.finder import RESULTS_PER_BATCH, SHORT_LIST
-from eksempelbank.schema import load_schema
+from eksempelbank.website.finder import RESULTS_PER_BATCH, SHORT_LIST
+from eksempelbank.reading.schema import load_schema
 
 from .conftest import MOBILE
 from .search_data import count_text, examples, matching

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from eksempelbank import ROOT
-from eksempelbank.register import Municipality
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.register import Municipality
+from eksempelbank.reading.schema import load_schema
 
 from .conftest import DESKTOP, MOBILE, follow_system_scheme
 from .search_data import count_text, examples, matching, slug_of
@@ -115,7 +115,7 @@ def address(page) -> dict[str, list[str]]:
 
 def today(town: Municipality) -> tuple[int, str]:
     """(population on 1 January 2024, size class) from data/register/folketall-2024.csv."""
-    from eksempelbank.similar_municipalities import todays_sizes
+    from eksempelbank.website.similar_municipalities import todays_sizes
 
     return todays_sizes(load_schema())[town.number]
 

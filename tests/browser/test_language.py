@@ -2,7 +2,7 @@
 (header, menu, search dialog, skip link, table of contents, back-to-top, palette toggle, footer,
 the names scripts give), unless marked lang="nb"; and each page is named the same way in the menu
 and the breadcrumbs. The Bokmål strings are computed from the string tables (nb.html against
-nn.html, and the mkdocs.yml names in eksempelbank/nynorsk.py)."""
+nn.html, and the mkdocs.yml names in eksempelbank/website/nynorsk.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.nynorsk import NAMES
+from eksempelbank.website.nynorsk import NAMES
 
 from ..test_nynorsk import strings
 from .conftest import DESKTOP, MOBILE

@@ -37,8 +37,8 @@ HOLMESTRAND = "holmestrand-boligsosialt-utviklingsprogram-2011-2015"
 
 def _example(slug):
     from eksempelbank import ROOT
-    from eksempelbank.schema import load_schema
-    from eksempelbank.validate import load_examples
+    from eksempelbank.reading.schema import load_schema
+    from eksempelbank.reading.validate import load_examples
 
     schema = load_schema()
     [example] = load_examples(ROOT / "examples", schema, files=[ROOT / "examples" / f"{slug}.md"]).examples

@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.project import site_settings
-from eksempelbank.publishing import publisher
+from eksempelbank.reading.project import site_settings
+from eksempelbank.website.publishing import publisher
 
 from .test_search import header_search
 from .test_submission_form import SLUG, fill_example, open_form

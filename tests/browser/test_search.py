@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.schema import load_schema
 
 from .conftest import DESKTOP, MOBILE
 from .search_data import (INFLECTED, by_title, count_text, examples, examples_saying, examples_with_any_word,
@@ -250,7 +250,7 @@ def test_header_lists_examples_then_explanations_then_other_pages(visit, site_ur
     order = ["Eksempler", "Forklaringer og oversikter", "Andre sider"]
     assert titles[:2] == order[:2] and titles == [t for t in order if t in titles]
     facet_paths = tuple(f"/{f.path}/" for f in schema.facets)
-    for title, group in zip(titles, groups.all()):
+    for title, group in zip(titles, groups.all(), strict=True):
         paths = [href.split("127.0.0.1", 1)[1].split("/", 1)[1] for href in
                  group.locator(".eb-result__title a").evaluate_all("els => els.map(e => e.href)")]
         paths = ["/" + p for p in paths]

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.schema import load_schema
+from eksempelbank.reading.schema import load_schema
 
 from .conftest import DESKTOP, MOBILE
 from .real_queries import relevant

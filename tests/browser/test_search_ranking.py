@@ -71,7 +71,7 @@ def test_a_place_in_the_query_puts_its_own_examples_first(visit, site_url):
     for example in examples():
         for county in example.facet_values("fylke"):
             counties.setdefault(county, set()).add(example.slug)
-    from eksempelbank.schema import load_schema
+    from eksempelbank.reading.schema import load_schema
 
     vocabulary = load_schema().vocabulary_for(load_schema().facet("fylke"))
     page = visit(DESKTOP)

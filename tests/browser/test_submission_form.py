@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.build import site_options
-from eksempelbank.project import site_settings
-from eksempelbank.schema import load_schema
-from eksempelbank.validate import validate_file
+from eksempelbank.website.build import site_options
+from eksempelbank.reading.project import site_settings
+from eksempelbank.reading.schema import load_schema
+from eksempelbank.reading.validate import validate_file
 
 from .conftest import MOBILE
 
@@ -241,7 +241,7 @@ def test_nynorsk_switches_the_section_headings(visit, site_url, tmp_path):
 
 
 def test_form_and_validator_agree_on_a_file_full_of_mistakes(visit, site_url, tmp_path):
-    """The same problems with the same messages: the form's checks against eksempelbank.validate."""
+    """The same problems with the same messages: the form's checks against eksempelbank.reading.validate."""
     page = open_form(visit, site_url)
     fill_example(page, title="Et altfor langt eksempel " * 6, extra_sections={
         "Oppsummert": 'Se <script>alert(1)</script> og [klikk](javascript:alert(1)).\n\n<a href="#" onclick="x()">her</a>',
@@ -358,7 +358,7 @@ def test_labels_and_messages_are_plain_norwegian_and_the_preview_is_a_named_regi
     in labels or shown messages; the live preview is a region named by its heading."""
     from playwright.sync_api import expect
 
-    from eksempelbank.schema import load_schema
+    from eksempelbank.reading.schema import load_schema
 
     page = open_form(visit, site_url)
     page.get_by_role("button", name="Kontroller skjemaet").click()

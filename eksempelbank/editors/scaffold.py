@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .fields import shared_name_message
-from .schema import Schema
-from .text import slugify
+from ..reading.fields import shared_name_message
+from ..reading.schema import Schema
+from ..reading.text import slugify
 
 
 class ScaffoldError(Exception):
@@ -70,7 +71,8 @@ def check_choices(new: NewExample, schema: Schema) -> None:
 
 def render_new_example(new: NewExample, schema: Schema, today: date) -> str:
     municipality = schema.register.lookup_municipality(new.municipalities[0]).municipality
-    front = {
+    assert municipality is not None, "check_choices refuses an unknown municipality"
+    front: dict[str, Any] = {
         "tittel": new.title.strip(),
         "kommune": new.municipalities[0] if len(new.municipalities) == 1 else new.municipalities,
         "kommunestorrelse": new.size,

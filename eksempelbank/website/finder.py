@@ -34,14 +34,14 @@ import json
 from dataclasses import dataclass
 
 from .facets import group
-from .model import Example
+from ..reading.model import Example
 from .render import escape, front_matter, link_to
-from .schema import Schema
+from ..reading.schema import Schema
 from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
 from .similar_municipalities import size_classes, to_json
 from .search_index import (MUNICIPALITY_FILTER, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
                            filter_values, newest_first, period_label, period_values, result_meta)
-from .text import sort_key
+from ..reading.text import sort_key
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
@@ -334,7 +334,7 @@ def _similar(schema: Schema) -> str:
     """«Kommuner som oss»: the visitor's municipality and its size class.
 
     The municipalities come from the register when the visitor starts typing (the JSON at
-    :data:`~eksempelbank.similar_municipalities.DATA_URI`, filled into the datalist by the script);
+    :data:`~eksempelbank.website.similar_municipalities.DATA_URI`, filled into the datalist by the script);
     the size classes, with their limits, from the vocabulary.
     """
     e = html.escape
@@ -374,12 +374,12 @@ def _fallback(facets: list[FinderFacet], total: int) -> str:
              "Filtrene, søket og «Kommuner som oss» trenger JavaScript. Uten det finner du kommuner som "
              "ligner din etter fylke og kommunestørrelse nedenfor.", ""]
     for facet in facets:
-        linked = [c for c in facet.choices if c.uri and c.count]
+        linked = [(c, c.uri) for c in facet.choices if c.uri and c.count]
         if not linked:
             continue
         lines.append(f"## {escape(facet.legend)}\n")
-        for choice in linked:
-            lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, choice.uri)}) ({choice.count})")
+        for choice, uri in linked:
+            lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, uri)}) ({choice.count})")
         if facet.overview_uri:
             lines.append(f"- [Alle verdier for {escape(facet.legend.lower())}]({link_to(FINDER_URI, facet.overview_uri)})")
         lines.append("")

@@ -13,13 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .problems import Problem, summary
+from ..reading.problems import Problem, summary
 from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
-from .schema import Schema, load_schema
+from ..reading.schema import Schema, load_schema
 from .site import GeneratedSite, generate_site
-from .validate import Catalog, load_examples, validate_file
+from ..reading.validate import Catalog, load_examples, validate_file
 
 
 @dataclass
@@ -151,7 +151,7 @@ class ValidationCache:
         fresh = (validate_in_parallel(jobs_read, schema, today) if len(todo) >= PARALLEL_FROM
                  else _validate_read(jobs_read, schema, today))
         results = {**{key: self._results[key] for key in keys if key in self._results},
-                   **{key: result for (_, _, _, key), result in zip(todo, fresh)}}
+                   **{key: result for (_, _, _, key), result in zip(todo, fresh, strict=True)}}
         self._results = results
         return [results[key] for key in keys]
 

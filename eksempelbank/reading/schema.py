@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import DATA_DIR
+from .. import DATA_DIR
 from .body import ContentPolicy
 from .project import find_project
 from .register import Register
@@ -119,7 +119,7 @@ class Schema:
     register: Register
     data_dir: Path
     personal_data: dict[str, Any]
-    content: ContentPolicy = None  # type: ignore[assignment]  # what a body may contain (``innhold``)
+    content: ContentPolicy  # what a body may contain (``innhold``)
     limits: dict[str, int] = field(default_factory=dict)  # ``grenser``: bytes, depth, values
     reserved_slugs: frozenset[str] = frozenset()
     placeholders: dict[str, str] = field(default_factory=dict)  # ``malverdier``: field -> template text
@@ -128,6 +128,12 @@ class Schema:
 
     def vocabulary_for(self, facet: FacetSpec) -> Vocabulary:
         return self.vocabularies[facet.source]
+
+    def field_vocabulary(self, spec: FieldSpec) -> Vocabulary:
+        """The vocabulary of a field that has one (``valg``, ``valgliste``)."""
+        if spec.vocabulary is None:
+            raise KeyError(f"{spec.name} has no vocabulary")
+        return self.vocabularies[spec.vocabulary]
 
     def facet(self, facet_id: str) -> FacetSpec:
         return next(f for f in self.facets if f.id == facet_id)

@@ -18,7 +18,7 @@ import yaml
 
 from .export_schema import FORMAT_URI
 from .render import SiteOptions, escape
-from .schema import Schema
+from ..reading.schema import Schema
 
 PAGE_URI = "bidra/send-inn.md"
 TEMPLATE_URI = "skjema/eksempelmal.txt"  # .txt: a generated .md would become a page

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .schema import FieldSpec, Schema
-from .text import slugify
+from ..reading.schema import FieldSpec, Schema
+from ..reading.text import slugify
 
 PATH = ".github/ISSUE_TEMPLATE/nytt-eksempel.yml"
 CHOOSER_PATH = ".github/ISSUE_TEMPLATE/config.yml"
@@ -107,7 +107,7 @@ def issue_form(schema: Schema) -> str:
     body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": INTRO}}]
     body += [_field(spec, schema) for spec in schema.fields.values()]
     body.append({"type": "markdown", "attributes": {"value": SECTIONS_INTRO}})
-    for section, title in zip(schema.sections, schema.section_titles("nb")):
+    for section, title in zip(schema.sections, schema.section_titles("nb"), strict=True):
         # "Avsnitt:" keeps labels unique: «Suksessfaktorer» is both a field and a section.
         body.append({"type": "textarea", "id": f"avsnitt-{slugify(title)}",
                      "attributes": {"label": f"Avsnitt: {title}", "description": section.hint},

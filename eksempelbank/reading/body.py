@@ -60,7 +60,7 @@ class ContentPolicy:
     extension_configs: dict[str, dict[str, Any]]
 
     @classmethod
-    def from_spec(cls, spec: dict[str, Any]) -> "ContentPolicy":
+    def from_spec(cls, spec: dict[str, Any]) -> ContentPolicy:
         elements = {str(k): tuple(v or ()) for k, v in spec["elementer"].items()}
         extensions, configs = [], {}
         for item in spec["markdown"]:
@@ -215,7 +215,7 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
     contents = pieces[2::2]
     if len(found_titles) != len(headings) or any(
             fold(html.unescape(re.sub(r"<[^>]*>", "", t)).strip()) != fold(title)
-            for t, (title, _) in zip(found_titles, headings)):
+            for t, (title, _) in zip(found_titles, headings, strict=True)):
         error(headings[0][1] if headings else first_line,
               "Avsnittsoverskriftene leses ikke som avsnitt (## Overskrift på egen linje, med tom linje før). "
               "Sjekk at hver ## står først på linjen og ikke inne i en liste, et sitat, en tabell eller HTML "
@@ -224,7 +224,7 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
 
     sections = []
     specific: set[int] = set()
-    for (title, line), content in zip(headings, contents):
+    for (title, line), content in zip(headings, contents, strict=True):
         cleaned = _clean(content, policy).strip()
         if cleaned != content.strip() or _leaves_the_site(cleaned, policy):
             report = _Report(policy, body)

@@ -58,7 +58,7 @@ class ThemeScripts:
     _hashes: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_dirs(cls, dirs: Iterable[str | Path], config: Any = None) -> "ThemeScripts":
+    def from_dirs(cls, dirs: Iterable[str | Path], config: Any = None) -> ThemeScripts:
         """Every inline script in the theme's templates (``theme.dirs``: overrides first, then Material).
         A script whose text uses anything but ``base_url`` and ``config`` is left out: its hash would
         depend on the page, and a script left out is one that cannot run, not one that runs unchecked."""

@@ -21,10 +21,10 @@ from datetime import date
 import yaml
 from markdown.extensions.toc import slugify, unique
 
-from .body import Section
+from ..reading.body import Section
 from .facets import FacetValue, label
-from .model import Example
-from .schema import FacetSpec, Schema
+from ..reading.model import Example
+from ..reading.schema import FacetSpec, Schema
 from .search_index import example_search_data, searchable_explanation
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
@@ -48,12 +48,12 @@ class SiteOptions:
     site_url: str | None = None  # the published address (mkdocs.yml `site_url`): feed, citations, robots.txt
     licence: Licence | None = None  # for content and open data (mkdocs.yml extra.eksempelbank.lisens)
     site_name: str = "Boligsosial eksempelbank"
-    directory_urls: bool = True
+    directory_urls: bool = True  # mkdocs.yml `use_directory_urls`: eksempler/x/ rather than eksempler/x.html
     #: Who runs the site and wrote the texts (mkdocs.yml extra.eksempelbank.utgiver): the author and
     #: publisher in citations and the feed. The municipality is what an example is about.
     publisher: str | None = None
     publisher_url: str | None = None
-    contact_email: str | None = None  # the editors (extra.eksempelbank.kontakt_epost)  # mkdocs.yml `use_directory_urls`: eksempler/x/ rather than eksempler/x.html
+    contact_email: str | None = None  # the editors (extra.eksempelbank.kontakt_epost)
 
     def absolute(self, path: str) -> str | None:
         """The published address of a site path (``eksempler/x/``), or None without a site_url."""
@@ -412,7 +412,7 @@ def render_listing(base_uri: str, title: str, intro: str, examples: list[Example
     uris = paged_uris(base_uri, len(chunks))
     description = description or f"{title}: boligsosiale eksempler fra norske kommuner."
     pages = {}
-    for number, (uri, chunk) in enumerate(zip(uris, chunks), start=1):
+    for number, (uri, chunk) in enumerate(zip(uris, chunks, strict=True), start=1):
         page_title = title if number == 1 else f"{title} – side {number}"
         # A listing changes when one of its examples does (sitemap lastmod).
         latest = max((e.reviewed for e in chunk), default=None)

@@ -26,9 +26,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Example
-from .register import Register
-from .schema import Schema
+from ..reading.model import Example
+from ..reading.register import Register
+from ..reading.schema import Schema
 from .search_index import MUNICIPALITY_FILTER  # the filter with an example's municipalities
 
 NEIGHBOURS_FILE = "nabofylker.csv"

@@ -106,20 +106,21 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
     # for a map [key, whether a key comes next], for a list None.
     frames: list[list | None] = []
     for event in yaml.parse(text, Loader=_Loader):
+        assert event.start_mark is not None  # the parser marks where every event starts
         line = first_line + event.start_mark.line
         is_key = bool(frames) and frames[-1] is not None and frames[-1][1] and isinstance(event, yaml.ScalarEvent)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             return YamlIssue(line, "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
                                    "Skriv verdien ut, eller sett den i anførselstegn.")
-        if getattr(event, "tag", None) is not None:
+        if (tag := getattr(event, "tag", None)) is not None:
             # A tag says how to read a value: «!x» makes any value empty, «!!python/…» names code. The
             # safe loader refuses the dangerous ones, but an unknown tag would silently blank a
             # required field, so every explicit tag is refused (issue 18).
             keys = [str(frame[0]) for frame in frames if frame is not None and frame[0] is not None]
-            return YamlIssue(line, f"YAML-merkelapper ({_shown_tag(event.tag)} foran en verdi) er ikke tillatt. "
+            return YamlIssue(line, f"YAML-merkelapper ({_shown_tag(tag)} foran en verdi) er ikke tillatt. "
                                    "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.",
                              ".".join(keys) or None)
-        if is_key:
+        if is_key and isinstance(event, yaml.ScalarEvent):  # (is_key says so; repeated for the type checker)
             frames[-1] = [event.value, False]
         elif frames and frames[-1] is not None and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
                                                                       yaml.SequenceStartEvent)):
@@ -210,6 +211,7 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
         return Node("map", items, line, key_lines=key_lines)
     if isinstance(node, yaml.SequenceNode):
         return Node("list", [_convert(n, first_line, issues, path) for n in node.value], line)
+    assert isinstance(node, yaml.ScalarNode)  # the composer makes maps, lists and scalars only
     kind = _TAG_KIND.get(node.tag, "other")
     if kind == "other":
         # Only an explicit tag gives a scalar any other tag; the scan above refuses them, and this is the

@@ -54,7 +54,7 @@ def _sources_without_address(display: str, front, values: dict) -> list[Problem]
     return [Problem(display, node.line, "kilder",
                     f"Kilden «{entry.get('tittel', '')}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
                     "på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).", WARNING)
-            for node, entry in zip(sources.value, values["kilder"])
+            for node, entry in zip(sources.value, values["kilder"], strict=True)
             if "url" not in entry and "uten_nettadresse" not in entry]
 
 def validate_file(path: Path, schema: Schema | None = None, *, display: str | None = None,

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .document import read_document
-from .facets import label
+from ..reading.document import read_document
+from ..website.facets import label
 from .markdown_text import html_text, markdown_text, one_line
-from .model import Example
-from .problems import Problem
-from .schema import Schema
-from .validate import Catalog
+from ..reading.model import Example
+from ..reading.problems import Problem
+from ..reading.schema import Schema
+from ..reading.validate import Catalog
 
 #: The guide's section on a failing check (docs/bidra/index.md); linked from the summary.
 GUIDE_PATH = "docs/bidra/index.md"

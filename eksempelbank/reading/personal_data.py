@@ -8,8 +8,8 @@ allowed; the list is data (``data/personvern.yml``).
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
+from typing import AnyStr
 
 from .problems import Problem
 from .schema import Schema
@@ -49,9 +49,9 @@ OTHER_DIGIT_LEADS = bytes(range(0xD8, 0xE2)) + b"\xea\xef" + bytes(range(0xF0, 0
 _ALL_BUT_OTHER_DIGIT_LEADS = bytes(b for b in range(256) if b not in OTHER_DIGIT_LEADS)
 
 
-def _lines_at(text: str | bytes, positions: list[int]) -> dict[int, tuple[int, int]]:
+def _lines_at(text: AnyStr, positions: list[int]) -> dict[int, tuple[int, int]]:
     """0-based index -> (start, end) offsets of each line holding one of ``positions``."""
-    newline = "\n" if isinstance(text, str) else b"\n"
+    newline: AnyStr = "\n" if isinstance(text, str) else b"\n"
     lines: dict[int, tuple[int, int]] = {}
     line, last = 0, 0
     for position in sorted(positions):

@@ -16,8 +16,8 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from .facets import sort_examples
-from .model import Example
-from .personal_data import DROP_INVISIBLE
+from ..reading.model import Example
+from ..reading.personal_data import DROP_INVISIBLE
 from .render import Licence
 
 JSON_URI = "eksempler.json"

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from .model import Example
+from ..reading.model import Example
 from .render import escape
 
 RULES_FILE = "publisering.yml"
@@ -55,7 +55,7 @@ class Publisher:
 
 def publisher(settings: dict[str, Any]) -> Publisher:
     """``extra.eksempelbank.utgiver`` and ``kontakt_epost`` from mkdocs.yml (None where unset)."""
-    owner = settings.get("utgiver") if isinstance(settings.get("utgiver"), dict) else {}
+    owner = given if isinstance(given := settings.get("utgiver"), dict) else {}
     return Publisher(_text(owner.get("navn")), _text(owner.get("nettadresse")), _text(settings.get("kontakt_epost")))
 
 

@@ -40,7 +40,7 @@ class RenderTimeout(Exception):
 
 def nesting_depth(line: str) -> int:
     """How deep a line nests lists, quotes and indented blocks, as the renderer will recurse."""
-    prefix = _NESTING_PREFIX.match(line).group(0)
+    prefix = match.group(0) if (match := _NESTING_PREFIX.match(line)) else ""
     indent = len(prefix.expandtabs(4)) - len(prefix.expandtabs(4).lstrip(" \t"))
     markers = prefix.count(">") + len(_MARKER.findall(prefix))
     return indent // 4 + markers

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Example
+from ..reading.model import Example
 
 GONE = "nedlagt"  # the site at `url` is closed: nothing to check there
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 from itertools import product
 
 from .facets import sort_examples
-from .model import Example
-from .schema import Schema
+from ..reading.model import Example
+from ..reading.schema import Schema
 
 SCORED_FIELDS = ("suksessfaktorer", "malgrupper", "tema")
 
@@ -62,7 +62,7 @@ def related_examples(examples: list[Example], schema: Schema | None = None, limi
         same_county = 0
         for county in example.facet_values("fylke"):
             same_county |= counties[county]
-        same_size = sizes.get(example.values.get("kommunestorrelse"), 0)
+        same_size = sizes.get(example.values.get("kommunestorrelse", ""), 0)
         same_municipality = 0
         for m in example.municipalities:
             same_municipality |= municipalities[m.number]

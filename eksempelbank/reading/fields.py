@@ -8,14 +8,15 @@ allowed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .problems import ERROR, WARNING, Problem
 from .register import FormerMunicipality, Municipality
-from .freshness import is_stale
+from .staleness import is_stale
 from .schema import FieldSpec, Schema
 from .text import did_you_mean, join_values, quoted, slugify
 from .yamlnodes import Node
@@ -233,7 +234,7 @@ class FieldChecker:
 
     # -- vocabularies --------------------------------------------------------------------
     def _term(self, spec: FieldSpec, node: Node) -> str | None:
-        vocabulary = self.schema.vocabularies[spec.vocabulary]
+        vocabulary = self.schema.field_vocabulary(spec)
         if node.kind == "bool" and node.plain and vocabulary.find(node.raw) is None:
             # «sprak: no»: YAML reads false, but quoting it would not help either; say what is allowed.
             node = Node("str", node.raw, node.line, raw=node.raw)
@@ -390,6 +391,7 @@ class FieldChecker:
                                f"Ukjent felt.{hint} Tillatt her: {', '.join(rules['keys'])}.")
                     ok = False
                     continue
+                checked: int | date | str | None
                 if key == "aar":
                     checked = self.check_year(_year_spec(name), value)
                 elif key in rules.get("dates", []):
@@ -401,8 +403,8 @@ class FieldChecker:
                         self.error(value.line, name, f"Teksten er {len(checked)} tegn lang; høyst {longest} tegn "
                                                      "er tillatt.")
                         checked = None
-                    if checked is not None and key == "url" and url_problem(checked):
-                        self.error(value.line, name, url_problem(checked))
+                    if checked is not None and key == "url" and (problem := url_problem(checked)):
+                        self.error(value.line, name, problem)
                         checked = None
                 if checked is None:
                     ok = False
@@ -458,7 +460,7 @@ class FieldChecker:
         population = values.get("innbyggertall")
         size_id = values.get("kommunestorrelse")
         if population is not None and size_id is not None:
-            vocabulary = self.schema.vocabularies[self.schema.fields["kommunestorrelse"].vocabulary]
+            vocabulary = self.schema.field_vocabulary(self.schema.fields["kommunestorrelse"])
             fits = [t for t in vocabulary
                     if t.extra.get("min_innbyggere", 0) <= population <= t.extra.get("maks_innbyggere", 10**9)]
             if fits and fits[0].id != size_id:

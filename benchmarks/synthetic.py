@@ -1,7 +1,7 @@
 """Synthetic examples for the benchmark (``scripts/benchmark.py``) and its tests.
 
 :func:`generate_examples` makes N valid example files from the real format: the fields,
-vocabularies, sections and facets of :func:`eksempelbank.schema.load_schema` and the
+vocabularies, sections and facets of :func:`eksempelbank.reading.schema.load_schema` and the
 municipalities of the register. The same seed gives byte-identical files.
 
 - Every facet value occurs once N is at least the number of values (each facet's values
@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 
-from .register import Municipality
-from .schema import Schema, load_schema
-from .text import slugify
+from eksempelbank.reading.register import Municipality
+from eksempelbank.reading.schema import Schema, load_schema
+from eksempelbank.reading.text import slugify
 
 DEFAULT_SEED = 20240101
 #: Latest "sist_vurdert" date; fixed so that output does not depend on the day it is run.
@@ -706,11 +706,10 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     schema = schema or load_schema()
     rng = random.Random(seed)
     register = schema.register
-    vocab = schema.vocabularies
     fields = schema.fields
 
     def vocabulary_of(field_name: str):
-        return vocab[fields[field_name].vocabulary]
+        return schema.field_vocabulary(fields[field_name])
 
     by_county: dict[str, list[Municipality]] = {}
     for m in register.municipalities:

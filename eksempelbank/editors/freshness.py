@@ -1,41 +1,24 @@
 """Which examples are due for a new review (``eksempelbank ferskhet``).
 
 The limit is data: ``stale_after_years`` and ``warn_before_days`` on ``sist_vurdert`` in
-``data/eksempelformat.yml``. The rule itself lives here once (:func:`stale_since`, :func:`is_stale`),
-so the check's warning and this list always agree on the day an example turns stale.
+``data/eksempelformat.yml``. The rule itself lives once in ``reading/staleness.py``, so the check's
+warning and this list always agree on the day an example turns stale.
 """
 
 from __future__ import annotations
 
 import json
-
-import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from .markdown_text import markdown_text, one_line
-
-if TYPE_CHECKING:  # fields.py imports this module: keep it free of import cycles
-    from .model import Example
-    from .schema import FieldSpec, Schema
+from ..reading.model import Example
+from ..reading.schema import FieldSpec, Schema
+from ..reading.staleness import stale_since
 
 REVIEW_FIELD = "sist_vurdert"
-DAYS_PER_YEAR = 365.25
 NOTHING_DUE = "Ingen eksempler må vurderes på nytt nå."  # a workflow looks for «Ingen eksempler»
-
-
-def stale_since(reviewed: date, years: int) -> date:
-    """The first day an example reviewed on ``reviewed`` counts as stale: more than ``years`` years
-    (of 365.25 days) have passed since."""
-    return reviewed + timedelta(days=math.floor(DAYS_PER_YEAR * years) + 1)
-
-
-def is_stale(reviewed: date, today: date, years: int) -> bool:
-    """Whether more than ``years`` years have passed since ``reviewed``; the same as
-    ``(today - reviewed).days > 365.25 * years``."""
-    return today >= stale_since(reviewed, years)
 
 
 @dataclass(frozen=True)
@@ -91,7 +74,7 @@ def _headings(schema: Schema) -> tuple[str, str]:
 
 def _groups(schema: Schema, stale: list[Due], soon: list[Due]) -> list[tuple[str, list[Due]]]:
     """The headed groups that have examples in them: past the limit, then soon past it."""
-    return [(heading, items) for heading, items in zip(_headings(schema), (stale, soon)) if items]
+    return [(heading, items) for heading, items in zip(_headings(schema), (stale, soon), strict=True) if items]
 
 
 def render_text(stale: list[Due], soon: list[Due], schema: Schema, today: date) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import FieldSpec, Schema
+from ..reading.schema import FieldSpec, Schema
 
 SCHEMA_URI = "skjema/eksempel.schema.json"
 FORMAT_URI = "skjema/eksempelformat.json"
@@ -54,7 +54,7 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
         result = {"anyOf": [{"type": "string", "pattern": _PERIOD_PATTERN},
                             {"type": "integer", "minimum": 1000, "maximum": 9999}]}
     elif kind in ("valg", "valgliste"):
-        vocabulary = schema.vocabularies[spec.vocabulary]
+        vocabulary = schema.field_vocabulary(spec)
         one = {"type": "string", "enum": vocabulary.ids()}
         result = one if kind == "valg" else _one_or_many(one, spec.min_items or 1)
     elif kind == "kommuner":

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from .publishing import fill_settings
-from .schema import FieldSpec, Schema
+from ..reading.schema import FieldSpec, Schema
 
 TYPE_TEXT = {
     "tekst": "tekst",

@@ -14,16 +14,17 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
 from .finder import render_finder
 from .guide import format_page
-from .model import Example
+from ..reading.model import Example
 from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
                      render_facet_value, render_listing)
-from .schema import Schema
+from ..reading.schema import Schema
 from .search_index import reviewed_sort_keys, search_files
 from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
 
@@ -41,7 +42,7 @@ class GeneratedSite:
     fragments: dict[str, str] = field(default_factory=dict)  # stand-in -> HTML
     fragment_count: dict[str, int] = field(default_factory=dict)  # src path -> its stand-ins
     #: Table of contents of the pages whose headings are in their HTML (mkdocs.structure.toc tokens).
-    toc: dict[str, list[dict]] = field(default_factory=dict)  # src path -> tokens
+    toc: dict[str, list[Any]] = field(default_factory=dict)  # src path -> tokens
 
     def fill(self, html: str) -> tuple[str, int]:
         """``html`` with every stand-in replaced by its HTML, and how many were replaced. A stand-in

@@ -32,17 +32,18 @@ import re
 import subprocess
 import weakref
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
 from .facets import label, sort_examples
-from .model import Example
-from .schema import Schema
-from .text import sort_key
+from ..reading.model import Example
+from ..reading.schema import Schema
+from ..reading.text import sort_key
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
 
@@ -210,7 +211,11 @@ def example_words(example: Example, schema: Schema) -> frozenset[str]:
         return known[1]
     words = _example_words(example, schema)
     key = id(example)
-    _WORDS_OF[key] = (weakref.ref(example, lambda _, key=key: _WORDS_OF.pop(key, None)), words)
+
+    def forget(_: object) -> None:
+        _WORDS_OF.pop(key, None)
+
+    _WORDS_OF[key] = (weakref.ref(example, forget), words)
     return words
 
 
@@ -369,7 +374,7 @@ def search_files(examples: list[Example], schema: Schema) -> dict[str, str]:
 
 
 def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords,
-                     per_example: list[set[str]], families_present: set[int]) -> dict[str, list]:
+                     per_example: list[frozenset[str]], families_present: set[int]) -> dict[str, list]:
     """What «Mente du …?» chooses from. ``navn``: [name, 1 if an example has it] for every municipality
     in the register (Sámi names and former municipalities too), county and facet value label.
     ``ord``: the examples' own words, most used first (at most :data:`SUGGESTION_WORDS`), and the

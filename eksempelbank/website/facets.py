@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Example
-from .schema import FacetSpec, Schema, Term
-from .text import sort_key
+from ..reading.model import Example
+from ..reading.schema import FacetSpec, Schema, Term
+from ..reading.text import sort_key
 
 
 @dataclass
