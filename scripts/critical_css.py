@@ -11,7 +11,8 @@ What goes in: every rule of those stylesheets (and of finder.css and send-inn.cs
 that use them link in their content) whose selector matches an element the page has as written
 (no script has run at first paint), on a page of every kind, in both colour schemes: the elements
 up to the last one on the first screen at a phone's and a desktop's size, and every element the
-styles hide (the menu drawer, print-only lines), wherever it is. Rules for states a first paint never
+styles hide (the menu drawer, print-only lines), wherever it is; with JavaScript (before any script
+file has run) and without. Rules for states a first paint never
 has (:hover, :focus, ...) and for print are left out; the media queries are kept, so one stylesheet
 serves every width. Custom properties that no kept rule uses (Material's icons, its colour names) are
 dropped. tests/browser/test_first_paint.py checks that the first screen with this stylesheet alone
@@ -78,7 +79,8 @@ COLLECT = r"""
   const DYNAMIC = /:(hover|focus|focus-visible|focus-within|active|target|visited|open|modal|popover-open|user-invalid|autofill|-webkit-autofill)\b/;
   const matches = (selector) => {
     if (DYNAMIC.test(selector)) return false;
-    const plain = selector.replace(/::?(before|after|marker|placeholder|selection|first-line|first-letter|backdrop|file-selector-button|-webkit-[a-z-]+|-moz-[a-z-]+)(\([^)]*\))?/g, "");
+    // The element a pseudo-element belongs to (::details-content, ::marker, ::-webkit-…, :before).
+    const plain = selector.replace(/::[\w-]+(\([^)]*\))?|:(before|after|first-line|first-letter)\b/g, "");
     try {
       return wanted.some((el) => el.matches(plain || "*"));
     } catch (error) {
@@ -120,10 +122,12 @@ def collect(site_url: str) -> tuple[list[str], dict[str, dict]]:
     rules: dict[str, dict] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        for width, height in VIEWPORTS:
-            # As the page is before any script has run: the state of its first paint.
-            context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=False)
+        for (width, height), scripting in [(v, s) for v in VIEWPORTS for s in (True, False)]:
+            # As the page is at its first paint: before any script file has run (the inline ones have,
+            # and `@media (scripting: enabled)` holds), and as it is without JavaScript.
+            context = browser.new_context(viewport={"width": width, "height": height}, java_script_enabled=scripting)
             page = context.new_page()
+            page.route("**/*.js", lambda route: route.abort())
             for path in PAGES:
                 page.goto(site_url + path, wait_until="load")
                 for scheme in ("default", "slate"):

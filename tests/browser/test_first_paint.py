@@ -30,7 +30,8 @@ FIRST_SCREEN = r"""
     const style = getComputedStyle(el);
     seen[i] = {
       element: el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.classList.length ? "." + [...el.classList].join(".") : ""),
-      box: [box.left, box.top, box.width, box.height].map(Math.round).join(","),
+      // The part on the screen: an element that goes on below it may end elsewhere.
+      box: [box.left, box.top, Math.min(box.right, innerWidth), Math.min(box.bottom, innerHeight)].map(Math.round).join(","),
       look: [style.color, style.backgroundColor, style.fontSize, style.fontWeight, style.fontFamily, style.textAlign].join(" | "),
     };
   });
@@ -40,7 +41,7 @@ FIRST_SCREEN = r"""
 
 
 def first_screen(page, url: str, with_stylesheet: bool, scheme: str) -> dict:
-    page.unroute("**/*")
+    page.unroute_all()
     # As before any script has run: no external script (the inline palette script runs as it does).
     page.route("**/*.js", lambda route: route.abort())
     if not with_stylesheet:
@@ -65,6 +66,6 @@ def test_first_paint_lays_out_the_first_screen_as_the_full_stylesheet(visit, sit
                 if a != b:
                     differences.setdefault(f"/{path} ({scheme})", []).append(
                         f"{(a or b)['element']}: {a and (a['box'], a['look'])} -> {b and (b['box'], b['look'])}")
-    page.unroute("**/*")
+    page.unroute_all()
     assert not differences, "første visning avviker (kjør scripts/critical_css.py):\n" + "\n".join(
         f"{where}: " + "\n    ".join(found[:6]) for where, found in differences.items())
