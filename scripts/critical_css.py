@@ -45,8 +45,9 @@ OUTPUT = ROOT / "overrides" / "partials" / "critical-css.html"
 #: A page of every kind: front page, finder (plain, with a query, with a municipality), an example,
 #: an example in Nynorsk, overview and value lists, a list's later page, the form, plain text pages, 404.
 PAGES = ["", "finn/", "eksempler/drammen-fra-leie-til-eie/", "alle-eksempler/", "alle-eksempler/side-2/",
-         "tema/", "tema/startlan/", "fylker/", "kommunestorrelse/", "bidra/", "bidra/send-inn/", "bidra/format/",
-         "om/", "apne-data/", "tilgjengelighet/", "personvern/", "404.html"]
+         "tema/", "tema/startlan/", "fylker/", "fylker/vestland/", "kommunestorrelse/", "suksessfaktorer/",
+         "malgrupper/", "program/", "boligsosial-lov/", "bidra/", "bidra/send-inn/", "bidra/format/", "om/",
+         "apne-data/", "tilgjengelighet/", "personvern/", "404.html"]
 #: Lighthouse's phone, a small phone, a tablet and a desktop.
 VIEWPORTS = [(412, 823), (320, 568), (800, 1000), (1350, 940)]
 
@@ -98,8 +99,9 @@ COLLECT = r"""
         const media = rule.media.mediaText;
         if (/^print$/.test(media)) continue;
         walk(rule.cssRules, [...context, `@media ${media}`], sheet, [...path, index]);
-      } else if (rule instanceof CSSSupportsRule) {
-        walk(rule.cssRules, [...context, `@supports ${rule.conditionText}`], sheet, [...path, index]);
+      } else if (rule instanceof CSSSupportsRule || rule instanceof CSSContainerRule || rule instanceof CSSLayerBlockRule) {
+        const prelude = rule.cssText.slice(0, rule.cssText.indexOf("{")).trim();
+        walk(rule.cssRules, [...context, prelude], sheet, [...path, index]);
       }
     }
   };

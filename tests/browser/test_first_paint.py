@@ -15,7 +15,7 @@ import pytest
 from .conftest import DESKTOP, MOBILE
 
 PAGES = ["", "finn/", "finn/?q=startl%C3%A5n", "eksempler/drammen-fra-leie-til-eie/", "alle-eksempler/",
-         "tema/startlan/", "fylker/", "bidra/send-inn/", "bidra/format/", "om/", "finnes-ikke/"]
+         "tema/startlan/", "fylker/", "suksessfaktorer/", "bidra/send-inn/", "bidra/format/", "om/", "404.html"]
 SMALL_PHONE = {"width": 320, "height": 568}
 LIGHTHOUSE_PHONE = {"width": 412, "height": 823}
 
