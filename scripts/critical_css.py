@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
 """Write the first-paint stylesheet (overrides/partials/critical-css.html) from the built site.
 
-Every page carries this stylesheet inline in <head>; the full stylesheets (Material's, the palette's
-and ours) are linked at the end of <body> (overrides/main.html). A phone on a slow connection then
-paints the page as soon as its HTML is in, instead of waiting for ~170 kB of CSS first; Chromium
-parses the body before it waits for the stylesheets there, and the scripts after them run once they
-are in, so nothing that scripts build or measure is seen without the full styles.
+Every page carries this stylesheet inline in <head>; the site's stylesheet (Material's, the
+palette's and ours in one file, eksempelbank/stylesheets.py) is linked at the end of <body>
+(overrides/main.html). A phone on a slow connection then paints the page as soon as its HTML is in,
+instead of waiting for ~190 kB of CSS first; Chromium parses the body before it waits for the
+stylesheet there, and the scripts after it run once it is in, so nothing that scripts build or
+measure is seen without the full styles.
 
-What goes in: every rule of those stylesheets (and of finder.css and send-inn.css, which the pages
-that use them link in their content) whose selector matches an element the page has as written
-(no script has run at first paint), on a page of every kind, in both colour schemes: the elements
-up to the last one on the first screen at a phone's and a desktop's size, and every element the
-styles hide (the menu drawer, print-only lines), wherever it is; with JavaScript (before any script
-file has run) and without. Rules for states a first paint never
-has (:hover, :focus, ...) and for print are left out; the media queries are kept, so one stylesheet
-serves every width. Custom properties that no kept rule uses (Material's icons, its colour names) are
-dropped. tests/browser/test_first_paint.py checks that the first screen with this stylesheet alone
-lays out as with the full ones.
+What goes in: every rule of the site's stylesheet whose selector matches an element the page has at
+its first paint, on a page of every kind, in both colour schemes, with JavaScript (the inline scripts
+have run, no script file has) and without: the elements up to the last one on the first screen at a
+phone's, a tablet's and a desktop's size, and every element the styles hide (the menu drawer,
+print-only lines), wherever it is. Rules for states a first paint never has (:hover, :focus, ...)
+and for print are left out; media, container and supports queries are kept, so one stylesheet
+serves every width. Custom properties that no kept rule uses (Material's icons, its colour names)
+are dropped. tests/browser/test_first_paint.py checks that the first screen with this stylesheet
+alone lays out as with the full one.
 
 Run it after changing a stylesheet, the theme or the pages' structure:
 
