@@ -1,7 +1,7 @@
 """MkDocs hooks: a thin layer over the ``eksempelbank`` package.
 
 on_startup   note whether this is `mkdocs serve`
-on_config    validate every example; any error stops the build with all problems listed (when
+on_config    join the stylesheets into one file (eksempelbank/stylesheets.py); validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
              and, for publishing, stop while a required setting is missing or a page holds placeholder
              text (data/publisering.yml; when serving: a notice on the page instead)
@@ -54,6 +54,7 @@ from eksempelbank.website.publishing import (LaunchRules, bank_counts, fill_sett
                                              load_rules, notice, page_problems, page_values, setting_problems)
 from eksempelbank.website.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
+from eksempelbank.stylesheets import StylesheetError, combined  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
 #: `make serve`: the live reload, from a file (see hooks/livereload.js and on_post_page).
@@ -106,6 +107,13 @@ def on_config(config):
     _state["used_assets"] = UsedAssets(config.get("site_url") or "/")
     # The policy's script hashes come from the theme's templates, never from a written page (csp.py).
     _state["theme_scripts"] = ThemeScripts.from_dirs(config["theme"].dirs, config)
+    # One stylesheet for the whole site, linked by overrides/main.html under this name.
+    try:
+        uri, text = combined(config["theme"].dirs, config["docs_dir"], config["extra"].get("stylesheets", []))
+    except (StylesheetError, OSError) as error:
+        raise PluginError(str(error)) from error
+    config["extra"]["eb_stylesheet"] = uri
+    _state["stylesheet"] = (uri, text)
     try:
         result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"),
                                directory_urls=config["use_directory_urls"])
@@ -170,6 +178,7 @@ def _under_first_heading(markdown: str, text: str) -> str:
 
 def on_files(files, config):
     result = _state["result"]
+    files.append(File.generated(config, _state["stylesheet"][0], content=_state["stylesheet"][1]))
     if result.errors:  # serving a broken bank (see on_config): one page with the problems
         for page in list(files.documentation_pages()):
             files.remove(page)

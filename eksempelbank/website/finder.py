@@ -55,8 +55,6 @@ RESULTS_PER_BATCH = 10
 #: examples, and a button «Vis alle (N)» for the rest (the 15 counties, the 19 themes).
 LONG_GROUP = 8
 SHORT_LIST = 6
-#: The finder's own stylesheet (its layout; the shared colours and results are in search.css).
-STYLE_URI = "assets/finder.css"
 #: The selection table and cards (:func:`selection_files`) live in ``finn/<SELECTION_PREFIX><hash>/``:
 #: the folder is named by its content, so a browser never mixes a cached table with new cards.
 SELECTION_PREFIX = "utvalg-"
@@ -244,7 +242,6 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         f'data-type-filter="{e(TYPE_FILTER)}" data-other-type="{e(PAGE_TYPE)}" '
         f'data-sort-reviewed="{e(SORT_REVIEWED)}" data-sort-title="{e(SORT_TITLE)}" '
         f'data-total="{total}" data-page-size="{RESULTS_PER_BATCH}" data-table="{e(table)}">',
-        f'<link rel="stylesheet" href="../{STYLE_URI}">',
         '<div class="eb-finder__query">',
         '<label for="eb-finder-q">Søk med egne ord</label>',
         '<input type="search" id="eb-finder-q" name="q" autocomplete="off" spellcheck="false" '

@@ -25,7 +25,6 @@ TEMPLATE_URI = "skjema/eksempelmal.txt"  # .txt: a generated .md would become a 
 TEMPLATE_NAME = "nytt-eksempel.md"
 GUIDE_URI = "bidra/index.md"
 SCRIPT_URI = "assets/send-inn.js"
-STYLE_URI = "assets/send-inn.css"
 
 
 def _site_root(page_uri: str) -> str:
@@ -118,7 +117,6 @@ Uten JavaScript kan du sende inn et eksempel slik:
 </noscript>
 
 <div class="eb-send-inn-page">
-<link rel="stylesheet" href="{root}{STYLE_URI}">
 <div {container}></div>
 <script src="{root}{SCRIPT_URI}" defer></script>
 </div>
