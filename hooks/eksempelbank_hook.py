@@ -1,7 +1,7 @@
 """MkDocs hooks: a thin layer over the ``eksempelbank`` package.
 
 on_startup   note whether this is `mkdocs serve`
-on_config    join the stylesheets into one file (eksempelbank/stylesheets.py); validate every example; any error stops the build with all problems listed (when
+on_config    join the stylesheets into one file (eksempelbank/website/stylesheets.py); validate every example; any error stops the build with all problems listed (when
              serving: the problems become the site's only page until they are fixed)
              and, for publishing, stop while a required setting is missing or a page holds placeholder
              text (data/publisering.yml; when serving: a notice on the page instead)
@@ -54,7 +54,7 @@ from eksempelbank.website.publishing import (LaunchRules, bank_counts, fill_sett
                                              load_rules, notice, page_problems, page_values, setting_problems)
 from eksempelbank.website.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
                                        pagefind_command)
-from eksempelbank.stylesheets import StylesheetError, combined  # noqa: E402
+from eksempelbank.website.stylesheets import StylesheetError, combined  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
 #: `make serve`: the live reload, from a file (see hooks/livereload.js and on_post_page).

@@ -2,7 +2,7 @@
 """Write the first-paint stylesheet (overrides/partials/critical-css.html) from the built site.
 
 Every page carries this stylesheet inline in <head>; the site's stylesheet (Material's, the
-palette's and ours in one file, eksempelbank/stylesheets.py) is linked at the end of <body>
+palette's and ours in one file, eksempelbank/website/stylesheets.py) is linked at the end of <body>
 (overrides/main.html). A phone on a slow connection then paints the page as soon as its HTML is in,
 instead of waiting for ~190 kB of CSS first; Chromium parses the body before it waits for the
 stylesheet there, and the scripts after it run once it is in, so nothing that scripts build or

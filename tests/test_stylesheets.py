@@ -1,4 +1,4 @@
-"""The site's one stylesheet (eksempelbank/stylesheets.py): Material's, then ours, named by content."""
+"""The site's one stylesheet (eksempelbank/website/stylesheets.py): Material's, then ours, named by content."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from eksempelbank.stylesheets import StylesheetError, combined
+from eksempelbank.website.stylesheets import StylesheetError, combined
 
 
 def _theme(tmp_path):
