@@ -71,6 +71,7 @@ class _State(TypedDict, total=False):
     rules: LaunchRules
     page_values: dict[str, str]
     used_assets: UsedAssets
+    stylesheet: tuple[str, str]  # (site path, text) of the one stylesheet (stylesheets.combined)
     setting_problems: list[str]
     setup: bytes | None
     fingerprints: dict[str, bytes]

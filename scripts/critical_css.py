@@ -181,7 +181,7 @@ def stylesheet(order: list[str], rules: dict[str, dict]) -> str:
     bodies = [_declarations(rule["body"]) for rule in kept]
     # Which custom properties are used: by ordinary declarations, then by the properties they use.
     used = {v for decls in bodies for d in decls if not d.startswith("--") for v in _VAR.findall(d)}
-    defined = {}
+    defined: dict[str, list[str]] = {}
     for decls in bodies:
         for d in decls:
             m = _DECLARATION.match(d)
@@ -192,9 +192,10 @@ def stylesheet(order: list[str], rules: dict[str, dict]) -> str:
         more = {v for name in used for d in defined.get(name, []) for v in _VAR.findall(d)} - used
         used |= more
         grown = bool(more)
-    out, open_context = [], []
-    for rule, decls in zip(kept, bodies):
-        decls = [d for d in decls if not (_DECLARATION.match(d) and _DECLARATION.match(d).group(1) not in used)]
+    out: list[str] = []
+    open_context: list[str] = []
+    for rule, decls in zip(kept, bodies, strict=True):
+        decls = [d for d in decls if (m := _DECLARATION.match(d)) is None or m.group(1) in used]
         if not decls:
             continue
         context = rule["context"]
