@@ -113,3 +113,26 @@ def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path,
     after = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
     assert _catalog_as_text(after) == _catalog_as_text(load_examples(folder, schema, root=tmp_path, today=TODAY))
     assert "Ny setning." in after.examples[-1].sections[0].html
+
+
+def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
+    """wording._may_hold lets only files that hold a phrase in lower case reach the pattern: on bodies
+    with the phrases in any case, split over lines, and with characters the pattern folds otherwise
+    («ſ» is «s», «ı» and «İ» are «i», the Kelvin sign is «k»), it finds what the pattern alone finds."""
+    from eksempelbank.reading import wording
+
+    rng = random.Random(21)
+    phrases = [str(p) for p in schema.wording["arbeidsnotater"]["fraser"]]
+    odd = {"s": ["s", "S", "ſ"], "i": ["i", "I", "ı", "İ"], "k": ["k", "K", "\u212a"], "å": ["å", "Å", "\u212b"],
+           " ": [" ", "\n", " \t ", "\u00a0"]}
+    texts = []
+    for body in bodies(200):
+        for _ in range(rng.randint(0, 3)):
+            phrase = "".join(rng.choice(odd.get(c.lower(), [c.lower(), c.upper()])) for c in rng.choice(phrases))
+            at = rng.randint(0, len(body))
+            body = body[:at] + rng.choice(["", " ", "x"]) + phrase + rng.choice(["", " ", "x", "."]) + body[at:]
+        texts.append(body)
+    fast = [wording.find_process_notes(text, schema) for text in texts]
+    monkeypatch.setattr(wording, "_may_hold", lambda text, words: True)
+    assert fast == [wording.find_process_notes(text, schema) for text in texts]
+    assert sum(map(bool, fast)) > 50  # the phrases are found, not only their absence
