@@ -136,3 +136,37 @@ def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
     monkeypatch.setattr(wording, "_may_hold", lambda text, words: True)
     assert fast == [wording.find_process_notes(text, schema) for text in texts]
     assert sum(map(bool, fast)) > 50  # the phrases are found, not only their absence
+
+
+INLINE_PIECES = ["*", "**", "_", "__", "`", "\\", "\\*", "&amp;", "&#47;", "&", "  \n", "[lenke](https://a.no)", "[x]",
+                 "![bilde](b.png)", "<b>", "<https://a.no>", "<ola@kommune.no>", "<!-- x -->", "*kursiv*", "**fet**"]
+
+
+def test_the_inline_shortcut_renders_what_the_whole_inline_pass_renders(schema):
+    """inline_shortcut leaves text without any character an inline pattern needs as it is: on hostile
+    bodies full of such characters, the renderer gives the same HTML with and without it."""
+    import markdown
+
+    from eksempelbank.reading.inline_shortcut import skip_plain_text
+
+    policy = schema.content
+    plain = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    fast = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    assert skip_plain_text(fast)
+    rng = random.Random(5)
+    for body in bodies(300):
+        chars = list(body)
+        for _ in range(rng.randint(0, 40)):
+            chars.insert(rng.randint(0, len(chars)), rng.choice(INLINE_PIECES))
+        text = "".join(chars)
+        plain.reset()
+        fast.reset()
+        assert fast.convert(text) == plain.convert(text), text[:300]
+
+
+def test_the_inline_shortcut_keeps_the_whole_pass_for_patterns_it_does_not_know():
+    import markdown
+
+    from eksempelbank.reading.inline_shortcut import skip_plain_text
+
+    assert not skip_plain_text(markdown.Markdown(extensions=["pymdownx.magiclink"]))  # links bare addresses
