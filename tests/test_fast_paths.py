@@ -138,35 +138,43 @@ def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
     assert sum(map(bool, fast)) > 50  # the phrases are found, not only their absence
 
 
-INLINE_PIECES = ["*", "**", "_", "__", "`", "\\", "\\*", "&amp;", "&#47;", "&", "  \n", "[lenke](https://a.no)", "[x]",
-                 "![bilde](b.png)", "<b>", "<https://a.no>", "<ola@kommune.no>", "<!-- x -->", "*kursiv*", "**fet**"]
+MARKDOWN_PIECES = ["*", "**", "_", "__", "`", "\\", "\\*", "&amp;", "&#47;", "&", "  \n", "[lenke](https://a.no)", "[x]",
+                   "![bilde](b.png)", "<b>", "<https://a.no>", "<ola@kommune.no>", "<!-- x -->", "*kursiv*", "**fet**",
+                   "\n\n# Tittel\n\n", "\n#", "\n> sitat\n", ">", "\nOrd\n: forklaring\n", ":", "|",
+                   "\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n", "\n\n---\n\n", "\n* * *\n", "\n___\n",
+                   "\n\n[ref]: https://a.no \"T\"\n\n", "[ref]", "\n    kode\n", "\n1. punkt\n", "\n- punkt\n"]
 
 
-def test_the_inline_shortcut_renders_what_the_whole_inline_pass_renders(schema):
-    """inline_shortcut leaves text without any character an inline pattern needs as it is: on hostile
-    bodies full of such characters, the renderer gives the same HTML with and without it."""
+def test_the_markdown_shortcuts_render_what_the_whole_renderer_renders(schema):
+    """markdown_shortcuts skips patterns and block tests that a text lacks the characters for: on
+    hostile bodies full of those characters, the renderer gives the same HTML with and without them."""
     import markdown
 
-    from eksempelbank.reading.inline_shortcut import skip_plain_text
+    from eksempelbank.reading.markdown_shortcuts import skip_needless_tests, skip_plain_text
 
     policy = schema.content
     plain = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
     fast = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
     assert skip_plain_text(fast)
+    assert skip_needless_tests(fast) == 6  # headings, rules, quotes, link references, definitions, tables
     rng = random.Random(5)
+    rendered = []
     for body in bodies(300):
         chars = list(body)
         for _ in range(rng.randint(0, 40)):
-            chars.insert(rng.randint(0, len(chars)), rng.choice(INLINE_PIECES))
+            chars.insert(rng.randint(0, len(chars)), rng.choice(MARKDOWN_PIECES))
         text = "".join(chars)
         plain.reset()
         fast.reset()
-        assert fast.convert(text) == plain.convert(text), text[:300]
+        rendered.append(fast.convert(text))
+        assert rendered[-1] == plain.convert(text), text[:300]
+    for element in ("<h1>", "<blockquote>", "<dl>", "<table>", "<hr", "<a ", "<em>", "<code>", "<br"):
+        assert any(element in html for html in rendered), f"no {element} rendered: the test would prove little"
 
 
 def test_the_inline_shortcut_keeps_the_whole_pass_for_patterns_it_does_not_know():
     import markdown
 
-    from eksempelbank.reading.inline_shortcut import skip_plain_text
+    from eksempelbank.reading.markdown_shortcuts import skip_plain_text
 
     assert not skip_plain_text(markdown.Markdown(extensions=["pymdownx.magiclink"]))  # links bare addresses

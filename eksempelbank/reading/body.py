@@ -29,7 +29,7 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
-from .inline_shortcut import skip_plain_text
+from .markdown_shortcuts import speed_up
 from .problems import Problem
 from .text import fold
 
@@ -100,7 +100,7 @@ def _renderer(policy: ContentPolicy) -> tuple[markdown.Markdown, str]:
                            output_format="html")
     token = secrets.token_hex(8)
     md.treeprocessors.register(_MarkSections(md, token), "eb_sections", 0)  # after everything else
-    skip_plain_text(md)  # the same HTML, in half the time (inline_shortcut.py)
+    speed_up(md)  # the same HTML, in less than half the time (markdown_shortcuts.py)
     return md, token
 
 
