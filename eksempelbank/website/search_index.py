@@ -118,7 +118,8 @@ class SearchWords:
 
     def families_in(self, words: Iterable[str]) -> set[int]:
         forms = self.forms
-        return {forms[word] for word in forms.keys() & set(words)}
+        found = words if isinstance(words, (set, frozenset)) else set(words)
+        return {forms[word] for word in forms.keys() & found}
 
     def missing_family_words(self, words: frozenset[str] | set[str]) -> list[str]:
         """The words of the families present in ``words`` that ``words`` lacks, in family order, less
@@ -402,8 +403,9 @@ def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords
             add(term.label, term.label in used_labels)
     frequency: Counter[str] = Counter()
     for found in per_example:
-        frequency.update(w for w in found if len(w) >= 4 and w not in words.stopwords)
-    ranked = [w for w, _ in sorted(frequency.items(), key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
+        frequency.update(found)  # every word, counted in C; the short ones and stop words are left out below
+    candidates = [(w, n) for w, n in frequency.items() if len(w) >= 4 and w not in words.stopwords]
+    ranked = [w for w, _ in sorted(candidates, key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
     kept = set(ranked)
     family_words = [w for i in sorted(families_present) for w in words.families[i] if w not in kept]
     return {"navn": [[name, used] for name, used in sorted(names.items())], "ord": ranked + family_words}
