@@ -43,12 +43,12 @@ def find_process_notes(text: str, schema: Schema) -> list[tuple[int, str]]:
 
 # The pattern tries every position of the file (it starts with a look-behind): about 2.5 ms per example,
 # a quarter of all the checking. Almost no file holds a phrase, and one that does holds it in lower case
-# too: the file in lower case is searched first, with plain substring searches (under 1 ms).
+# too: the file in lower case is searched first, with a pattern of plain letters (0.3 ms).
 
 
 @dataclass(frozen=True)
 class _Words:
-    phrases: tuple[str, ...]  # in lower case, one space between the words
+    in_lower_case: re.Pattern[str]  # the phrases in lower case, any whitespace between the words
     letters: frozenset[str]  # every character of them
     odd_latin1: tuple[str, ...]  # the characters up to U+00FF that are odd (see _odd) for them
 
@@ -57,11 +57,34 @@ class _Words:
 def _words(phrases: tuple[str, ...]) -> _Words | None:
     """The phrases' words; None when a character of them has a lower case of two characters (only the
     pattern can tell then)."""
-    words = tuple(" ".join(p.lower().split()) for p in phrases if p.split())
-    letters = frozenset("".join(words).replace(" ", ""))
+    words = [p.lower().split() for p in phrases if p.split()]
+    letters = frozenset("".join("".join(phrase) for phrase in words))
     if not letters or any(len(letter.lower()) != 1 for letter in letters):
         return None
-    return _Words(words, letters, tuple(c for c in map(chr, range(256)) if _odd(c, letters)))
+    pattern = re.compile(_shared_beginnings([tuple(phrase) for phrase in words]))
+    return _Words(pattern, letters, tuple(c for c in map(chr, range(256)) if _odd(c, letters)))
+
+
+def _shared_beginnings(phrases: list[tuple[str, ...]]) -> str:
+    """A pattern for the phrases (tuples of words) that shares their beginnings («les(?:bar|elig)»),
+    which the regex engine tries much faster than a list of whole phrases; any whitespace between
+    the words."""
+    tree: dict[str, dict] = {}
+    for phrase in phrases:
+        node = tree
+        for character in " ".join(phrase):
+            node = node.setdefault(character, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [(r"\s+" if c == " " else re.escape(c)) + pattern(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return pattern(tree)
 
 
 def _may_hold(text: str, words: _Words | None) -> bool:
@@ -74,8 +97,7 @@ def _may_hold(text: str, words: _Words | None) -> bool:
     beyond = set(_BEYOND_LATIN1.findall(text))
     if any(c in text for c in words.odd_latin1) or any(_odd(c, words.letters) for c in beyond):
         return True
-    lowered = " ".join(text.lower().split())  # any whitespace as one space, as the pattern's \s+
-    return any(phrase in lowered for phrase in words.phrases)
+    return words.in_lower_case.search(text.lower()) is not None
 
 
 _BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")  # found fast: in Norwegian text only a few dashes and quotes
