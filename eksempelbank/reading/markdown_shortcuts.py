@@ -132,10 +132,10 @@ def _unless_lacking(
     characters: str, method: Callable[[Any, Any], Any], first: bool = False
 ) -> Callable[[Any, Any], Any]:
     """``method(parent, block)``, or False at once when the block holds none of ``characters``."""
+    holds = re.compile("[" + re.escape(characters) + "]").search
 
     def shortened(parent: Any, block: Any) -> Any:
-        text = block[0] if first else block
-        if not any(character in text for character in characters):
+        if holds(block[0] if first else block) is None:
             return False
         return method(parent, block)
 
