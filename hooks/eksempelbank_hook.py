@@ -14,7 +14,8 @@ on_nav       note the menu's pages; under `make serve`, give the unrendered page
 on_page_content  put the HTML the generator wrote (example pages with their checked bodies, lists
                  of examples) into the rendered pages, with their tables of contents; mark the
                  main content of examples and hand-written pages for the search index
-on_page_context  let pages outside the menu share one rendering of it (overrides/main.html)
+on_page_context  let pages outside the menu share one rendering of it and of the other parts that are
+                 the same on every such page in a folder (overrides/main.html, eb_shared)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
 on_post_build  build the Pagefind search index over the written site (a failure fails the build;
                under `make serve` it runs in the background, so the saved page reloads at once);
@@ -281,11 +282,15 @@ def _keep_sitemap_dates(files) -> None:
 
 
 def on_page_context(context, page, config, nav):
+    # Pages outside the menu in one folder (below the top) share one rendering of the menu and of the
+    # parts overrides/main.html marks (eb_shared): their links differ only for a page that is itself
+    # a link there («./»), as a menu page, or a top-level page the footer or the header links to.
     context["eb_nav_cache"] = _state["nav_cache"]
     context["eb_nav_key"] = None
     url = page.url
-    if url and page not in nav.pages and not any(u.startswith(url) for u in _state["menu_urls"]):
-        context["eb_nav_key"] = f'{page.meta.get("lang", "")}|{posixpath.dirname(url.rstrip("/"))}'
+    folder = posixpath.dirname(url.rstrip("/"))
+    if folder and page not in nav.pages and not any(u.startswith(url) for u in _state["menu_urls"]):
+        context["eb_nav_key"] = f'{page.meta.get("lang", "")}|{folder}'
     return context
 
 

@@ -113,3 +113,68 @@ def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path,
     after = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
     assert _catalog_as_text(after) == _catalog_as_text(load_examples(folder, schema, root=tmp_path, today=TODAY))
     assert "Ny setning." in after.examples[-1].sections[0].html
+
+
+def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
+    """wording._may_hold lets only files that hold a phrase in lower case reach the pattern: on bodies
+    with the phrases in any case, split over lines, and with characters the pattern folds otherwise
+    («ſ» is «s», «ı» and «İ» are «i», the Kelvin sign is «k»), it finds what the pattern alone finds."""
+    from eksempelbank.reading import wording
+
+    rng = random.Random(21)
+    phrases = [str(p) for p in schema.wording["arbeidsnotater"]["fraser"]]
+    odd = {"s": ["s", "S", "ſ"], "i": ["i", "I", "ı", "İ"], "k": ["k", "K", "\u212a"], "å": ["å", "Å", "\u212b"],
+           " ": [" ", "\n", " \t ", "\u00a0"]}
+    texts = []
+    for body in bodies(200):
+        for _ in range(rng.randint(0, 3)):
+            phrase = "".join(rng.choice(odd.get(c.lower(), [c.lower(), c.upper()])) for c in rng.choice(phrases))
+            at = rng.randint(0, len(body))
+            body = body[:at] + rng.choice(["", " ", "x"]) + phrase + rng.choice(["", " ", "x", "."]) + body[at:]
+        texts.append(body)
+    fast = [wording.find_process_notes(text, schema) for text in texts]
+    monkeypatch.setattr(wording, "_may_hold", lambda text, words: True)
+    assert fast == [wording.find_process_notes(text, schema) for text in texts]
+    assert sum(map(bool, fast)) > 50  # the phrases are found, not only their absence
+
+
+MARKDOWN_PIECES = ["*", "**", "_", "__", "`", "\\", "\\*", "&amp;", "&#47;", "&", "  \n", "[lenke](https://a.no)", "[x]",
+                   "![bilde](b.png)", "<b>", "<https://a.no>", "<ola@kommune.no>", "<!-- x -->", "*kursiv*", "**fet**",
+                   "\n\n# Tittel\n\n", "\n#", "\n> sitat\n", ">", "\nOrd\n: forklaring\n", ":", "|",
+                   "\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n", "\n\n---\n\n", "\n* * *\n", "\n___\n",
+                   "\n\n[ref]: https://a.no \"T\"\n\n", "[ref]", "\n    kode\n", "\n1. punkt\n", "\n- punkt\n"]
+
+
+def test_the_markdown_shortcuts_render_what_the_whole_renderer_renders(schema):
+    """markdown_shortcuts skips patterns and block tests that a text lacks the characters for: on
+    hostile bodies full of those characters, the renderer gives the same HTML with and without them."""
+    import markdown
+
+    from eksempelbank.reading.markdown_shortcuts import skip_needless_tests, skip_plain_text
+
+    policy = schema.content
+    plain = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    fast = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    assert skip_plain_text(fast)
+    assert skip_needless_tests(fast) == 6  # headings, rules, quotes, link references, definitions, tables
+    rng = random.Random(5)
+    rendered = []
+    for body in bodies(300):
+        chars = list(body)
+        for _ in range(rng.randint(0, 40)):
+            chars.insert(rng.randint(0, len(chars)), rng.choice(MARKDOWN_PIECES))
+        text = "".join(chars)
+        plain.reset()
+        fast.reset()
+        rendered.append(fast.convert(text))
+        assert rendered[-1] == plain.convert(text), text[:300]
+    for element in ("<h1>", "<blockquote>", "<dl>", "<table>", "<hr", "<a ", "<em>", "<code>", "<br"):
+        assert any(element in html for html in rendered), f"no {element} rendered: the test would prove little"
+
+
+def test_the_inline_shortcut_keeps_the_whole_pass_for_patterns_it_does_not_know():
+    import markdown
+
+    from eksempelbank.reading.markdown_shortcuts import skip_plain_text
+
+    assert not skip_plain_text(markdown.Markdown(extensions=["pymdownx.magiclink"]))  # links bare addresses

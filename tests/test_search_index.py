@@ -72,6 +72,19 @@ def test_only_main_content_of_chosen_pages_is_indexed(real_site):
     assert 'class="md-nav' not in body.split("</article>", 1)[0], "the menu is not indexed"
 
 
+def test_every_indexed_element_holds_its_page_title(real_site):
+    """Pagefind reads only the element marked for search (--root-selector): a result's title must come
+    from inside it, from the page's H1 or the title metadata (the page's <title> and a heading the
+    theme adds around the content are outside)."""
+    site, _ = real_site
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "data-pagefind-body" not in text:
+            continue
+        marked = text.split("data-pagefind-body", 1)[1].split("</article>", 1)[0]
+        assert "<h1" in marked or 'data-pagefind-meta="title"' in marked, path.relative_to(site).as_posix()
+
+
 def test_finder_page_is_generated_from_the_schema(real_site, examples, schema):
     site, _ = real_site
     page = (site / "finn" / "index.html").read_text(encoding="utf-8")

@@ -46,6 +46,8 @@ from ..reading.schema import Schema
 from ..reading.text import sort_key
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
+#: What Pagefind reads of each page: the element :func:`mark_searchable` marks (see :func:`pagefind_command`).
+SEARCH_ROOT = "[data-pagefind-body]"
 
 #: Filter that marks the indexed pages that are *not* examples (the front page, «Om», the
 #: contribution guide), so the finder can list examples only (``{type: {none: ["side"]}}``).
@@ -116,7 +118,8 @@ class SearchWords:
 
     def families_in(self, words: Iterable[str]) -> set[int]:
         forms = self.forms
-        return {forms[word] for word in forms.keys() & set(words)}
+        found = words if isinstance(words, (set, frozenset)) else set(words)
+        return {forms[word] for word in forms.keys() & found}
 
     def missing_family_words(self, words: frozenset[str] | set[str]) -> list[str]:
         """The words of the families present in ``words`` that ``words`` lacks, in family order, less
@@ -400,8 +403,9 @@ def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords
             add(term.label, term.label in used_labels)
     frequency: Counter[str] = Counter()
     for found in per_example:
-        frequency.update(w for w in found if len(w) >= 4 and w not in words.stopwords)
-    ranked = [w for w, _ in sorted(frequency.items(), key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
+        frequency.update(found)  # every word, counted in C; the short ones and stop words are left out below
+    candidates = [(w, n) for w, n in frequency.items() if len(w) >= 4 and w not in words.stopwords]
+    ranked = [w for w, _ in sorted(candidates, key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
     kept = set(ranked)
     family_words = [w for i in sorted(families_present) for w in words.families[i] if w not in kept]
     return {"navn": [[name, used] for name, used in sorted(names.items())], "ord": ranked + family_words}
@@ -416,13 +420,19 @@ class IndexResult:
     output: str
 
 
-def pagefind_command(site_dir: Path, language: str) -> list[str]:
+def pagefind_command(site_dir: Path, language: str, marked_only: bool = True) -> list[str]:
     """The Pagefind binary shipped in the ``pagefind-bin`` wheel, with our options.
 
     ``--force-language``: Pagefind otherwise builds one index per ``<html lang>``, and a page
     only searches the index of its own language; Stord's Nynorsk page would then be invisible
     from every Bokmål page. Forced to ``nb``, all pages are stemmed with the same Norwegian
     (Snowball) stemmer, which handles Bokmål and Nynorsk endings alike.
+
+    ``--root-selector``: Pagefind reads only the element marked for search (:func:`mark_searchable`,
+    :func:`searchable_explanation`), not the menu, header and footer around it, nor the listings that
+    carry no mark. The index is the same as when it reads whole pages (its title is the page's own:
+    the H1 inside the element or the ``title`` metadata); Pagefind spends a quarter less time.
+    ``marked_only=False`` reads whole pages, as Pagefind does when no page is marked.
     """
     try:
         from pagefind.service import get_executable
@@ -435,7 +445,7 @@ def pagefind_command(site_dir: Path, language: str) -> list[str]:
         raise SearchIndexError("Søkeindeksen kan ikke bygges: Pagefind-programmet (pakken «pagefind-bin») "
                                "mangler. Installer avhengighetene med `pip install -r requirements.txt`.")
     return [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-            "--force-language", language, "--quiet"]
+            "--force-language", language, "--quiet"] + (["--root-selector", SEARCH_ROOT] if marked_only else [])
 
 
 def build_index(site_dir: Path, language: str = "nb", timeout: int = 600) -> IndexResult:
@@ -443,13 +453,13 @@ def build_index(site_dir: Path, language: str = "nb", timeout: int = 600) -> Ind
     site_dir = Path(site_dir)
     if not (site_dir / "index.html").is_file():
         raise SearchIndexError(f"Søkeindeksen kan ikke bygges: fant ikke noe nettsted i {site_dir}.")
-    command = pagefind_command(site_dir, language)
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"Søkeindeksen kan ikke bygges: Pagefind kunne ikke kjøres ({error}).") from error
-    output = (done.stdout + done.stderr).strip()
     bundle = site_dir / BUNDLE_DIR
+    done = _run_pagefind(pagefind_command(site_dir, language), timeout)
+    if done.returncode != 0:
+        # Reading only the marked elements finds nothing on a site where no page is marked: Pagefind
+        # then reads whole pages, as it always did (and any other failure shows again).
+        done = _run_pagefind(pagefind_command(site_dir, language, marked_only=False), timeout)
+    output = (done.stdout + done.stderr).strip()
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
         raise SearchIndexError("Søkeindeksen kan ikke bygges: Pagefind feilet "
                                f"(kode {done.returncode}).\n{output}")
@@ -458,6 +468,13 @@ def build_index(site_dir: Path, language: str = "nb", timeout: int = 600) -> Ind
         raise SearchIndexError("Søkeindeksen er tom: ingen side er merket for søk (data-pagefind-body).\n"
                                + output)
     return IndexResult(bundle, pages, output)
+
+
+def _run_pagefind(command: list[str], timeout: int) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SearchIndexError(f"Søkeindeksen kan ikke bygges: Pagefind kunne ikke kjøres ({error}).") from error
 
 
 def _entry(bundle: Path) -> dict[str, Any]:
