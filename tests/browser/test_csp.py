@@ -115,8 +115,11 @@ def test_hostile_page_is_blocked_by_the_policy_alone(browser, hostile_site):
     # Chromium announces the image request, then refuses it under img-src before it leaves the machine.
     assert visit.outside == ["https://sporing.example.com/piksel.gif"]
     assert any("sporing.example.com/piksel.gif" in m and "img-src" in m for m in visit.csp)
+    # The page's own hostile <img src=x> asks the site for «x», which is not there.
+    assert [m.rsplit("/", 1)[-1] for m in visit.missing] in ([], ["x"]), visit.missing
     visit.csp.clear()  # expected here, as is the refused request; everything else Visit checks still holds
     visit.outside.clear()
+    visit.missing.clear()
     visit.close()
 
 
