@@ -14,6 +14,7 @@ on_nav       note the menu's pages; under `make serve`, give the unrendered page
 on_page_content  put the HTML the generator wrote (example pages with their checked bodies, lists
                  of examples) into the rendered pages, with their tables of contents; mark the
                  main content of examples and hand-written pages for the search index
+on_env       under `make serve`, keep the compiled templates from one rebuild to the next
 on_page_context  let pages outside the menu share one rendering of it and of the other parts that are
                  the same on every such page in a folder (overrides/main.html, eb_shared)
 on_post_page set <html lang> from the example's language (nn pages); add the Content-Security-Policy
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
@@ -279,6 +281,31 @@ def _keep_sitemap_dates(files) -> None:
             date = site.review_date(file.src_uri)
             if date:
                 file.page.meta = {"sist_vurdert": date}
+
+
+class _CompiledTemplates(BytecodeCache):
+    """`make serve`: MkDocs makes a new template environment for every rebuild, which compiles the
+    theme's templates again; kept here in memory, each is compiled once (Jinja checks the template's
+    source, so an edited template is compiled anew)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    if _state.get("serving"):
+        env.bytecode_cache = _compiled_templates
+    return env
 
 
 def on_page_context(context, page, config, nav):
