@@ -25,7 +25,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-
 from eksempelbank.reading.register import Municipality
 from eksempelbank.reading.schema import Schema, load_schema
 from eksempelbank.reading.text import slugify
@@ -42,8 +41,10 @@ _GROUPS = {
     "bostedslose": ("bostedsløse", "bustadlause"),
     "barnefamilier": ("barnefamilier med lav inntekt", "barnefamiliar med låg inntekt"),
     "ungdom": ("ungdom og unge voksne", "ungdom og unge vaksne"),
-    "rus-og-psykisk-helse": ("personer med rus- og psykiske helseutfordringer",
-                             "personar med rus- og psykiske helseutfordringar"),
+    "rus-og-psykisk-helse": (
+        "personer med rus- og psykiske helseutfordringer",
+        "personar med rus- og psykiske helseutfordringar",
+    ),
     "eldre": ("eldre", "eldre"),
     "nedsatt-funksjonsevne": ("personer med nedsatt funksjonsevne", "personar med nedsett funksjonsevne"),
     "flyktninger": ("flyktninger", "flyktningar"),
@@ -81,48 +82,135 @@ _FACTORS = {
 }
 
 _UNITS = {
-    "nb": ["boligkontoret", "NAV-kontoret", "enheten for psykisk helse og rus", "tildelingskontoret",
-           "eiendomsavdelingen", "tjenestekontoret", "enhet for bolig og oppfølging", "flyktningtjenesten",
-           "helse- og omsorgstjenesten", "kommunalområdet for velferd"],
-    "nn": ["bustadkontoret", "NAV-kontoret", "eininga for psykisk helse og rus", "tildelingskontoret",
-           "eigedomsavdelinga", "tenestekontoret", "flyktningtenesta", "helse- og omsorgstenesta"],
+    "nb": [
+        "boligkontoret",
+        "NAV-kontoret",
+        "enheten for psykisk helse og rus",
+        "tildelingskontoret",
+        "eiendomsavdelingen",
+        "tjenestekontoret",
+        "enhet for bolig og oppfølging",
+        "flyktningtjenesten",
+        "helse- og omsorgstjenesten",
+        "kommunalområdet for velferd",
+    ],
+    "nn": [
+        "bustadkontoret",
+        "NAV-kontoret",
+        "eininga for psykisk helse og rus",
+        "tildelingskontoret",
+        "eigedomsavdelinga",
+        "tenestekontoret",
+        "flyktningtenesta",
+        "helse- og omsorgstenesta",
+    ],
 }
-_UNIT_NAMES = ["Boligkontoret", "NAV", "Enhet for psykisk helse og rus", "Tjenestekontoret",
-               "Eiendomsavdelingen", "Kommunalområde velferd", "Flyktningtjenesten", "Boligtjenesten"]
+_UNIT_NAMES = [
+    "Boligkontoret",
+    "NAV",
+    "Enhet for psykisk helse og rus",
+    "Tjenestekontoret",
+    "Eiendomsavdelingen",
+    "Kommunalområde velferd",
+    "Flyktningtjenesten",
+    "Boligtjenesten",
+]
 _PARTNERS = {
-    "nb": ["Husbanken", "NAV", "statsforvalteren", "spesialisthelsetjenesten", "frivillige organisasjoner",
-           "private utleiere", "boligbyggelaget", "nabokommunene", "Kirkens Bymisjon", "utbyggere i kommunen",
-           "brukerorganisasjonene", "videregående skole"],
-    "nn": ["Husbanken", "NAV", "statsforvaltaren", "spesialisthelsetenesta", "frivillige organisasjonar",
-           "private utleigarar", "bustadbyggjelaget", "nabokommunane", "brukarorganisasjonane"],
+    "nb": [
+        "Husbanken",
+        "NAV",
+        "statsforvalteren",
+        "spesialisthelsetjenesten",
+        "frivillige organisasjoner",
+        "private utleiere",
+        "boligbyggelaget",
+        "nabokommunene",
+        "Kirkens Bymisjon",
+        "utbyggere i kommunen",
+        "brukerorganisasjonene",
+        "videregående skole",
+    ],
+    "nn": [
+        "Husbanken",
+        "NAV",
+        "statsforvaltaren",
+        "spesialisthelsetenesta",
+        "frivillige organisasjonar",
+        "private utleigarar",
+        "bustadbyggjelaget",
+        "nabokommunane",
+        "brukarorganisasjonane",
+    ],
 }
 _PLANS = {
-    "nb": ["boligsosial handlingsplan", "kommuneplanens samfunnsdel", "boligpolitisk plan",
-           "temaplan for bolig", "plan for helse og omsorg"],
-    "nn": ["bustadsosial handlingsplan", "samfunnsdelen av kommuneplanen", "bustadpolitisk plan",
-           "temaplan for bustad"],
+    "nb": [
+        "boligsosial handlingsplan",
+        "kommuneplanens samfunnsdel",
+        "boligpolitisk plan",
+        "temaplan for bolig",
+        "plan for helse og omsorg",
+    ],
+    "nn": [
+        "bustadsosial handlingsplan",
+        "samfunnsdelen av kommuneplanen",
+        "bustadpolitisk plan",
+        "temaplan for bustad",
+    ],
 }
 _MARKETS = {
-    "nb": ["høye priser og få utleieboliger", "et lite og uoversiktlig leiemarked",
-           "stor etterspørsel etter små leiligheter", "lange avstander og spredt bebyggelse",
-           "mange eldre boliger med dårlig standard", "stor gjennomstrømning av studenter og pendlere"],
-    "nn": ["høge prisar og få utleigebustader", "ein liten og uoversiktleg leigemarknad",
-           "stor etterspurnad etter små leilegheiter", "lange avstandar og spreidd busetnad"],
+    "nb": [
+        "høye priser og få utleieboliger",
+        "et lite og uoversiktlig leiemarked",
+        "stor etterspørsel etter små leiligheter",
+        "lange avstander og spredt bebyggelse",
+        "mange eldre boliger med dårlig standard",
+        "stor gjennomstrømning av studenter og pendlere",
+    ],
+    "nn": [
+        "høge prisar og få utleigebustader",
+        "ein liten og uoversiktleg leigemarknad",
+        "stor etterspurnad etter små leilegheiter",
+        "lange avstandar og spreidd busetnad",
+    ],
 }
 _AGREEMENTS = {
-    "nb": ["oppfølging av felles brukere", "tildeling av boliger", "utleie av boliger til kommunens brukere",
-           "bygging av nye utleieboliger", "aktiviteter for beboere", "opplæring av ansatte"],
-    "nn": ["oppfølging av felles brukarar", "tildeling av bustader", "utleige av bustader",
-           "bygging av nye utleigebustader", "opplæring av tilsette"],
+    "nb": [
+        "oppfølging av felles brukere",
+        "tildeling av boliger",
+        "utleie av boliger til kommunens brukere",
+        "bygging av nye utleieboliger",
+        "aktiviteter for beboere",
+        "opplæring av ansatte",
+    ],
+    "nn": [
+        "oppfølging av felles brukarar",
+        "tildeling av bustader",
+        "utleige av bustader",
+        "bygging av nye utleigebustader",
+        "opplæring av tilsette",
+    ],
 }
-_FREQUENCIES = {"nb": ["hver måned", "annenhver uke", "fire ganger i året", "to ganger i året"],
-                "nn": ["kvar månad", "annakvar veke", "fire gonger i året"]}
+_FREQUENCIES = {
+    "nb": ["hver måned", "annenhver uke", "fire ganger i året", "to ganger i året"],
+    "nn": ["kvar månad", "annakvar veke", "fire gonger i året"],
+}
 _OUTCOMES = {
-    "nb": ["kortere ventetid på kommunal bolig", "færre utkastelser", "flere som eier egen bolig",
-           "bedre samarbeid mellom enhetene", "færre bostedsløse", "mer stabile boforhold",
-           "færre opphold i midlertidige botilbud"],
-    "nn": ["kortare ventetid på kommunal bustad", "færre utkastingar", "fleire som eig eigen bustad",
-           "betre samarbeid mellom einingane", "færre bustadlause"],
+    "nb": [
+        "kortere ventetid på kommunal bolig",
+        "færre utkastelser",
+        "flere som eier egen bolig",
+        "bedre samarbeid mellom enhetene",
+        "færre bostedsløse",
+        "mer stabile boforhold",
+        "færre opphold i midlertidige botilbud",
+    ],
+    "nn": [
+        "kortare ventetid på kommunal bustad",
+        "færre utkastingar",
+        "fleire som eig eigen bustad",
+        "betre samarbeid mellom einingane",
+        "færre bustadlause",
+    ],
 }
 
 # -- sentence templates ---------------------------------------------------------------------
@@ -363,10 +451,20 @@ _NB: dict[str, list[str]] = {
     ],
 }
 _NB_SUBHEADINGS = [
-    "Organisering", "Prosjektgruppe og styringsgruppe", "Samarbeid med NAV", "Boligkontoret",
-    "Kartlegging og tildeling", "Oppfølging i bolig", "Samarbeid med private utleiere",
-    "Bruk av startlån og tilskudd", "Kompetanse og opplæring", "Rutiner og verktøy", "Tiltak for {mg}",
-    "Arbeidet med {tema}", "Planarbeid", "Samarbeid med frivillige",
+    "Organisering",
+    "Prosjektgruppe og styringsgruppe",
+    "Samarbeid med NAV",
+    "Boligkontoret",
+    "Kartlegging og tildeling",
+    "Oppfølging i bolig",
+    "Samarbeid med private utleiere",
+    "Bruk av startlån og tilskudd",
+    "Kompetanse og opplæring",
+    "Rutiner og verktøy",
+    "Tiltak for {mg}",
+    "Arbeidet med {tema}",
+    "Planarbeid",
+    "Samarbeid med frivillige",
 ]
 
 _NN: dict[str, list[str]] = {
@@ -516,34 +614,65 @@ _NN: dict[str, list[str]] = {
     ],
 }
 _NN_SUBHEADINGS = [
-    "Organisering", "Samarbeid med NAV", "Bustadkontoret", "Kartlegging og tildeling", "Oppfølging i bustaden",
-    "Kompetanse og opplæring", "Rutinar og verktøy", "Tiltak for {mg}", "Arbeidet med {tema}",
+    "Organisering",
+    "Samarbeid med NAV",
+    "Bustadkontoret",
+    "Kartlegging og tildeling",
+    "Oppfølging i bustaden",
+    "Kompetanse og opplæring",
+    "Rutinar og verktøy",
+    "Tiltak for {mg}",
+    "Arbeidet med {tema}",
 ]
 
 _TITLES = {
-    "nb": ["{Tema} i {kommune}", "{Tema} for {mg} i {kommune}", "Helhetlig boligsosialt arbeid i {kommune}",
-           "Bolig for {mg} i {kommune}", "{kommune} satser på {tema}", "{kommune}: fra midlertidig botilbud til egen bolig",
-           "{Tema} i {kommune} {start}–{slutt}", "Et godt sted å bo for {mg} i {kommune}"],
-    "nn": ["{Tema} i {kommune}", "Heilskapleg bustadsosialt arbeid i {kommune}", "Bustad for {mg} i {kommune}",
-           "{kommune} satsar på {tema}"],
+    "nb": [
+        "{Tema} i {kommune}",
+        "{Tema} for {mg} i {kommune}",
+        "Helhetlig boligsosialt arbeid i {kommune}",
+        "Bolig for {mg} i {kommune}",
+        "{kommune} satser på {tema}",
+        "{kommune}: fra midlertidig botilbud til egen bolig",
+        "{Tema} i {kommune} {start}–{slutt}",
+        "Et godt sted å bo for {mg} i {kommune}",
+    ],
+    "nn": [
+        "{Tema} i {kommune}",
+        "Heilskapleg bustadsosialt arbeid i {kommune}",
+        "Bustad for {mg} i {kommune}",
+        "{kommune} satsar på {tema}",
+    ],
 }
 _PROGRAM_TITLES = {
-    "boligsosialt-utviklingsprogram": {"nb": "Boligsosialt utviklingsprogram i {kommune} {start}–{slutt}",
-                                       "nn": "Bustadsosialt utviklingsprogram i {kommune} {start}–{slutt}"},
+    "boligsosialt-utviklingsprogram": {
+        "nb": "Boligsosialt utviklingsprogram i {kommune} {start}–{slutt}",
+        "nn": "Bustadsosialt utviklingsprogram i {kommune} {start}–{slutt}",
+    },
     "kommuneprogrammet": {"nb": "Kommuneprogrammet i {kommune}: {tema}", "nn": "Kommuneprogrammet i {kommune}: {tema}"},
 }
 _SUMMARIES = {
-    "nb": ["{kommune} har arbeidet med {tema} for å gi {mg} en trygg bolig. Arbeidet har gitt {utfall} og {utfall2}.",
-           "{kommune} kommune samlet flere enheter om {tema} og fikk {utfall}. Målgruppen var særlig {mg}.",
-           "Med {sf} som grunnlag har {kommune} styrket arbeidet med {tema}, med {utfall} som resultat."],
-    "nn": ["{kommune} har arbeidd med {tema} for å gi {mg} ein trygg bustad. Arbeidet har gitt {utfall} og {utfall2}.",
-           "{kommune} kommune samla fleire einingar om {tema} og fekk {utfall}. Målgruppa var særleg {mg}."],
+    "nb": [
+        "{kommune} har arbeidet med {tema} for å gi {mg} en trygg bolig. Arbeidet har gitt {utfall} og {utfall2}.",
+        "{kommune} kommune samlet flere enheter om {tema} og fikk {utfall}. Målgruppen var særlig {mg}.",
+        "Med {sf} som grunnlag har {kommune} styrket arbeidet med {tema}, med {utfall} som resultat.",
+    ],
+    "nn": [
+        "{kommune} har arbeidd med {tema} for å gi {mg} ein trygg bustad. Arbeidet har gitt {utfall} og {utfall2}.",
+        "{kommune} kommune samla fleire einingar om {tema} og fekk {utfall}. Målgruppa var særleg {mg}.",
+    ],
 }
 _SOURCE_TITLES = {
-    "nb": ["Sluttrapport: {Tema} i {kommune}", "Boligsosial handlingsplan for {kommune}",
-           "Evaluering av det boligsosiale arbeidet i {kommune}", "Årsrapport for boligsosialt arbeid {aar}"],
-    "nn": ["Sluttrapport: {Tema} i {kommune}", "Bustadsosial handlingsplan for {kommune}",
-           "Evaluering av det bustadsosiale arbeidet i {kommune}"],
+    "nb": [
+        "Sluttrapport: {Tema} i {kommune}",
+        "Boligsosial handlingsplan for {kommune}",
+        "Evaluering av det boligsosiale arbeidet i {kommune}",
+        "Årsrapport for boligsosialt arbeid {aar}",
+    ],
+    "nn": [
+        "Sluttrapport: {Tema} i {kommune}",
+        "Bustadsosial handlingsplan for {kommune}",
+        "Evaluering av det bustadsosiale arbeidet i {kommune}",
+    ],
 }
 
 
@@ -652,8 +781,12 @@ def _yaml_scalar(value: Any) -> str:
     """A scalar as an editor would write it: plain where YAML reads it back as the same text, else quoted."""
     if not isinstance(value, str):
         return str(value)  # numbers, dates
-    if (_PLAIN.fullmatch(value) and ": " not in value and not value.endswith((":", " "))
-            and value.lower() not in _YAML_WORDS):
+    if (
+        _PLAIN.fullmatch(value)
+        and ": " not in value
+        and not value.endswith((":", " "))
+        and value.lower() not in _YAML_WORDS
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -673,8 +806,9 @@ def _front_matter(fields: list[tuple[str, Any]]) -> str:
             lines += [f"  - {_yaml_scalar(item)}" for item in value]
         elif name == "oppsummering":
             lines.append(f"{name}: >-")
-            lines += ["  " + line for line in textwrap.wrap(value, width=96, break_long_words=False,
-                                                             break_on_hyphens=False)]
+            lines += [
+                "  " + line for line in textwrap.wrap(value, width=96, break_long_words=False, break_on_hyphens=False)
+            ]
         else:
             lines.append(f"{name}: {_yaml_scalar(value)}")
     lines.append("---")
@@ -722,8 +856,11 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     programs = _Dealer(rng, vocabulary_of("program").ids()) if "program" in fields else None
     # The duties under the housing act draw from a random stream of their own, so the other choices
     # (and every file made before the facet existed) stay as they were for the same seed.
-    duties = (_Dealer(random.Random(f"{seed}:lovplikter"), vocabulary_of("lovplikter").ids())
-              if "lovplikter" in fields else None)
+    duties = (
+        _Dealer(random.Random(f"{seed}:lovplikter"), vocabulary_of("lovplikter").ids())
+        if "lovplikter" in fields
+        else None
+    )
     former_by_successor: dict[str, list] = {}
     for former in register.former_municipalities:
         former_by_successor.setdefault(former.merged_into.number, []).append(former)
@@ -731,14 +868,42 @@ def generate_examples(count: int, seed: int = DEFAULT_SEED, schema: Schema | Non
     files: dict[str, str] = {}
     for index in range(count):
         language = "nn" if (index == 1 or (index > 1 and rng.random() < NYNORSK_SHARE)) else "nb"
-        name, text = _example(rng, schema, index, language, by_county, counties, sizes, factors, groups, themes,
-                              programs, former_by_successor, files, duties=duties)
+        name, text = _example(
+            rng,
+            schema,
+            index,
+            language,
+            by_county,
+            counties,
+            sizes,
+            factors,
+            groups,
+            themes,
+            programs,
+            former_by_successor,
+            files,
+            duties=duties,
+        )
         files[name] = text
     return files
 
 
-def _example(rng, schema, index, language, by_county, counties, sizes, factors, groups, themes, programs,
-             former_by_successor, taken, duties=None) -> tuple[str, str]:
+def _example(
+    rng,
+    schema,
+    index,
+    language,
+    by_county,
+    counties,
+    sizes,
+    factors,
+    groups,
+    themes,
+    programs,
+    former_by_successor,
+    taken,
+    duties=None,
+) -> tuple[str, str]:
     nn = language == "nn"
     vocab = schema.vocabularies
     fields = schema.fields
@@ -800,22 +965,39 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
     theme_phrases = [_phrase(_THEMES, t, vocab["tema"].label(t), language) for t in chosen_themes]
     factor_phrases = [_phrase(_FACTORS, f, vocab["suksessfaktorer"].label(f), language) for f in chosen_factors]
     size_word = size.label.lower()
-    population_text = (f"om lag {_thousands(population)} innbyggjarar" if nn
-                       else f"om lag {_thousands(population)} innbyggere")
+    population_text = (
+        f"om lag {_thousands(population)} innbyggjarar" if nn else f"om lag {_thousands(population)} innbyggere"
+    )
     fixed: dict[str, Any] = {
-        "kommune": kommune_text, "fylke": municipality.county.name, "mg": group_phrases, "tema": theme_phrases,
-        "Tema": [_capitalize(t) for t in theme_phrases], "sf": factor_phrases,
-        "enhet": _UNITS[language], "partner": _PARTNERS[language], "plan": _PLANS[language],
-        "marked": _MARKETS[language], "samarbeid_om": _AGREEMENTS[language], "frekvens": _FREQUENCIES[language],
-        "utfall": _OUTCOMES[language], "utfall2": _OUTCOMES[language],
-        "periode_tekst": period_text, "innbyggere": population_text, "storrelse": size_word,
-        "start": start, "slutt": end if end is not None else ("i dag"), "last_year": last_year,
+        "kommune": kommune_text,
+        "fylke": municipality.county.name,
+        "mg": group_phrases,
+        "tema": theme_phrases,
+        "Tema": [_capitalize(t) for t in theme_phrases],
+        "sf": factor_phrases,
+        "enhet": _UNITS[language],
+        "partner": _PARTNERS[language],
+        "plan": _PLANS[language],
+        "marked": _MARKETS[language],
+        "samarbeid_om": _AGREEMENTS[language],
+        "frekvens": _FREQUENCIES[language],
+        "utfall": _OUTCOMES[language],
+        "utfall2": _OUTCOMES[language],
+        "periode_tekst": period_text,
+        "innbyggere": population_text,
+        "storrelse": size_word,
+        "start": start,
+        "slutt": end if end is not None else ("i dag"),
+        "last_year": last_year,
     }
     writer = _Writer(rng, language, fixed)
 
     # Front matter.
-    if program in _PROGRAM_TITLES and rng.random() < 0.6 and (end is not None or "{slutt}" not in
-                                                              _PROGRAM_TITLES[program][language]):
+    if (
+        program in _PROGRAM_TITLES
+        and rng.random() < 0.6
+        and (end is not None or "{slutt}" not in _PROGRAM_TITLES[program][language])
+    ):
         title_template = _PROGRAM_TITLES[program][language]
     else:
         title_template = rng.choice([t for t in _TITLES[language] if end is not None or "{slutt}" not in t])
@@ -876,8 +1058,12 @@ def _example(rng, schema, index, language, by_county, counties, sizes, factors, 
     front.append(("kilder", sources))
     links = []
     if rng.random() < 0.3:
-        links = [{"tittel": rng.choice(["Boligsosial handlingsplan", "Sluttrapport", "Evaluering", "Temaplan for bolig"]),
-                  "url": f"https://www.{host}.kommune.no/planer/{name}.pdf"}]
+        links = [
+            {
+                "tittel": rng.choice(["Boligsosial handlingsplan", "Sluttrapport", "Evaluering", "Temaplan for bolig"]),
+                "url": f"https://www.{host}.kommune.no/planer/{name}.pdf",
+            }
+        ]
         front.append(("lenker", links))
     reviewed = REVIEWED_UNTIL - timedelta(days=rng.randint(0, 720))
     front.append(("sist_vurdert", reviewed))

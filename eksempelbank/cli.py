@@ -13,16 +13,17 @@ from datetime import date
 from pathlib import Path
 
 from .editors.freshness import due_for_review, render_json, render_markdown, render_text
-from .website.guide import contributing
-from .editors.issue_form import CHOOSER_PATH, PATH as ISSUE_FORM_PATH, issue_chooser, issue_form
+from .editors.issue_form import CHOOSER_PATH, issue_chooser, issue_form
+from .editors.issue_form import PATH as ISSUE_FORM_PATH
 from .editors.links import external_links, render_links
 from .editors.pr_summary import file_title, guide_url, summary_markdown
+from .editors.scaffold import NewExample, ScaffoldError, create_example
 from .reading.problems import log_safe, summary
 from .reading.project import Project, ProjectNotFound, github_blob_base, open_project, published_address, site_name
-from .website.publishing import page_values
-from .editors.scaffold import NewExample, ScaffoldError, create_example
 from .reading.schema import load_schema
 from .reading.validate import _Displays, example_paths, load_examples
+from .website.guide import contributing
+from .website.publishing import page_values
 
 
 def check(args: argparse.Namespace) -> int:
@@ -52,10 +53,14 @@ def check(args: argparse.Namespace) -> int:
         shown = marked if marked is not None else [display(p) for p in paths]
         by_display = {display(p): p for p in [Path(f) for f in args.merk or []] + list(paths)}
         passed = {e.source_path for e in catalog.examples}
-        titles = {d: t for d in shown if d not in passed and d in by_display
-                  and (t := file_title(by_display[d], d, schema)) is not None}
-        text = summary_markdown(shown, catalog, schema, titles=titles,
-                                guide=guide_url(github_blob_base(project.settings())))
+        titles = {
+            d: t
+            for d in shown
+            if d not in passed and d in by_display and (t := file_title(by_display[d], d, schema)) is not None
+        }
+        text = summary_markdown(
+            shown, catalog, schema, titles=titles, guide=guide_url(github_blob_base(project.settings()))
+        )
         try:
             with open(args.sammendrag, "a", encoding="utf-8") as handle:
                 handle.write(text)
@@ -111,8 +116,9 @@ def new_example(args: argparse.Namespace) -> int:
             title=value([args.tittel] if args.tittel else None, "Tittel: ")[0],
             municipalities=value(args.kommune, "Kommune (navn eller nummer): "),
             county=args.fylke,
-            size=value([args.kommunestorrelse] if args.kommunestorrelse else None, "Kommunestørrelse:",
-                       "kommunestorrelser")[0],
+            size=value(
+                [args.kommunestorrelse] if args.kommunestorrelse else None, "Kommunestørrelse:", "kommunestorrelser"
+            )[0],
             factors=value(_split(args.suksessfaktorer), "Suksessfaktorer:", "suksessfaktorer", many=True),
             target_groups=value(_split(args.malgrupper), "Målgrupper:", "malgrupper", many=True),
             themes=_split(args.tema) or [],
@@ -135,12 +141,15 @@ def write_guide(args: argparse.Namespace) -> int:
     root = args.project.root
     schema = load_schema(args.project.data_dir)
     values = page_values(args.project.settings(), site_name(root))
-    generated = {root / "CONTRIBUTING.md": contributing(schema, root / "docs" / "bidra" / "index.md", values),
-                 root / ISSUE_FORM_PATH: issue_form(schema),
-                 root / CHOOSER_PATH: issue_chooser(published_address(root))}
+    generated = {
+        root / "CONTRIBUTING.md": contributing(schema, root / "docs" / "bidra" / "index.md", values),
+        root / ISSUE_FORM_PATH: issue_form(schema),
+        root / CHOOSER_PATH: issue_chooser(published_address(root)),
+    }
     if args.sjekk:
-        stale = [path for path, text in generated.items()
-                 if not path.is_file() or path.read_text(encoding="utf-8") != text]
+        stale = [
+            path for path, text in generated.items() if not path.is_file() or path.read_text(encoding="utf-8") != text
+        ]
         for path in stale:
             print(f"{path.relative_to(root)} er utdatert: kjør «eksempelbank veiledning».", file=sys.stderr)
         return 1 if stale else 0
@@ -157,8 +166,11 @@ def _valid_catalog(project: Project):
     if catalog.errors:
         for problem in catalog.problems:
             print(problem.human(), file=sys.stderr)
-        print(f"Eksemplene kan ikke leses: {summary(catalog.problems)}. Rett feilene (se «eksempelbank sjekk») "
-              "og prøv igjen.", file=sys.stderr)
+        print(
+            f"Eksemplene kan ikke leses: {summary(catalog.problems)}. Rett feilene (se «eksempelbank sjekk») "
+            "og prøv igjen.",
+            file=sys.stderr,
+        )
         return None
     return catalog
 
@@ -192,30 +204,49 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21.") from None
+        raise argparse.ArgumentTypeError(
+            f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-21."
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="eksempelbank", description="Verktøy for den boligsosiale eksempelbanken.")
-    parser.add_argument("--prosjekt", metavar="MAPPE",
-                        help="Mappa med eksempelbanken (der data/ og examples/ ligger). Standard: denne mappa "
-                             "eller den nærmeste over den som har data/eksempelformat.yml.")
+    parser.add_argument(
+        "--prosjekt",
+        metavar="MAPPE",
+        help="Mappa med eksempelbanken (der data/ og examples/ ligger). Standard: denne mappa "
+        "eller den nærmeste over den som har data/eksempelformat.yml.",
+    )
     commands = parser.add_subparsers(dest="kommando", required=True)
     sjekk = commands.add_parser("sjekk", help="Sjekk eksempler med de samme reglene som byggingen av nettstedet.")
     sjekk.add_argument("filer", nargs="*", help="Filer som skal sjekkes (standard: alle i examples/).")
-    sjekk.add_argument("--format", choices=["auto", "tekst", "github"], default="auto",
-                       help="tekst for mennesker, github for merknader i pull requests (standard: github i GitHub Actions).")
-    sjekk.add_argument("--merk", nargs="*", metavar="FIL",
-                       help="Med --format github: lag merknader bare for disse filene (de som er endret i en pull "
-                            "request); alle filer sjekkes likevel.")
-    sjekk.add_argument("--sammendrag", metavar="FIL",
-                       help="Legg et sammendrag i Markdown til FIL (i GitHub Actions: $GITHUB_STEP_SUMMARY): hver "
-                            "fil i --merk (ellers hver fil som sjekkes) med feil, hvordan de rettes, og en "
-                            "forhåndsvisning av dem som består.")
+    sjekk.add_argument(
+        "--format",
+        choices=["auto", "tekst", "github"],
+        default="auto",
+        help="tekst for mennesker, github for merknader i pull requests (standard: github i GitHub Actions).",
+    )
+    sjekk.add_argument(
+        "--merk",
+        nargs="*",
+        metavar="FIL",
+        help="Med --format github: lag merknader bare for disse filene (de som er endret i en pull "
+        "request); alle filer sjekkes likevel.",
+    )
+    sjekk.add_argument(
+        "--sammendrag",
+        metavar="FIL",
+        help="Legg et sammendrag i Markdown til FIL (i GitHub Actions: $GITHUB_STEP_SUMMARY): hver "
+        "fil i --merk (ellers hver fil som sjekkes) med feil, hvordan de rettes, og en "
+        "forhåndsvisning av dem som består.",
+    )
     sjekk.set_defaults(run=check)
 
-    ny = commands.add_parser("ny", help="Lag en ny eksempelfil med alle standardavsnittene.",
-                             description="Lag en ny eksempelfil. Det du ikke oppgir, blir du spurt om.")
+    ny = commands.add_parser(
+        "ny",
+        help="Lag en ny eksempelfil med alle standardavsnittene.",
+        description="Lag en ny eksempelfil. Det du ikke oppgir, blir du spurt om.",
+    )
     ny.add_argument("--tittel")
     ny.add_argument("--kommune", action="append", help="Kommunenavn eller -nummer (kan gjentas).")
     ny.add_argument("--fylke", help="Valgfritt; må stemme med kommunen.")
@@ -228,23 +259,33 @@ def build_parser() -> argparse.ArgumentParser:
     ny.set_defaults(run=new_example)
 
     veiledning = commands.add_parser(
-        "veiledning", help="Skriv CONTRIBUTING.md og saksskjemaet for GitHub (.github/ISSUE_TEMPLATE/) på nytt "
-                           "fra docs/bidra/ og data/.")
-    veiledning.add_argument("--sjekk", action="store_true",
-                            help="Bare sjekk at CONTRIBUTING.md og saksskjemaet er oppdatert.")
+        "veiledning",
+        help="Skriv CONTRIBUTING.md og saksskjemaet for GitHub (.github/ISSUE_TEMPLATE/) på nytt "
+        "fra docs/bidra/ og data/.",
+    )
+    veiledning.add_argument(
+        "--sjekk", action="store_true", help="Bare sjekk at CONTRIBUTING.md og saksskjemaet er oppdatert."
+    )
     veiledning.set_defaults(run=write_guide)
 
     ferskhet = commands.add_parser(
-        "ferskhet", help="List eksemplene som bør vurderes på nytt (sist_vurdert for gammel eller snart for gammel).",
+        "ferskhet",
+        help="List eksemplene som bør vurderes på nytt (sist_vurdert for gammel eller snart for gammel).",
         description="List eksempler der sist_vurdert er eldre enn grensen i data/eksempelformat.yml, og for seg "
-                    "dem som passerer grensen snart. Avslutter med 0 også når noen står på lista.")
-    ferskhet.add_argument("--format", choices=["tekst", "markdown", "json"], default="tekst",
-                          help="tekst for terminalen, markdown for en sak (issue) på GitHub, json for arbeidsflyter (antall og liste).")
+        "dem som passerer grensen snart. Avslutter med 0 også når noen står på lista.",
+    )
+    ferskhet.add_argument(
+        "--format",
+        choices=["tekst", "markdown", "json"],
+        default="tekst",
+        help="tekst for terminalen, markdown for en sak (issue) på GitHub, json for arbeidsflyter (antall og liste).",
+    )
     ferskhet.add_argument("--dato", type=_date, metavar="ÅÅÅÅ-MM-DD", help="Regn fra denne datoen (standard: i dag).")
     ferskhet.set_defaults(run=freshness)
 
     lenker = commands.add_parser(
-        "lenker", help="Skriv alle nettadresser i kilder og lenker, én per linje (uten dem som er merket nedlagt).")
+        "lenker", help="Skriv alle nettadresser i kilder og lenker, én per linje (uten dem som er merket nedlagt)."
+    )
     lenker.add_argument("--med-fil", action="store_true", help="Skriv «adresse<TAB>fil» for hver fil adressen står i.")
     lenker.set_defaults(run=links)
     return parser

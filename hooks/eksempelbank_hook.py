@@ -1,8 +1,9 @@
 """MkDocs hooks: a thin layer over the ``eksempelbank`` package.
 
 on_startup   note whether this is `mkdocs serve`
-on_config    join the stylesheets into one file (eksempelbank/website/stylesheets.py); validate every example; any error stops the build with all problems listed (when
-             serving: the problems become the site's only page until they are fixed)
+on_config    join the stylesheets into one file (eksempelbank/website/stylesheets.py); validate every
+             example; any error stops the build with all problems listed (when serving: the
+             problems become the site's only page until they are fixed)
              and, for publishing, stop while a required setting is missing or a page holds placeholder
              text (data/publisering.yml; when serving: a notice on the page instead)
 on_files     add the generated pages and files (examples kept out of the menu); under `make serve`
@@ -53,10 +54,24 @@ from eksempelbank.website.csp import ThemeScripts, add_policy  # noqa: E402
 from eksempelbank.website.nynorsk import nynorsk_chrome  # noqa: E402
 from eksempelbank.website.pagefind_files import PagefindFormatError  # noqa: E402
 from eksempelbank.website.published_files import UsedAssets, finish_site  # noqa: E402
-from eksempelbank.website.publishing import (LaunchRules, bank_counts, fill_settings, launch_problems,  # noqa: E402
-                                             load_rules, notice, page_problems, page_values, setting_problems)
-from eksempelbank.website.search_index import (BUNDLE_DIR, SearchIndexError, build_index, mark_searchable,  # noqa: E402
-                                       pagefind_command)
+from eksempelbank.website.publishing import (  # noqa: E402
+    LaunchRules,
+    bank_counts,
+    fill_settings,
+    launch_problems,
+    load_rules,
+    notice,
+    page_problems,
+    page_values,
+    setting_problems,
+)
+from eksempelbank.website.search_index import (  # noqa: E402
+    BUNDLE_DIR,
+    SearchIndexError,
+    build_index,
+    mark_searchable,
+    pagefind_command,
+)
 from eksempelbank.website.stylesheets import StylesheetError, combined  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
@@ -66,6 +81,7 @@ RELOAD_URI = "assets/eb-livereload.js"
 
 class _State(TypedDict, total=False):
     """What the hook keeps from one call to the next (under `make serve`, from one rebuild to the next)."""
+
     serving: bool
     dirty: bool
     site_dir: str
@@ -119,8 +135,12 @@ def on_config(config):
     config["extra"]["eb_stylesheet"] = uri
     _state["stylesheet"] = (uri, text)
     try:
-        result = prepare_build(ROOT, config.get("extra", {}).get("eksempelbank", {}), config.get("site_url"),
-                               directory_urls=config["use_directory_urls"])
+        result = prepare_build(
+            ROOT,
+            config.get("extra", {}).get("eksempelbank", {}),
+            config.get("site_url"),
+            directory_urls=config["use_directory_urls"],
+        )
     except SearchIndexError as error:  # e.g. data/ordfamilier.yml: its problems, not a traceback
         raise PluginError(str(error)) from error
     for warning in result.warnings:
@@ -134,9 +154,13 @@ def on_config(config):
     if not _state.get("serving"):
         launch = launch_problems(ROOT, settings, config.get("site_url"), _state["page_values"])
         if result.errors or launch:
-            raise PluginError("\n\n".join(filter(None, [
-                result.error_report() if result.errors else "",
-                _launch_report(launch) if launch else ""])))
+            raise PluginError(
+                "\n\n".join(
+                    filter(
+                        None, [result.error_report() if result.errors else "", _launch_report(launch) if launch else ""]
+                    )
+                )
+            )
     if result.errors:
         # `make serve`: show the problems as the site's only page and keep serving; saving a fixed
         # file rebuilds the real site. A build for publishing never gets here.
@@ -150,9 +174,15 @@ def on_config(config):
 
 
 def _launch_report(problems: list[str]) -> str:
-    return "\n".join([f"Nettstedet kan ikke publiseres ennå ({len(problems)} "
-                      f"{'problem' if len(problems) == 1 else 'problemer'}):", ""] + problems
-                     + ["", "`make serve` viser det samme øverst på sidene det gjelder."])
+    return "\n".join(
+        [
+            f"Nettstedet kan ikke publiseres ennå ({len(problems)} "
+            f"{'problem' if len(problems) == 1 else 'problemer'}):",
+            "",
+        ]
+        + problems
+        + ["", "`make serve` viser det samme øverst på sidene det gjelder."]
+    )
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -160,7 +190,7 @@ def on_page_markdown(markdown, page, config, files):
     has already stopped on any problem here (on_config); `make serve` shows them on the page."""
     if page.file.generated_by is not None or _state["result"].errors:
         return markdown
-    display = f'{Path(config["docs_dir"]).name}/{page.file.src_uri}'
+    display = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # with its front matter: true line numbers
     problems = page_problems(source, display, _state["rules"], _state["page_values"])
     if page.is_homepage:
@@ -176,7 +206,7 @@ def _under_first_heading(markdown: str, text: str) -> str:
     lines = markdown.split("\n")
     for number, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join(lines[:number + 1] + ["", text] + lines[number + 1:])
+            return "\n".join(lines[: number + 1] + ["", text] + lines[number + 1 :])
     return text + "\n" + markdown
 
 
@@ -231,8 +261,10 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
             continue  # our assets: MkDocs compares their dates itself
         if file.src_uri in in_nav or not same_setup:  # (a new menu or templates: every page, whatever its date)
             file.is_modified = lambda: True
-        elif previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None \
-                and Path(file.abs_dest_path).is_file():
+        elif (
+            previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None
+            and Path(file.abs_dest_path).is_file()
+        ):
             file.is_modified = lambda: False
             unchanged += 1
     # A page or file gone since the last build (an example deleted or renamed, the finder's table
@@ -317,7 +349,7 @@ def on_page_context(context, page, config, nav):
     url = page.url
     folder = posixpath.dirname(url.rstrip("/"))
     if folder and page not in nav.pages and not any(u.startswith(url) for u in _state["menu_urls"]):
-        context["eb_nav_key"] = f'{page.meta.get("lang", "")}|{folder}'
+        context["eb_nav_key"] = f"{page.meta.get('lang', '')}|{folder}"
     return context
 
 
@@ -358,11 +390,14 @@ def on_post_build(config):
     log.info("Søkeindeksen (Pagefind) er bygget: %d sider.", index.pages)
     # Not under `make serve`: it writes only the changed pages, so what they load is not all known.
     try:
-        removed = finish_site(Path(config["site_dir"]), Path(config["site_dir"]) / BUNDLE_DIR,
-                              config["theme"].dirs, _state["used_assets"])
+        removed = finish_site(
+            Path(config["site_dir"]), Path(config["site_dir"]) / BUNDLE_DIR, config["theme"].dirs, _state["used_assets"]
+        )
     except (PagefindFormatError, OSError, ValueError, KeyError) as error:
-        raise PluginError(f"Søkeindeksen kunne ikke skrives i fast rekkefølge: {error}. "
-                          "Har Pagefind fått en ny versjon? requirements.txt fester versjonen.") from error
+        raise PluginError(
+            f"Søkeindeksen kunne ikke skrives i fast rekkefølge: {error}. "
+            "Har Pagefind fått en ny versjon? requirements.txt fester versjonen."
+        ) from error
     log.info("Ubrukte filer fra temaet og Pagefind er ikke med: %d filer.", len(removed))
 
 
@@ -370,8 +405,9 @@ def _start_background_index(site_dir: Path, language: str) -> None:
     """`make serve`: the editor's page reloads as soon as the pages are written; the search index
     follows a few seconds later (a publishing build waits for it and fails with it)."""
     try:
-        process = subprocess.Popen(pagefind_command(site_dir, language), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            pagefind_command(site_dir, language), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
     except (SearchIndexError, OSError) as error:
         log.info("Søkeindeksen kunne ikke bygges: %s", error)
         return

@@ -50,8 +50,8 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape as html_escape
 from datetime import date
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -61,12 +61,12 @@ sys.path.insert(0, str(ROOT))
 import frontmatter  # noqa: E402
 import yaml  # noqa: E402
 
-from eksempelbank.website.build import prepare_build  # noqa: E402
-from eksempelbank.website.search_index import pagefind_command  # noqa: E402
-from eksempelbank.website.related import related_examples  # noqa: E402
-from eksempelbank.reading.schema import _load_schema_cached, load_schema  # noqa: E402
 from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
+from eksempelbank.reading.schema import _load_schema_cached, load_schema  # noqa: E402
 from eksempelbank.reading.validate import load_examples  # noqa: E402
+from eksempelbank.website.build import prepare_build  # noqa: E402
+from eksempelbank.website.related import related_examples  # noqa: E402
+from eksempelbank.website.search_index import pagefind_command  # noqa: E402
 from tests.sitebuild import SITE_PARTS  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 3000)
@@ -93,6 +93,7 @@ _EXAMPLE_PATH = re.compile(r"eksempler/([a-z0-9-]+)/(?:index\.html)?")
 
 # -- running and measuring ----------------------------------------------------------------------
 
+
 @dataclass
 class Run:
     seconds: float
@@ -106,8 +107,13 @@ class Run:
         if other is None:
             return self
         fastest = self if self.seconds <= other.seconds else other
-        return Run(fastest.seconds, max(self.peak_rss_kb, other.peak_rss_kb), fastest.returncode,
-                   fastest.stderr, min(self.cpu_seconds, other.cpu_seconds))
+        return Run(
+            fastest.seconds,
+            max(self.peak_rss_kb, other.peak_rss_kb),
+            fastest.returncode,
+            fastest.stderr,
+            min(self.cpu_seconds, other.cpu_seconds),
+        )
 
 
 def run_measured(command: list[str], cwd: Path) -> Run:
@@ -167,6 +173,7 @@ def mkdocs(*args: str) -> list[str]:
 
 # -- the project copy and the baseline -------------------------------------------------------------
 
+
 def copy_sources(target: Path, source_root: Path = ROOT) -> None:
     target.mkdir(parents=True)
     for part in SITE_PARTS:
@@ -215,8 +222,13 @@ def write_stock(project: Path) -> Path:
     for path in sorted((project / "examples").glob("*.md")):
         shutil.copy2(path, docs / "eksempler" / path.name)
     (docs / "index.md").write_text("# Eksempler\n\nStock Material over the example files.\n", encoding="utf-8")
-    config = {"site_name": "Stock Material", "theme": {"name": "material"}, "plugins": ["search"],
-              "nav": ["index.md"], "not_in_nav": "/eksempler/\n"}
+    config = {
+        "site_name": "Stock Material",
+        "theme": {"name": "material"},
+        "plugins": ["search"],
+        "nav": ["index.md"],
+        "not_in_nav": "/eksempler/\n",
+    }
     (stock / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return stock
 
@@ -230,21 +242,28 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
     """
     docs = project / "baseline-docs"
     shutil.copytree(project / config.get("docs_dir", "docs"), docs)
-    generated = {**{uri: as_plain_markdown(page, result.site) for uri, page in result.site.pages.items()},
-                 **getattr(result.site, "files", {})}  # pages, and JSON, CSV, feeds
+    generated = {
+        **{uri: as_plain_markdown(page, result.site) for uri, page in result.site.pages.items()},
+        **getattr(result.site, "files", {}),
+    }  # pages, and JSON, CSV, feeds
     for example in result.catalog.examples:  # the example's own Markdown, for MkDocs to render
-        generated[f"eksempler/{example.slug}.md"] = with_markdown_body(generated[f"eksempler/{example.slug}.md"], example)
+        generated[f"eksempler/{example.slug}.md"] = with_markdown_body(
+            generated[f"eksempler/{example.slug}.md"], example
+        )
     for uri, markdown in generated.items():
         path = docs / uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
     nav = result.expand_nav(config.get("nav"))
     in_nav = result.pages_in_nav(nav)
-    not_in_nav = sorted({"/" + uri.split("/")[0] + ("/" if "/" in uri else "")
-                         for uri in result.site.pages if uri not in in_nav}
-                        | set(str(config.get("not_in_nav") or "").split()))  # and mkdocs.yml's own
-    search = next((p for p in config.get("plugins") or [] if p == "search" or (isinstance(p, dict) and "search" in p)),
-                  {"search": {"lang": ["no"]}})
+    not_in_nav = sorted(
+        {"/" + uri.split("/")[0] + ("/" if "/" in uri else "") for uri in result.site.pages if uri not in in_nav}
+        | set(str(config.get("not_in_nav") or "").split())
+    )  # and mkdocs.yml's own
+    search = next(
+        (p for p in config.get("plugins") or [] if p == "search" or (isinstance(p, dict) and "search" in p)),
+        {"search": {"lang": ["no"]}},
+    )
     baseline = {
         "INHERIT": "mkdocs.yml",
         "docs_dir": docs.name,
@@ -260,6 +279,7 @@ def write_baseline(project: Path, result, config: dict[str, Any]) -> Path:
 
 
 # -- the built site -----------------------------------------------------------------------------
+
 
 @dataclass
 class SiteFigures:
@@ -326,6 +346,7 @@ def site_figures(site: Path, slugs: set[str]) -> SiteFigures:
 
 # -- the finder and search (scripts/search_payload.py, by the search work) ---------------------------
 
+
 def load_search_payload():
     path = ROOT / "scripts" / "search_payload.py"
     if not path.is_file():
@@ -346,10 +367,15 @@ def load_search_payload():
 def payload_figures(measure, site: Path) -> dict[str, Any]:
     """{'finder', 'search', 'query_after_opening', 'choice_after_opening': bytes} from search_payload.measure."""
     result = measure(site)
-    names = {"finder": "finder_transfer_gz", "search": "search_transfer_gz",
-             "query_after_opening": "query_after_opening_bytes", "choice_after_opening": "choice_after_opening_bytes"}
-    figures: dict[str, Any] = {key: int(getattr(result, name)) for key, name in names.items()
-                               if getattr(result, name, None) is not None}
+    names = {
+        "finder": "finder_transfer_gz",
+        "search": "search_transfer_gz",
+        "query_after_opening": "query_after_opening_bytes",
+        "choice_after_opening": "choice_after_opening_bytes",
+    }
+    figures: dict[str, Any] = {
+        key: int(getattr(result, name)) for key, name in names.items() if getattr(result, name, None) is not None
+    }
     if "finder" not in figures or "search" not in figures:
         raise TypeError(f"unexpected result from search_payload.measure: {result!r:.300}")
     figures["query"] = getattr(result, "query", "")
@@ -357,6 +383,7 @@ def payload_figures(measure, site: Path) -> dict[str, Any]:
 
 
 # -- one size -------------------------------------------------------------------------------------
+
 
 @dataclass
 class Result:
@@ -460,8 +487,9 @@ def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | Non
     result.baseline_site = site_figures(project / "baseline-site", slugs)
     result.stock_site = site_figures(stock_project / "site", slugs)
     if result.site.example_pages != n or len(examples) != n:  # never measure a site with examples missing
-        result.failure = (f"{n} examples generated, {len(examples)} validated, "
-                          f"{result.site.example_pages} example pages built")
+        result.failure = (
+            f"{n} examples generated, {len(examples)} validated, {result.site.example_pages} example pages built"
+        )
         return result
 
     measure, note = payload
@@ -475,6 +503,7 @@ def measure_size(n: int, seed: int, workdir: Path, payload: tuple[Callable | Non
 
 
 # -- reporting ------------------------------------------------------------------------------------
+
 
 def kb(value: float | int | None) -> str:
     return "n/a" if value is None else f"{value / KB:,.1f} KB"
@@ -493,43 +522,72 @@ def rows_for(r: Result) -> list[tuple[str, str]]:
     assert b and base and stock, "a size measured without a failure has all three builds"
     payload_note = f" ({r.payload_note})" if r.payload_note else ""
     rows = [
-        ("Production build (hooks + pages + search index)",
-         f"{b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU), peak {b.peak_rss_kb / KB:,.0f} MB"),
-        ("Stock Material: default config, the example files, built-in search, examples out of the menu",
-         f"{stock.seconds:.1f} s ({stock.cpu_seconds:.1f} s CPU), peak {stock.peak_rss_kb / KB:,.0f} MB"),
-        ("Production / stock Material", f"{ratio(b.seconds, stock.seconds)} "
-                                        f"(CPU time {ratio(b.cpu_seconds, stock.cpu_seconds)})"),
-        ("Baseline: our theme setup and pages, no hooks, built-in search, examples out of the menu",
-         f"{base.seconds:.1f} s ({base.cpu_seconds:.1f} s CPU), peak {base.peak_rss_kb / KB:,.0f} MB"),
-        ("Production / baseline", f"{ratio(b.seconds, base.seconds)} "
-                                  f"(CPU time {ratio(b.cpu_seconds, base.cpu_seconds)})"),
-        ("Pagefind alone, run again over the built site",
-         f"{r.pagefind.seconds:.1f} s ({r.pagefind.cpu_seconds:.1f} s CPU), peak {r.pagefind.peak_rss_kb / KB:,.0f} MB"
-         if r.pagefind else "n/a"),
-        ("Hooks alone (prepare_build: validate + related + generate)",
-         f"{r.hooks_s:.2f} s = {100 * r.hooks_s / base.seconds:.1f} % of baseline"),
+        (
+            "Production build (hooks + pages + search index)",
+            f"{b.seconds:.1f} s ({b.cpu_seconds:.1f} s CPU), peak {b.peak_rss_kb / KB:,.0f} MB",
+        ),
+        (
+            "Stock Material: default config, the example files, built-in search, examples out of the menu",
+            f"{stock.seconds:.1f} s ({stock.cpu_seconds:.1f} s CPU), peak {stock.peak_rss_kb / KB:,.0f} MB",
+        ),
+        (
+            "Production / stock Material",
+            f"{ratio(b.seconds, stock.seconds)} (CPU time {ratio(b.cpu_seconds, stock.cpu_seconds)})",
+        ),
+        (
+            "Baseline: our theme setup and pages, no hooks, built-in search, examples out of the menu",
+            f"{base.seconds:.1f} s ({base.cpu_seconds:.1f} s CPU), peak {base.peak_rss_kb / KB:,.0f} MB",
+        ),
+        (
+            "Production / baseline",
+            f"{ratio(b.seconds, base.seconds)} (CPU time {ratio(b.cpu_seconds, base.cpu_seconds)})",
+        ),
+        (
+            "Pagefind alone, run again over the built site",
+            f"{r.pagefind.seconds:.1f} s ({r.pagefind.cpu_seconds:.1f} s CPU), peak {r.pagefind.peak_rss_kb / KB:,.0f} MB"
+            if r.pagefind
+            else "n/a",
+        ),
+        (
+            "Hooks alone (prepare_build: validate + related + generate)",
+            f"{r.hooks_s:.2f} s = {100 * r.hooks_s / base.seconds:.1f} % of baseline",
+        ),
         ("Validator over all examples (load_examples)", f"{r.validate_s:.2f} s"),
         ("Bare front-matter parse (python-frontmatter)", f"{r.parse_s:.2f} s"),
         ("Validator / bare parse", ratio(r.validate_s, r.parse_s)),
-        ("Site on disk", f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)}, "
-                         f"stock {mb(r.stock_site.bytes)})"),
+        (
+            "Site on disk",
+            f"{mb(r.site.bytes)} in {r.site.files:,} files (baseline {mb(r.baseline_site.bytes)}, "
+            f"stock {mb(r.stock_site.bytes)})",
+        ),
         ("Search index on disk", mb(r.site.search_index_bytes) if r.site.search_index_bytes else "none found"),
-        ("Example page HTML, median", f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip; "
-                                      f"baseline {kb(r.baseline_site.example_median)})"),
+        (
+            "Example page HTML, median",
+            f"{kb(r.site.example_median)} ({kb(r.site.example_median_gz)} gzip; "
+            f"baseline {kb(r.baseline_site.example_median)})",
+        ),
         ("Example page HTML, largest", f"{kb(r.site.example_max)} ({kb(r.site.example_max_gz)} gzip)"),
         ("Largest other page", f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}"),
         ("Most example links on one page", f"{r.site.most_links} ({r.site.most_links_page})"),
         ("Open the finder, transferred (gzip)", kb(r.payload.get("finder")) + payload_note),
         ("First search query, transferred (gzip)", kb(r.payload.get("search")) + payload_note),
-        ("Then the same query typed into the open finder (gzip)", kb(r.payload.get("query_after_opening"))
-         + payload_note),
-        ("Or a first choice (a size class) in the open finder (gzip)", kb(r.payload.get("choice_after_opening"))
-         + payload_note),
+        (
+            "Then the same query typed into the open finder (gzip)",
+            kb(r.payload.get("query_after_opening")) + payload_note,
+        ),
+        (
+            "Or a first choice (a size class) in the open finder (gzip)",
+            kb(r.payload.get("choice_after_opening")) + payload_note,
+        ),
         ("Related examples (N)", f"{r.related_s * 1000:.0f} ms"),
-        ("Related examples (N/2) → doubling factor",
-         f"{r.related_half_s * 1000:.0f} ms → {ratio(r.related_s, r.related_half_s)}"),
-        ("Machine load (1-min average) when done", f"{r.load_after:.1f}" + (f"; also running: {r.others}"
-                                                                              if r.others else "")),
+        (
+            "Related examples (N/2) → doubling factor",
+            f"{r.related_half_s * 1000:.0f} ms → {ratio(r.related_s, r.related_half_s)}",
+        ),
+        (
+            "Machine load (1-min average) when done",
+            f"{r.load_after:.1f}" + (f"; also running: {r.others}" if r.others else ""),
+        ),
     ]
     return rows
 
@@ -555,53 +613,102 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
     at = next((r for r in done if r.n == STOCK_RATIO_AT), largest)
     assert at.build and at.stock and largest.build and largest.baseline, "sizes done have all their builds"
     stock_ratio = at.build.seconds / at.stock.seconds
-    out.append((f"Production build ≤ {MAX_STOCK_RATIO}× stock Material (N={at.n:,}, issue 12)",
-                stock_ratio <= MAX_STOCK_RATIO,
-                f"{at.build.seconds:.1f} s / {at.stock.seconds:.1f} s = {stock_ratio:.2f}× (CPU time: "
-                f"{at.build.cpu_seconds:.1f} s / {at.stock.cpu_seconds:.1f} s = "
-                f"{ratio(at.build.cpu_seconds, at.stock.cpu_seconds)}); "
-                + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done
-                            if r.build and r.stock)))
+    out.append(
+        (
+            f"Production build ≤ {MAX_STOCK_RATIO}× stock Material (N={at.n:,}, issue 12)",
+            stock_ratio <= MAX_STOCK_RATIO,
+            f"{at.build.seconds:.1f} s / {at.stock.seconds:.1f} s = {stock_ratio:.2f}× (CPU time: "
+            f"{at.build.cpu_seconds:.1f} s / {at.stock.cpu_seconds:.1f} s = "
+            f"{ratio(at.build.cpu_seconds, at.stock.cpu_seconds)}); "
+            + ", ".join(f"N={r.n:,}: {ratio(r.build.seconds, r.stock.seconds)}" for r in done if r.build and r.stock),
+        )
+    )
     if at.pagefind:
         peak = at.pagefind.peak_rss_kb / KB
-        out.append((f"Pagefind's peak memory ≤ {MAX_PAGEFIND_MB / KB:.0f} GB (N={at.n:,}, issue 12)", peak <= MAX_PAGEFIND_MB,
-                    ", ".join(f"N={r.n:,}: {r.pagefind.peak_rss_kb / KB:,.0f} MB" for r in done if r.pagefind)))
+        out.append(
+            (
+                f"Pagefind's peak memory ≤ {MAX_PAGEFIND_MB / KB:.0f} GB (N={at.n:,}, issue 12)",
+                peak <= MAX_PAGEFIND_MB,
+                ", ".join(f"N={r.n:,}: {r.pagefind.peak_rss_kb / KB:,.0f} MB" for r in done if r.pagefind),
+            )
+        )
     build_ratio = largest.build.seconds / largest.baseline.seconds
-    out.append((f"Production build ≤ {MAX_BUILD_RATIO}× baseline (N={largest.n:,})", build_ratio <= MAX_BUILD_RATIO,
-                f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}× "
-                f"(CPU time: {largest.build.cpu_seconds:.1f} s / {largest.baseline.cpu_seconds:.1f} s = "
-                f"{ratio(largest.build.cpu_seconds, largest.baseline.cpu_seconds)})"))
+    out.append(
+        (
+            f"Production build ≤ {MAX_BUILD_RATIO}× baseline (N={largest.n:,})",
+            build_ratio <= MAX_BUILD_RATIO,
+            f"{largest.build.seconds:.1f} s / {largest.baseline.seconds:.1f} s = {build_ratio:.2f}× "
+            f"(CPU time: {largest.build.cpu_seconds:.1f} s / {largest.baseline.cpu_seconds:.1f} s = "
+            f"{ratio(largest.build.cpu_seconds, largest.baseline.cpu_seconds)})",
+        )
+    )
     share = largest.hooks_s / largest.baseline.seconds
-    out.append((f"Hooks ≤ {MAX_HOOK_SHARE:.0%} of baseline (N={largest.n:,})", share <= MAX_HOOK_SHARE,
-                f"{largest.hooks_s:.2f} s = {share:.1%}"))
+    out.append(
+        (
+            f"Hooks ≤ {MAX_HOOK_SHARE:.0%} of baseline (N={largest.n:,})",
+            share <= MAX_HOOK_SHARE,
+            f"{largest.hooks_s:.2f} s = {share:.1%}",
+        )
+    )
     growth = largest.site.example_median / smallest.site.example_median - 1
-    out.append((f"Example page at N={largest.n:,} within {MAX_PAGE_GROWTH:.0%} of N={smallest.n:,}",
-                abs(growth) <= MAX_PAGE_GROWTH,
-                f"median {kb(smallest.site.example_median)} → {kb(largest.site.example_median)} ({growth:+.1%}); "
-                f"largest {kb(smallest.site.example_max)} → {kb(largest.site.example_max)}"))
+    out.append(
+        (
+            f"Example page at N={largest.n:,} within {MAX_PAGE_GROWTH:.0%} of N={smallest.n:,}",
+            abs(growth) <= MAX_PAGE_GROWTH,
+            f"median {kb(smallest.site.example_median)} → {kb(largest.site.example_median)} ({growth:+.1%}); "
+            f"largest {kb(smallest.site.example_max)} → {kb(largest.site.example_max)}",
+        )
+    )
     links_ok = all(r.site.most_links <= r.per_page for r in done)
-    out.append((f"No page lists more than {largest.per_page} examples (lists paged)", links_ok,
-                "; ".join(f"N={r.n:,}: {r.site.most_links} on {r.site.most_links_page}, largest other page "
-                          f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}" for r in done)))
+    out.append(
+        (
+            f"No page lists more than {largest.per_page} examples (lists paged)",
+            links_ok,
+            "; ".join(
+                f"N={r.n:,}: {r.site.most_links} on {r.site.most_links_page}, largest other page "
+                f"{r.site.largest_other} {kb(r.site.largest_other_bytes)}"
+                for r in done
+            ),
+        )
+    )
     validator = largest.validate_s / largest.parse_s
-    out.append((f"Validator ≤ {MAX_VALIDATOR_RATIO:.0f}× bare front-matter parse (N={largest.n:,})",
-                validator <= MAX_VALIDATOR_RATIO,
-                f"{largest.validate_s:.2f} s / {largest.parse_s:.2f} s = {validator:.2f}×"))
-    for key, label in (("finder", "Opening the finder"), ("search", "First search query"),
-                       ("query_after_opening", "First query in the open finder")):
+    out.append(
+        (
+            f"Validator ≤ {MAX_VALIDATOR_RATIO:.0f}× bare front-matter parse (N={largest.n:,})",
+            validator <= MAX_VALIDATOR_RATIO,
+            f"{largest.validate_s:.2f} s / {largest.parse_s:.2f} s = {validator:.2f}×",
+        )
+    )
+    for key, label in (
+        ("finder", "Opening the finder"),
+        ("search", "First search query"),
+        ("query_after_opening", "First query in the open finder"),
+    ):
         measured = [r for r in done if key in r.payload]
         if not measured:
-            out.append((f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip", None,
-                        f"n/a: {largest.payload_note or 'not reported by search_payload'}"))
+            out.append(
+                (
+                    f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip",
+                    None,
+                    f"n/a: {largest.payload_note or 'not reported by search_payload'}",
+                )
+            )
             continue
         worst = max(measured, key=lambda r: r.payload[key])
-        out.append((f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip", worst.payload[key] <= MAX_TRANSFER_GZIP,
-                    ", ".join(f"N={r.n:,}: {kb(r.payload[key])}" for r in measured)))
+        out.append(
+            (
+                f"{label} ≤ {MAX_TRANSFER_GZIP // KB} KB gzip",
+                worst.payload[key] <= MAX_TRANSFER_GZIP,
+                ", ".join(f"N={r.n:,}: {kb(r.payload[key])}" for r in measured),
+            )
+        )
     # Issue 11's targets at 3,000 examples: opening the finder ≤ 100 KB, its first typed query ≤ 200 KB.
     at_3000 = [r for r in done if r.n == ISSUE_11_N and r.payload]
-    for key, label, limit in (("finder", "Opening the finder", ISSUE_11_OPEN),
-                              ("query_after_opening", "First query typed in the open finder", ISSUE_11_QUERY),
-                              ("choice_after_opening", "First choice in the open finder", ISSUE_11_QUERY)):
+    for key, label, limit in (
+        ("finder", "Opening the finder", ISSUE_11_OPEN),
+        ("query_after_opening", "First query typed in the open finder", ISSUE_11_QUERY),
+        ("choice_after_opening", "First choice in the open finder", ISSUE_11_QUERY),
+    ):
         name = f"{label} ≤ {limit // KB} KB gzip (N={ISSUE_11_N:,}, issue 11)"
         if not at_3000 or key not in at_3000[0].payload:
             out.append((name, None, f"n/a: N={ISSUE_11_N:,} not measured"))
@@ -609,9 +716,16 @@ def checks(results: list[Result]) -> list[tuple[str, bool | None, str]]:
             value = at_3000[0].payload[key]
             out.append((name, value <= limit, kb(value)))
     doubling = max(r.related_s / r.related_half_s for r in done)
-    out.append((f"Related examples: doubling N ≤ {MAX_RELATED_DOUBLING}× time", doubling <= MAX_RELATED_DOUBLING,
-                ", ".join(f"N={r.n // 2:,}→{r.n:,}: {r.related_s / r.related_half_s:.2f}× "
-                          f"({r.related_s * 1000:.0f} ms)" for r in done)))
+    out.append(
+        (
+            f"Related examples: doubling N ≤ {MAX_RELATED_DOUBLING}× time",
+            doubling <= MAX_RELATED_DOUBLING,
+            ", ".join(
+                f"N={r.n // 2:,}→{r.n:,}: {r.related_s / r.related_half_s:.2f}× ({r.related_s * 1000:.0f} ms)"
+                for r in done
+            ),
+        )
+    )
     return out
 
 
@@ -625,8 +739,12 @@ def print_summary(results: list[Result]) -> None:
 def other_work(limit: int = 4) -> str:
     """The busiest processes besides this benchmark and its builds (ps), to judge the timings by."""
     try:
-        listing = subprocess.run(["ps", "-eo", "pid,ppid,pcpu,args", "--sort=-pcpu", "--no-headers"],
-                                 capture_output=True, text=True, timeout=10).stdout.splitlines()
+        listing = subprocess.run(
+            ["ps", "-eo", "pid,ppid,pcpu,args", "--sort=-pcpu", "--no-headers"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.splitlines()
     except (OSError, subprocess.SubprocessError):
         return ""
     ours, busy = {os.getpid()}, []
@@ -643,31 +761,39 @@ def other_work(limit: int = 4) -> str:
 def machine() -> str:
     memory = ""
     try:
-        kib = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
-                       if line.startswith("MemTotal")).split()[1])
+        kib = int(
+            next(
+                line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+            ).split()[1]
+        )
         memory = f", {kib / KB / KB:.0f} GiB RAM"
     except (OSError, StopIteration, ValueError):
         pass
     import markdown
-    import mkdocs
     import material  # type: ignore[import-untyped]  # Material for MkDocs ships no type information
+    import mkdocs
 
     try:
         pagefind = f", Pagefind {importlib.metadata.version('pagefind-bin')}"
     except importlib.metadata.PackageNotFoundError:
         pagefind = ""
-    return (f"{os.cpu_count()} CPU cores{memory}, {platform.system()} {platform.release()}, "
-            f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
-            f"Material {getattr(material, '__version__', '?')}, Markdown {markdown.__version__}{pagefind}, "
-            f"{date.today().isoformat()}")
+    return (
+        f"{os.cpu_count()} CPU cores{memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}, MkDocs {mkdocs.__version__}, "
+        f"Material {getattr(material, '__version__', '?')}, Markdown {markdown.__version__}{pagefind}, "
+        f"{date.today().isoformat()}"
+    )
 
 
 def markdown_report(results: list[Result], seed: int, repeat: int) -> str:
     done = [r for r in results if not r.failure]
     builds = "each build run once" if repeat == 1 else f"fastest of {repeat} runs of each build, in turns"
-    lines = [f"Machine: {machine()}. Seed {seed}; {builds}.", "",
-             "| | " + " | ".join(f"N = {r.n:,}" for r in done) + " |",
-             "|---|" + "---|" * len(done)]
+    lines = [
+        f"Machine: {machine()}. Seed {seed}; {builds}.",
+        "",
+        "| | " + " | ".join(f"N = {r.n:,}" for r in done) + " |",
+        "|---|" + "---|" * len(done),
+    ]
     names = [name for name, _ in rows_for(done[0])] if done else []
     for index, name in enumerate(names):
         lines.append(f"| {name} | " + " | ".join(rows_for(r)[index][1].replace("|", "\\|") for r in done) + " |")
@@ -679,21 +805,30 @@ def markdown_report(results: list[Result], seed: int, repeat: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
-                        help="comma-separated numbers of examples (default: 200,1000,3000)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated numbers of examples (default: 200,1000,3000)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the synthetic examples")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary folder)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--json", type=Path, help="also write the raw figures as JSON to this file")
     parser.add_argument("--no-browser", action="store_true", help="skip the finder and search measurements")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="build production and baseline this many times each, in turns, and keep the fastest "
-                             "(steadier figures on a busy machine; default 1)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="build production and baseline this many times each, in turns, and keep the fastest "
+        "(steadier figures on a busy machine; default 1)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
 
-    print(f"Benchmark: sizes {', '.join(map(str, sizes))}, seed {args.seed}, builds x{max(1, args.repeat)}\n"
-          f"{machine()}", flush=True)
+    print(
+        f"Benchmark: sizes {', '.join(map(str, sizes))}, seed {args.seed}, builds x{max(1, args.repeat)}\n{machine()}",
+        flush=True,
+    )
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         workdir_context = None

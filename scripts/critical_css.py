@@ -44,10 +44,30 @@ from tests.sitebuild import free_port, mkdocs_build  # noqa: E402
 OUTPUT = ROOT / "overrides" / "partials" / "critical-css.html"
 #: A page of every kind: front page, finder (plain, with a query, with a municipality), an example,
 #: an example in Nynorsk, overview and value lists, a list's later page, the form, plain text pages, 404.
-PAGES = ["", "finn/", "eksempler/drammen-fra-leie-til-eie/", "alle-eksempler/", "alle-eksempler/side-2/",
-         "tema/", "tema/startlan/", "fylker/", "fylker/vestland/", "kommunestorrelse/", "suksessfaktorer/",
-         "malgrupper/", "program/", "boligsosial-lov/", "bidra/", "bidra/send-inn/", "bidra/format/", "om/",
-         "apne-data/", "tilgjengelighet/", "personvern/", "404.html"]
+PAGES = [
+    "",
+    "finn/",
+    "eksempler/drammen-fra-leie-til-eie/",
+    "alle-eksempler/",
+    "alle-eksempler/side-2/",
+    "tema/",
+    "tema/startlan/",
+    "fylker/",
+    "fylker/vestland/",
+    "kommunestorrelse/",
+    "suksessfaktorer/",
+    "malgrupper/",
+    "program/",
+    "boligsosial-lov/",
+    "bidra/",
+    "bidra/send-inn/",
+    "bidra/format/",
+    "om/",
+    "apne-data/",
+    "tilgjengelighet/",
+    "personvern/",
+    "404.html",
+]
 #: Lighthouse's phone, a small phone, a tablet and a desktop.
 VIEWPORTS = [(412, 823), (320, 568), (800, 1000), (1350, 940)]
 
@@ -77,7 +97,8 @@ COLLECT = r"""
     parts.push(text.slice(start).trim());
     return parts;
   };
-  const DYNAMIC = /:(hover|focus|focus-visible|focus-within|active|target|visited|open|modal|popover-open|user-invalid|autofill|-webkit-autofill)\b/;
+  const DYNAMIC = new RegExp(":(hover|focus|focus-visible|focus-within|active|target|visited|open|modal"
+    + "|popover-open|user-invalid|autofill|-webkit-autofill)\\b");
   const matches = (selector) => {
     if (DYNAMIC.test(selector)) return false;
     // The element a pseudo-element belongs to (::details-content, ::marker, ::-webkit-…, :before).
@@ -173,6 +194,7 @@ def _declarations(body: str) -> list[str]:
 
 def stylesheet(order: list[str], rules: dict[str, dict]) -> str:
     """The kept rules in cascade order, with the custom properties no kept rule uses left out."""
+
     def place(key: str) -> tuple:
         sheet, path = key.split("|")
         return (order.index(sheet) if sheet in order else len(order),) + tuple(int(p) for p in path.split("."))
@@ -199,10 +221,10 @@ def stylesheet(order: list[str], rules: dict[str, dict]) -> str:
         if not decls:
             continue
         context = rule["context"]
-        while open_context and open_context != context[:len(open_context)]:
+        while open_context and open_context != context[: len(open_context)]:
             out.append("}")
             open_context.pop()
-        for condition in context[len(open_context):]:
+        for condition in context[len(open_context) :]:
             out.append(condition + "{")
             open_context.append(condition)
         out.append(",".join(rule["selectors"]) + "{" + ";".join(decls) + "}")
@@ -221,7 +243,9 @@ def write(css: str) -> None:
     OUTPUT.write_text(
         "{#- The first-paint stylesheet, written by scripts/critical_css.py from the built site: run it\n"
         "    again after changing a stylesheet, the theme or the pages' structure (overrides/main.html). -#}\n"
-        "<style>{% raw %}" + css + "{% endraw %}</style>\n", encoding="utf-8")
+        "<style>{% raw %}" + css + "{% endraw %}</style>\n",
+        encoding="utf-8",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -37,6 +37,7 @@ if str(ROOT) not in sys.path:
 
 from tests.sitebuild import free_port, gzip_site_handler  # noqa: E402  (the same server as search_payload.py)
 
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -45,14 +46,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 TOOL = Path(__file__).resolve().parent / "lighthouse"
 CLI = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run " \
-               "--disable-background-networking --disable-component-update --disable-sync"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 # The front page, an example, the finder and the form (issue 11, «Done when»).
-PAGES = ["", "eksempler/drammen-fra-leie-til-eie/", "finn/", "finn/?q=startl%C3%A5n", "finn/?kommune=stord",
-         "bidra/send-inn/"]
+PAGES = [
+    "",
+    "eksempler/drammen-fra-leie-til-eie/",
+    "finn/",
+    "finn/?q=startl%C3%A5n",
+    "finn/?kommune=stord",
+    "bidra/send-inn/",
+]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
-           "speed-index"]
+METRICS = [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+    "speed-index",
+]
 
 
 def install() -> None:
@@ -60,14 +74,21 @@ def install() -> None:
         return
     if not shutil.which("npm"):
         sys.exit("npm mangler: installer Node.js og npm (Debian: apt-get install npm).")
-    subprocess.run(["npm", "ci", "--prefix", str(TOOL), "--ignore-scripts", "--no-audit", "--no-fund",
-                    "--loglevel=error"], check=True)
+    subprocess.run(
+        ["npm", "ci", "--prefix", str(TOOL), "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+        check=True,
+    )
 
 
 def build(site: Path, address: str) -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=address)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.exit(result.stderr)
 
@@ -75,9 +96,22 @@ def build(site: Path, address: str) -> None:
 def lighthouse(url: str, out: Path, desktop: bool = False) -> dict:
     env = dict(os.environ, CHROME_PATH=CHROME)
     preset = ["--preset=desktop"] if desktop else []
-    subprocess.run(["node", str(CLI), url, "--quiet", "--output=json", f"--output-path={out}",
-                    f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}", *preset],
-                   check=True, env=env, timeout=300)
+    subprocess.run(
+        [
+            "node",
+            str(CLI),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+            *preset,
+        ],
+        check=True,
+        env=env,
+        timeout=300,
+    )
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -101,7 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of mobile")
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--no-gzip", action="store_true", help="serve without compression (a host that compresses nothing)")
+    parser.add_argument(
+        "--no-gzip", action="store_true", help="serve without compression (a host that compresses nothing)"
+    )
     args = parser.parse_args(argv)
     install()
     pages = args.pages.split(",") if args.pages else PAGES
@@ -113,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.site.resolve() if args.site else work_dir / "site"
         if not args.site:
             build(site, address)
-        handler = (functools.partial(_QuietHandler, directory=str(site)) if args.no_gzip else gzip_site_handler(site))
+        handler = functools.partial(_QuietHandler, directory=str(site)) if args.no_gzip else gzip_site_handler(site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         version = json.loads((CLI.parent.parent / "package.json").read_text())["version"]
@@ -130,24 +166,41 @@ def main(argv: list[str] | None = None) -> int:
                 middle = sorted(runs, key=lambda r: r["categories"]["performance"]["score"])[len(runs) // 2]
                 metrics = {m: middle["audits"][m]["numericValue"] for m in METRICS}
                 row = {c: int(statistics.median(v)) for c, v in scores.items()}
-                figures["/" + path] = {"scores": row, "all_runs": scores, "metrics": metrics,
-                                       "lost": lost_points(middle)}
-                print(f"{'/' + path:42} {row['performance']:>6} {row['accessibility']:>6} "
-                      f"{row['best-practices']:>7} {row['seo']:>4}  "
-                      f"{metrics['first-contentful-paint'] / 1000:4.1f}s {metrics['largest-contentful-paint'] / 1000:4.1f}s "
-                      f"{metrics['total-blocking-time']:4.0f}ms {metrics['cumulative-layout-shift']:.3f} "
-                      f"{metrics['speed-index'] / 1000:4.1f}s")
+                figures["/" + path] = {
+                    "scores": row,
+                    "all_runs": scores,
+                    "metrics": metrics,
+                    "lost": lost_points(middle),
+                }
+                print(
+                    f"{'/' + path:42} {row['performance']:>6} {row['accessibility']:>6} "
+                    f"{row['best-practices']:>7} {row['seo']:>4}  "
+                    f"{metrics['first-contentful-paint'] / 1000:4.1f}s {metrics['largest-contentful-paint'] / 1000:4.1f}s "
+                    f"{metrics['total-blocking-time']:4.0f}ms {metrics['cumulative-layout-shift']:.3f} "
+                    f"{metrics['speed-index'] / 1000:4.1f}s"
+                )
                 for category, audits in lost_points(middle).items():
                     print(f"    {category}: " + "; ".join(audits))
         finally:
             server.shutdown()
     if args.json:
-        args.json.write_text(json.dumps({"lighthouse": version, "chrome": chrome, "device": device, "pages": figures}, indent=2,
-                                        ensure_ascii=False), encoding="utf-8")
-    below = [p for p, f in figures.items()
-             if f["scores"]["performance"] < 95 or any(f["scores"][c] < 100 for c in CATEGORIES[1:])]
-    print("Mål (ytelse ≥ 95, tilgjengelighet, beste praksis og SEO 100): "
-          + ("nådd på alle sidene" if not below else "ikke nådd på " + ", ".join(below)))
+        args.json.write_text(
+            json.dumps(
+                {"lighthouse": version, "chrome": chrome, "device": device, "pages": figures},
+                indent=2,
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
+    below = [
+        p
+        for p, f in figures.items()
+        if f["scores"]["performance"] < 95 or any(f["scores"][c] < 100 for c in CATEGORIES[1:])
+    ]
+    print(
+        "Mål (ytelse ≥ 95, tilgjengelighet, beste praksis og SEO 100): "
+        + ("nådd på alle sidene" if not below else "ikke nådd på " + ", ".join(below))
+    )
     return 0
 
 

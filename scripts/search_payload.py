@@ -30,8 +30,8 @@ Used by scripts/benchmark.py (``measure(site_dir)``); run alone:
 # in sys.modules, and dataclasses with string annotations need that.
 import argparse
 import contextlib
-import json
 import http.server
+import json
 import shutil
 import sys
 import tempfile
@@ -55,7 +55,7 @@ DEFAULT_MISS = "Holmestarnd"  # «Holmestrand» mistyped: no result, a suggestio
 class Transfer:
     path: str
     status: int
-    bytes: int      # body bytes on the wire (gzip where the server compresses)
+    bytes: int  # body bytes on the wire (gzip where the server compresses)
 
 
 @dataclass
@@ -108,8 +108,9 @@ def _total(entries: list[Transfer]) -> int:
     return sum(e.bytes for e in entries)
 
 
-def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str = "om/",
-            miss_query: str | None = None) -> SearchPayload:
+def measure(
+    site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str = "om/", miss_query: str | None = None
+) -> SearchPayload:
     """Serve ``site_dir`` on 127.0.0.1 and measure the finder and a first query in Chromium (and, with
     ``miss_query``, a first query that finds nothing)."""
     from playwright.sync_api import expect, sync_playwright
@@ -119,7 +120,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
         raise FileNotFoundError(f"{site} er ikke et bygget nettsted med «Finn eksempel» og søkeindeks")
     log = _Log()
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), gzip_site_handler(site, lambda path, status, size: log.add(Transfer(path, status, size))))
+        ("127.0.0.1", 0), gzip_site_handler(site, lambda path, status, size: log.add(Transfer(path, status, size)))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     outside: list[str] = []
@@ -129,7 +131,8 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
         """A page in a new browser profile (an empty cache, as on a first visit), opened at ``start``."""
         profile = tempfile.mkdtemp(prefix="search-payload-")
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP)
+            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP
+        )
 
         def guard(route):
             if route.request.url.startswith(base):
@@ -181,14 +184,18 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
         with sync_playwright() as playwright:
             # (1) A first search from the header of a content page.
             with fresh_page(playwright, content_page) as page:
-                search_requests = transfers(lambda: header_search(
-                    page, query, lambda p: p.locator("[data-eb-search-status]", has_text=f"«{query}»")))
+                search_requests = transfers(
+                    lambda: header_search(
+                        page, query, lambda p: p.locator("[data-eb-search-status]", has_text=f"«{query}»")
+                    )
+                )
             # (1b) A first search for a word the index does not know, until a suggestion is shown.
             miss_requests: list[Transfer] = []
             if miss_query:
                 with fresh_page(playwright, content_page) as page:
-                    miss_requests = transfers(lambda: header_search(
-                        page, miss_query, lambda p: p.locator(".eb-search__suggestion").first))
+                    miss_requests = transfers(
+                        lambda: header_search(page, miss_query, lambda p: p.locator(".eb-search__suggestion").first)
+                    )
             # (2) Opening the finder on a first visit, then (3) the query typed into it.
             with fresh_page(playwright) as page:
                 finder_requests = transfers(lambda: open_finder(page))
@@ -203,10 +210,20 @@ def measure(site_dir: str | Path, query: str = DEFAULT_QUERY, content_page: str 
         server.server_close()
     if outside:
         raise RuntimeError(f"forespørsler til andre verter: {outside}")
-    return SearchPayload(_total(finder_requests), _total(search_requests), _total(query_requests), query,
-                         finder_requests, search_requests, query_requests,
-                         _total(miss_requests) if miss_query else None, miss_query, miss_requests,
-                         _total(choice_requests), choice_requests)
+    return SearchPayload(
+        _total(finder_requests),
+        _total(search_requests),
+        _total(query_requests),
+        query,
+        finder_requests,
+        search_requests,
+        query_requests,
+        _total(miss_requests) if miss_query else None,
+        miss_query,
+        miss_requests,
+        _total(choice_requests),
+        choice_requests,
+    )
 
 
 def _kb(n: int | None) -> str:
@@ -229,12 +246,20 @@ def main(argv: list[str] | None = None) -> int:
         ("Åpne «Finn eksempel» (første besøk)", result.finder_transfer_gz, result.finder_requests),
         (f"Første søk fra toppen av en side («{result.query}»)", result.search_transfer_gz, result.search_requests),
         ("Samme søk i «Finn eksempel», når siden er åpen", result.query_after_opening_bytes, result.query_requests),
-        ("Første valg i «Finn eksempel» uten tekst (en kommunestørrelse)", result.choice_after_opening_bytes,
-         result.choice_requests),
+        (
+            "Første valg i «Finn eksempel» uten tekst (en kommunestørrelse)",
+            result.choice_after_opening_bytes,
+            result.choice_requests,
+        ),
     ]
     if result.miss_query:
-        rows.append((f"Første søk uten treff, til «Mente du …?» («{result.miss_query}»)", result.miss_transfer_gz,
-                     result.miss_requests))
+        rows.append(
+            (
+                f"Første søk uten treff, til «Mente du …?» («{result.miss_query}»)",
+                result.miss_transfer_gz,
+                result.miss_requests,
+            )
+        )
     for title, total, requests in rows:
         print(f"{title}: {_kb(total)} i {len(requests)} forespørsler (gzip)")
         if args.details:

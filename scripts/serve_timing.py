@@ -39,11 +39,8 @@ from benchmarks.synthetic import DEFAULT_SEED, write_examples  # noqa: E402
 from tests.sitebuild import copy_project, free_port  # noqa: E402
 from tests.sitebuild import fetch as _fetch  # noqa: E402
 
-
 #: As the Makefile's `serve` target runs it.
 SERVE_OPTIONS = ["--dirty"]
-
-
 
 
 def fetch(url: str) -> str:
@@ -88,10 +85,19 @@ def measure_bank(bank: str, repeat: int, seed: int, workdir: Path, browser) -> d
     log = (workdir / f"serve-{bank}.log").open("w")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base)
     start = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
-    figures: dict = {"bank": bank, "examples": len(list((project / "examples").glob("*.md"))), "edits": [],
-                     "index_edits": []}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *SERVE_OPTIONS, "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    figures: dict = {
+        "bank": bank,
+        "examples": len(list((project / "examples").glob("*.md"))),
+        "edits": [],
+        "index_edits": [],
+    }
     try:
         first = wait_until(lambda: 'id="finn-eksempler"' in fetch(base), timeout=900, step=0.25)
         if first is None:
@@ -112,8 +118,9 @@ def measure_bank(bank: str, repeat: int, seed: int, workdir: Path, browser) -> d
             edit(example, marker)
             saved = time.perf_counter()
             if page:
-                page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker,
-                                       timeout=600_000, polling=50)
+                page.wait_for_function(
+                    "m => document.body && document.body.innerText.includes(m)", arg=marker, timeout=600_000, polling=50
+                )
                 seconds = time.perf_counter() - saved
             else:
                 waited = wait_until(lambda marker=marker: marker in fetch(page_url), timeout=600)
@@ -122,9 +129,13 @@ def measure_bank(bank: str, repeat: int, seed: int, workdir: Path, browser) -> d
                 seconds = waited
             figures["edits"].append(seconds)
             # The search index: written again after the page (in the background while serving).
-            index_seconds = wait_until(lambda marker=marker, old_entry=old_entry:
-                                       fetch(entry) not in ("", old_entry) or marker in fetch(entry),
-                                       timeout=600, step=0.1)
+            index_seconds = wait_until(
+                lambda marker=marker, old_entry=old_entry: (
+                    fetch(entry) not in ("", old_entry) or marker in fetch(entry)
+                ),
+                timeout=600,
+                step=0.1,
+            )
             figures["index_edits"].append(None if index_seconds is None else time.perf_counter() - saved)
             time.sleep(0.5)
         if page:
@@ -147,15 +158,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser", action="store_true", help="wait for the live reload in headless Chromium")
     args = parser.parse_args(argv)
     banks = [b.strip() for b in args.banks.split(",") if b.strip()]
-    print(f"`make serve`: saving one example until the reloaded page; banks {', '.join(banks)}, "
-          f"{args.repeat} edits each; load average {os.getloadavg()[0]:.1f}", flush=True)
+    print(
+        f"`make serve`: saving one example until the reloaded page; banks {', '.join(banks)}, "
+        f"{args.repeat} edits each; load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
     playwright = browser = None
     if args.browser:
         from playwright.sync_api import sync_playwright
 
         playwright = sync_playwright().start()
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                             args=["--no-sandbox"])
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox"]
+        )
     results = []
     try:
         with tempfile.TemporaryDirectory(prefix="eksempelbank-serve-") as tmp:
@@ -164,13 +179,19 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(figures)
                 edits = figures["edits"]
                 index = [s for s in figures["index_edits"] if s is not None]
-                print(f"\n{bank} ({figures['examples']:,} examples)\n"
-                      f"  first build, start to first page served: {figures['first_build']:.1f} s\n"
-                      f"  saved to reloaded page: {', '.join(f'{s:.2f}' for s in edits)} s "
-                      f"(median {statistics.median(edits):.2f} s)\n"
-                      f"  saved to search index written: "
-                      + (f"{', '.join(f'{s:.2f}' for s in index)} s (median {statistics.median(index):.2f} s)"
-                         if index else "n/a"), flush=True)
+                print(
+                    f"\n{bank} ({figures['examples']:,} examples)\n"
+                    f"  first build, start to first page served: {figures['first_build']:.1f} s\n"
+                    f"  saved to reloaded page: {', '.join(f'{s:.2f}' for s in edits)} s "
+                    f"(median {statistics.median(edits):.2f} s)\n"
+                    f"  saved to search index written: "
+                    + (
+                        f"{', '.join(f'{s:.2f}' for s in index)} s (median {statistics.median(index):.2f} s)"
+                        if index
+                        else "n/a"
+                    ),
+                    flush=True,
+                )
     finally:
         if browser:
             browser.close()

@@ -3,11 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from .sitebuild import mkdocs_build
-
 from eksempelbank import ROOT
 from eksempelbank.reading.schema import load_schema
 from eksempelbank.reading.validate import load_examples
+
+from .sitebuild import mkdocs_build
 
 CORPUS = Path(__file__).parent / "corpus"
 TODAY = date(2026, 11, 21)  # fixed, so "in the future" and "stale" checks are reproducible

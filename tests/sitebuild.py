@@ -25,14 +25,19 @@ SITE_PARTS = ["mkdocs.yml", "docs", "examples", "data", "hooks", "overrides", "e
 LOCAL_SITE_URL = "http://127.0.0.1/"
 
 
-def mkdocs_build(project: Path, site_dir: Path, site_url: str = LOCAL_SITE_URL,
-                 builder: str = "mkdocs") -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, site_url: str = LOCAL_SITE_URL, builder: str = "mkdocs"
+) -> subprocess.CompletedProcess:
     """Build as production does, for a site published at ``site_url`` (mkdocs.yml reads SITE_URL),
     with MkDocs or ProperDocs (``builder``), which read the same mkdocs.yml."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
     return subprocess.run(
         [sys.executable, "-m", builder, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

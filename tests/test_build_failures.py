@@ -12,7 +12,8 @@ def test_broken_examples_fail_the_build_with_every_problem_listed(tmp_path, sche
     project = copy_project(tmp_path / "project")
     for name in BROKEN:
         (project / "examples" / f"{name}.md").write_text(
-            (CORPUS / "broken" / f"{name}.md").read_text(encoding="utf-8"), encoding="utf-8")
+            (CORPUS / "broken" / f"{name}.md").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("gammel side")  # a previous build must not look current

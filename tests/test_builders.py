@@ -40,8 +40,10 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
 def test_properdocs_fails_a_broken_bank_with_the_same_message(tmp_path):
     project = copy_project(tmp_path / "prosjekt")
     example = project / "examples" / "stord-bustadkontor.md"
-    example.write_text(example.read_text(encoding="utf-8").replace("kommunestorrelse: mellomstor",
-                                                                    "kommunestorrelse: enorm"), encoding="utf-8")
+    example.write_text(
+        example.read_text(encoding="utf-8").replace("kommunestorrelse: mellomstor", "kommunestorrelse: enorm"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site", builder="properdocs")
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "examples/stord-bustadkontor.md:4: kommunestorrelse: «enorm» er ikke en tillatt verdi" in result.stderr
@@ -57,14 +59,20 @@ def test_make_serve_works_with_properdocs(tmp_path):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base)
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as output:
-        server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "--dirty", "--dev-addr",
-                                   f"127.0.0.1:{port}"], cwd=project, env=env, stdout=output, stderr=output)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "properdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
         try:
             wait_for(base, 'id="finn-eksempler"')
             edited = project / "examples" / "stord-bustadkontor.md"
             text = edited.read_text(encoding="utf-8")
-            edited.write_text(re.sub(r"(?m)^tittel: .*$", 'tittel: "Omdøpt bustadkontor i Stord"', text, count=1),
-                              encoding="utf-8")
+            edited.write_text(
+                re.sub(r"(?m)^tittel: .*$", 'tittel: "Omdøpt bustadkontor i Stord"', text, count=1), encoding="utf-8"
+            )
             wait_for(f"{base}eksempler/stord-bustadkontor/", "Omdøpt bustadkontor i Stord")
             assert server.poll() is None, log.read_text(encoding="utf-8")[-2000:]
             wait_for(f"{base}fylker/vestland/", "Omdøpt bustadkontor i Stord")  # the lists follow

@@ -10,17 +10,20 @@ from pathlib import Path
 
 import pytest
 
+from eksempelbank.reading.schema import Term
 from eksempelbank.website import charts
 from eksempelbank.website.facets import FacetValue, group
-from eksempelbank.reading.schema import Term
 
-TILE = re.compile(r'<a class="eb-tile eb-tile--(\d)" href="([^"]+)/" tabindex="-1" '
-                  r'style="--eb-col: (\d+); --eb-row: (\d+)"><span class="eb-tile__name">([^<]*)</span> '
-                  r'<span class="eb-tile__count">([^<]*)</span></a>')
-BAR = re.compile(r'<a class="eb-bar" href="([^"]+)/" tabindex="-1" style="--eb-share: ([\d.]+)">'
-                 r'<span class="eb-bar__name">([^<]*)</span> <span class="eb-bar__track"><span class="eb-bar__fill">'
-                 r'</span><span class="eb-bar__count">(\d+)</span></span></a>')
-
+TILE = re.compile(
+    r'<a class="eb-tile eb-tile--(\d)" href="([^"]+)/" tabindex="-1" '
+    r'style="--eb-col: (\d+); --eb-row: (\d+)"><span class="eb-tile__name">([^<]*)</span> '
+    r'<span class="eb-tile__count">([^<]*)</span></a>'
+)
+BAR = re.compile(
+    r'<a class="eb-bar" href="([^"]+)/" tabindex="-1" style="--eb-share: ([\d.]+)">'
+    r'<span class="eb-bar__name">([^<]*)</span> <span class="eb-bar__track"><span class="eb-bar__fill">'
+    r'</span><span class="eb-bar__count">(\d+)</span></span></a>'
+)
 
 
 def facet(schema, chart):
@@ -51,6 +54,7 @@ def test_tile_map_places_every_county_as_the_register_says_north_to_south(schema
 def test_shades_run_from_none_to_the_largest_count():
     def value(n, count):
         return FacetValue(None, Term(f"f{n}", f"Fylke {n}", {"nummer": f"{n:02d}"}), [object()] * count)
+
     counts = [0, 1, 3, 5, 8, 12]
     values = [value(n, c) for n, c in enumerate(counts)]
     positions = {f"{n:02d}": (n % 5, n // 5) for n in range(len(counts))}

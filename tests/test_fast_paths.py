@@ -10,16 +10,56 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from benchmarks.synthetic import generate_examples, write_examples
 from eksempelbank.reading import personal_data, sections
 from eksempelbank.reading.document import read_document
-from benchmarks.synthetic import generate_examples, write_examples
 
 from .conftest import CORPUS, TODAY
 
-PIECES = ["\n", "\n", "#", "## ", "-", "---", "=", "===", " ", "   ", "\u00a0", "\t", "`", "<", "<!-- x -->", "![",
-          "](", "javascript:", "DATA :", "vbscript:", "@", "ola@kommune.no", "post@kommune.no", "2", "22 33", "44 55",
-          "+47 ", "0047", "22\u00a033\u00a044\u00a055", "Ring 412 34 567", ".", "kr ", " kroner", "\u0662\u0663", "\uff12\uff13", "\u2003", "tekst", "Resultat",
-          "\n## Resultat\n", "\nTittel\n---\n", "\n   ### Under\n", "\n- punkt\n"]
+PIECES = [
+    "\n",
+    "\n",
+    "#",
+    "## ",
+    "-",
+    "---",
+    "=",
+    "===",
+    " ",
+    "   ",
+    "\u00a0",
+    "\t",
+    "`",
+    "<",
+    "<!-- x -->",
+    "![",
+    "](",
+    "javascript:",
+    "DATA :",
+    "vbscript:",
+    "@",
+    "ola@kommune.no",
+    "post@kommune.no",
+    "2",
+    "22 33",
+    "44 55",
+    "+47 ",
+    "0047",
+    "22\u00a033\u00a044\u00a055",
+    "Ring 412 34 567",
+    ".",
+    "kr ",
+    " kroner",
+    "\u0662\u0663",
+    "\uff12\uff13",
+    "\u2003",
+    "tekst",
+    "Resultat",
+    "\n## Resultat\n",
+    "\nTittel\n---\n",
+    "\n   ### Under\n",
+    "\n- punkt\n",
+]
 
 
 def bodies(count=400, seed=11):
@@ -71,8 +111,12 @@ def test_the_bytes_that_can_start_a_non_ascii_digit_are_all_known():
 
 def test_the_file_bytes_stand_in_for_the_text_only_when_normalizing_changed_nothing():
     text = next(iter(generate_examples(1, seed=2).values()))
-    for raw, same in ((text.encode(), True), (("\ufeff" + text).encode(), False),
-                      (text.replace("\n", "\r\n").encode(), False), (text.replace("å", "a\u030a").encode(), False)):
+    for raw, same in (
+        (text.encode(), True),
+        (("\ufeff" + text).encode(), False),
+        (text.replace("\n", "\r\n").encode(), False),
+        (text.replace("å", "a\u030a").encode(), False),
+    ):
         document, _ = read_document(Path("x.md"), "x.md", raw)
         assert (document.encoded is not None) == same
         if same:
@@ -80,16 +124,18 @@ def test_the_file_bytes_stand_in_for_the_text_only_when_normalizing_changed_noth
 
 
 def _catalog_as_text(catalog):
-    return ([p.human() for p in catalog.problems],
-            [(e.slug, e.title, [(s.title, s.html) for s in e.sections]) for e in catalog.examples])
+    return (
+        [p.human() for p in catalog.problems],
+        [(e.slug, e.title, [(s.title, s.html) for s in e.sections]) for e in catalog.examples],
+    )
 
 
 def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path, schema, monkeypatch):
     """Issue 12: the build shares a large bank out among processes (build.validate_in_parallel) and
     `make serve` remembers unchanged files (build.ValidationCache); both must find exactly what
     validating one file after the other finds, broken files too, and a changed file is read again."""
-    from eksempelbank.website import build
     from eksempelbank.reading.validate import load_examples
+    from eksempelbank.website import build
 
     folder = tmp_path / "examples"
     write_examples(folder, 24, seed=9, schema=schema)
@@ -108,8 +154,10 @@ def test_the_build_validates_in_parallel_and_from_memory_as_one_by_one(tmp_path,
     assert [id(e) for e in again.examples] == [id(e) for e in first.examples]  # from memory, not validated again
 
     changed = tmp_path / first.examples[-1].source_path
-    changed.write_text(changed.read_text(encoding="utf-8").replace("## Oppsummert\n", "## Oppsummert\n\nNy setning.\n", 1),
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("## Oppsummert\n", "## Oppsummert\n\nNy setning.\n", 1),
+        encoding="utf-8",
+    )
     after = load_examples(folder, schema, root=tmp_path, today=TODAY, validate_many=cache)
     assert _catalog_as_text(after) == _catalog_as_text(load_examples(folder, schema, root=tmp_path, today=TODAY))
     assert "Ny setning." in after.examples[-1].sections[0].html
@@ -123,8 +171,13 @@ def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
 
     rng = random.Random(21)
     phrases = [str(p) for p in schema.wording["arbeidsnotater"]["fraser"]]
-    odd = {"s": ["s", "S", "ſ"], "i": ["i", "I", "ı", "İ"], "k": ["k", "K", "\u212a"], "å": ["å", "Å", "\u212b"],
-           " ": [" ", "\n", " \t ", "\u00a0"]}
+    odd = {
+        "s": ["s", "S", "ſ"],
+        "i": ["i", "I", "ı", "İ"],
+        "k": ["k", "K", "\u212a"],
+        "å": ["å", "Å", "\u212b"],
+        " ": [" ", "\n", " \t ", "\u00a0"],
+    }
     texts = []
     for body in bodies(200):
         for _ in range(rng.randint(0, 3)):
@@ -138,11 +191,44 @@ def test_process_notes_are_found_as_by_the_pattern_alone(schema, monkeypatch):
     assert sum(map(bool, fast)) > 50  # the phrases are found, not only their absence
 
 
-MARKDOWN_PIECES = ["*", "**", "_", "__", "`", "\\", "\\*", "&amp;", "&#47;", "&", "  \n", "[lenke](https://a.no)", "[x]",
-                   "![bilde](b.png)", "<b>", "<https://a.no>", "<ola@kommune.no>", "<!-- x -->", "*kursiv*", "**fet**",
-                   "\n\n# Tittel\n\n", "\n#", "\n> sitat\n", ">", "\nOrd\n: forklaring\n", ":", "|",
-                   "\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n", "\n\n---\n\n", "\n* * *\n", "\n___\n",
-                   "\n\n[ref]: https://a.no \"T\"\n\n", "[ref]", "\n    kode\n", "\n1. punkt\n", "\n- punkt\n"]
+MARKDOWN_PIECES = [
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "\\",
+    "\\*",
+    "&amp;",
+    "&#47;",
+    "&",
+    "  \n",
+    "[lenke](https://a.no)",
+    "[x]",
+    "![bilde](b.png)",
+    "<b>",
+    "<https://a.no>",
+    "<ola@kommune.no>",
+    "<!-- x -->",
+    "*kursiv*",
+    "**fet**",
+    "\n\n# Tittel\n\n",
+    "\n#",
+    "\n> sitat\n",
+    ">",
+    "\nOrd\n: forklaring\n",
+    ":",
+    "|",
+    "\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n",
+    "\n\n---\n\n",
+    "\n* * *\n",
+    "\n___\n",
+    '\n\n[ref]: https://a.no "T"\n\n',
+    "[ref]",
+    "\n    kode\n",
+    "\n1. punkt\n",
+    "\n- punkt\n",
+]
 
 
 def test_the_markdown_shortcuts_render_what_the_whole_renderer_renders(schema):

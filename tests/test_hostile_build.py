@@ -19,8 +19,8 @@ MARK = "<img src=x onerror=alert(1)>"
 HOSTILE = {
     "tittel": f'Fiendtlig "tittel" </title>{MARK}',
     "oppsummering": f'Oppsummering som bryter ut "><script>alert(1)</script> og {{: onclick=alert(1) }} og '
-                    f"[lenke](javascript:alert(1)) {MARK}",
-    "ansvarlig_aktor": f"=HYPERLINK(\"https://example.com\") {MARK}",
+    f"[lenke](javascript:alert(1)) {MARK}",
+    "ansvarlig_aktor": f'=HYPERLINK("https://example.com") {MARK}',
     "ansvarlig_enhet": "Enhet {: onmouseover=alert(1) }",
     "pris": f"Pris {MARK}",
 }
@@ -75,9 +75,16 @@ def hostile_site(tmp_path_factory):
     return site
 
 
-@pytest.mark.parametrize("page", ["eksempler/fiendtlig/index.html", "alle-eksempler/index.html",
-                                  "fylker/vestland/index.html", "finn/index.html",
-                                  "eksempler/stord-bustadkontor/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "eksempler/fiendtlig/index.html",
+        "alle-eksempler/index.html",
+        "fylker/vestland/index.html",
+        "finn/index.html",
+        "eksempler/stord-bustadkontor/index.html",
+    ],
+)
 def test_hostile_values_are_text_on_every_page_that_prints_them(hostile_site, page):
     text = (hostile_site / page).read_text(encoding="utf-8")
     parser = _Markup()

@@ -64,7 +64,7 @@ BODY_CASES = [
     ("reference-javascript", "[x][r]\n\n[r]: javascript:alert(1)"),
     ("attr-list-onfocus", 'Tekst\n{: onfocus="alert(1)" autofocus }'),
     ("attr-list-href", 'Tekst\n{: href="javascript:alert(1)" }'),
-    ("attr-list-style", "Tekst\n{: style=\"position:fixed;inset:0\" }"),
+    ("attr-list-style", 'Tekst\n{: style="position:fixed;inset:0" }'),
     ("attr-list-src", 'Tekst\n{: src="https://sporing.example.com/x.gif" }'),
     ("style-attribute", '<p style="background-image:url(https://sporing.example.com/x.gif)">x</p>'),
     ("table-background", '<table background="https://sporing.example.com/x.gif"><tr><td>x</td></tr></table>'),
@@ -83,7 +83,7 @@ BODY_CASES = [
     ("details-ontoggle", "<details open ontoggle=alert(1)>x</details>"),
     ("div-markdown", '<div markdown="1">*x*</div>'),
     ("span-class", '<span class="md-header">falsk meny</span>'),
-    ("noscript", "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>"),
+    ("noscript", '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'),
     ("uppercase-script", "<SCRIPT>alert(1)</SCRIPT>"),
     ("a-target", '<a href="https://example.com" target="_blank">x</a>'),
     ("heading-in-quote", "> ## Bakgrunn\n> falsk avsnitt"),
@@ -93,9 +93,15 @@ FIELD_CASES = [
     ("title-control-char", with_field("tittel", 'tittel: "Boligkontor\\x0bi Stord"'), "tittel"),
     ("title-c1-nel", with_field("tittel", 'tittel: "Boligkontor \\x85 i Stord"'), "tittel"),
     ("title-bidi-override", with_field("tittel", 'tittel: "Boligkontor \\u202e i Stord"'), "tittel"),
-    ("summary-line-separator", with_field("oppsummering", 'oppsummering: "Kommunen samlet bostøtte og startlån i ett '
-                                                          'boligkontor\\u2028slik at innbyggerne får hjelp på ett sted."'),
-     "oppsummering"),
+    (
+        "summary-line-separator",
+        with_field(
+            "oppsummering",
+            'oppsummering: "Kommunen samlet bostøtte og startlån i ett '
+            'boligkontor\\u2028slik at innbyggerne får hjelp på ett sted."',
+        ),
+        "oppsummering",
+    ),
     ("url-attr-list", with_source_url('"https://www.example.no/){onmouseover=alert(1)}"'), "kilder.url"),
     ("url-javascript", with_source_url('"javascript:alert(1)"'), "kilder.url"),
     ("url-backslashes", with_source_url('"https:\\\\\\\\example.com"'), "kilder.url"),
@@ -103,22 +109,51 @@ FIELD_CASES = [
     ("url-quote", with_source_url("'https://www.example.no/\"><script>'"), "kilder.url"),
     ("url-userinfo", with_source_url('"https://www.example.no@evil.example/"'), "kilder.url"),
     ("url-no-host", with_source_url('"https:///sti"'), "kilder.url"),
-    ("yaml-alias-bomb", FRONT.replace("sprak: nb\n", "sprak: nb\na: &a [x, x, x, x, x, x, x, x, x]\n"
-                                      + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9)
-                                                + "]\n" for i in range(9)))
-     + "---\n" + BODY, "front matter"),
+    (
+        "yaml-alias-bomb",
+        FRONT.replace(
+            "sprak: nb\n",
+            "sprak: nb\na: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
+            ),
+        )
+        + "---\n"
+        + BODY,
+        "front matter",
+    ),
     ("yaml-self-alias", FRONT.replace("sprak: nb\n", "sprak: nb\nx: &x [*x]\n") + "---\n" + BODY, "front matter"),
-    ("yaml-deep", FRONT.replace("sprak: nb\n", "sprak: nb\ny: " + "[" * 3000 + "]" * 3000 + "\n") + "---\n" + BODY,
-     "front matter"),
-    ("yaml-block-deep", FRONT.replace("sprak: nb\n", "sprak: nb\ny:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 12))
-                                      + "  " * 12 + "v: 1\n") + "---\n" + BODY, "front matter"),
-    ("yaml-compact-deep", FRONT.replace("sprak: nb\n", "sprak: nb\ny:\n" + "- " * 12 + "x\n") + "---\n" + BODY,
-     "front matter"),
-    ("yaml-many-values", FRONT.replace("sprak: nb\n", "sprak: nb\ny: [" + ", ".join(["1"] * 5000) + "]\n")
-     + "---\n" + BODY, "front matter"),
+    (
+        "yaml-deep",
+        FRONT.replace("sprak: nb\n", "sprak: nb\ny: " + "[" * 3000 + "]" * 3000 + "\n") + "---\n" + BODY,
+        "front matter",
+    ),
+    (
+        "yaml-block-deep",
+        FRONT.replace(
+            "sprak: nb\n",
+            "sprak: nb\ny:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 12)) + "  " * 12 + "v: 1\n",
+        )
+        + "---\n"
+        + BODY,
+        "front matter",
+    ),
+    (
+        "yaml-compact-deep",
+        FRONT.replace("sprak: nb\n", "sprak: nb\ny:\n" + "- " * 12 + "x\n") + "---\n" + BODY,
+        "front matter",
+    ),
+    (
+        "yaml-many-values",
+        FRONT.replace("sprak: nb\n", "sprak: nb\ny: [" + ", ".join(["1"] * 5000) + "]\n") + "---\n" + BODY,
+        "front matter",
+    ),
     ("too-large", VALID + ("Lang tekst. " * 20000), "fil"),
-    ("template-summary", with_field("oppsummering", "oppsummering: Skriv 80–300 tegn om hva kommunen gjorde og hva det "
-                                                    "førte til."), "oppsummering"),
+    (
+        "template-summary",
+        with_field("oppsummering", "oppsummering: Skriv 80–300 tegn om hva kommunen gjorde og hva det førte til."),
+        "oppsummering",
+    ),
     ("template-section", VALID.replace("Flere fikk hjelp.", "<!-- Hva kom ut av arbeidet? -->"), "Resultat"),
 ]
 
@@ -148,8 +183,9 @@ def test_hostile_file_is_refused_with_file_field_and_line(tmp_path, name, text, 
         assert problem.line >= 1
         assert "Traceback" not in problem.message and "Error" not in problem.message
     fields = {p.field for p in errors}
-    assert field in fields or (field == "front matter" and None in fields) or (field == "fil" and None in fields), \
-        [p.human() for p in errors]
+    assert field in fields or (field == "front matter" and None in fields) or (field == "fil" and None in fields), [
+        p.human() for p in errors
+    ]
 
 
 def _symlink(folder):
@@ -212,9 +248,14 @@ def test_sjekk_lists_every_hostile_file_without_a_traceback(tmp_path):
     folder.mkdir()
     for name, text, _ in CASES:
         (folder / f"{name}.md").write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "eksempelbank", "sjekk", *sorted(str(p) for p in folder.iterdir())],
-                            cwd=ROOT, capture_output=True, text=True, timeout=120,
-                            env=dict(os.environ, GITHUB_ACTIONS="false"))
+    result = subprocess.run(
+        [sys.executable, "-m", "eksempelbank", "sjekk", *sorted(str(p) for p in folder.iterdir())],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ, GITHUB_ACTIONS="false"),
+    )
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert "Traceback" not in output
@@ -223,7 +264,7 @@ def test_sjekk_lists_every_hostile_file_without_a_traceback(tmp_path):
 
 
 HOSTILE_TITLES = [
-    'Tiltak <img src=x onerror="document.title=\'pwned\'">',
+    "Tiltak <img src=x onerror=\"document.title='pwned'\">",
     "</title><script>document.title='pwned'</script>",
     "[lenke](javascript:alert(1)) {: onclick=alert(1) }",
     '=HYPERLINK("https://example.com","klikk")',

@@ -17,8 +17,14 @@ import pytest
 from eksempelbank import ROOT
 from eksempelbank.editors.issue_form import issue_chooser
 from eksempelbank.reading.project import mkdocs_config, published_address, site_settings
-from eksempelbank.website.publishing import (bank_counts, fill_settings, launch_problems, load_rules, page_values,
-                                     publisher)
+from eksempelbank.website.publishing import (
+    bank_counts,
+    fill_settings,
+    launch_problems,
+    load_rules,
+    page_values,
+    publisher,
+)
 
 from .sitebuild import LOCAL_SITE_URL, copy_project, mkdocs_build
 from .test_published_address import parse
@@ -32,6 +38,7 @@ def html_pages(site: Path):
 
 
 # -- publisher and contact ------------------------------------------------------------------------
+
 
 def test_the_publisher_and_the_editors_address_are_set_in_mkdocs_yml():
     assert OWNER.name and OWNER.url.startswith("https://") and "@" in OWNER.contact_email
@@ -52,8 +59,10 @@ def test_the_front_page_says_who_runs_it_and_how_big_the_bank_is(real_site, exam
     text = re.sub(r"<[^>]+>", "", (site / "index.html").read_text(encoding="utf-8"))
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " "))
     counts = bank_counts(examples)
-    assert (f"{counts['antall_eksempler']} eksempler fra {counts['antall_kommuner']} kommuner i "
-            f"{counts['antall_fylker']} fylker") in text
+    assert (
+        f"{counts['antall_eksempler']} eksempler fra {counts['antall_kommuner']} kommuner i "
+        f"{counts['antall_fylker']} fylker"
+    ) in text
     assert counts["antall_fylker"] == len({m.county.name for e in examples for m in e.municipalities})
     assert f"drives av {OWNER.name}" in text and OWNER.contact_email in text
     about = re.sub(r"<[^>]+>", "", (site / "om" / "index.html").read_text(encoding="utf-8"))
@@ -68,9 +77,11 @@ def test_no_page_prints_a_setting_token(real_site):
 
 # -- no placeholder is ever published -------------------------------------------------------------
 
+
 def test_the_repository_has_no_launch_problem_today():
-    values = page_values(SETTINGS, "Boligsosial eksempelbank", {"antall_eksempler": 1, "antall_kommuner": 1,
-                                                                 "antall_fylker": 1})
+    values = page_values(
+        SETTINGS, "Boligsosial eksempelbank", {"antall_eksempler": 1, "antall_kommuner": 1, "antall_fylker": 1}
+    )
     assert launch_problems(ROOT, SETTINGS, published_address(ROOT), values) == []
 
 
@@ -83,8 +94,9 @@ def test_a_publishing_build_stops_on_placeholders_and_missing_settings_with_one_
     privacy = project / "docs" / "personvern.md"
     privacy.write_text(privacy.read_text(encoding="utf-8") + "\nSpør %%personvernombud%%.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    kontakt_epost: post@husbanken.no\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    kontakt_epost: post@husbanken.no\n", ""), encoding="utf-8"
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     report = result.stdout + result.stderr
@@ -99,19 +111,26 @@ def test_a_publishing_build_stops_on_placeholders_and_missing_settings_with_one_
 def test_placeholders_are_whole_words_and_read_from_data():
     rules = load_rules(ROOT / "data")
     from eksempelbank.website.publishing import placeholder_lines
+
     assert placeholder_lines("Ferdig tekst.\nTODO: skriv om personvern\n", rules) == [(2, "TODO")]
     assert placeholder_lines("Todomsvegen 3 og «metodologi»\n", rules) == []
     assert placeholder_lines("<!-- HUSBANKEN: legg inn lenken -->\n", rules) == [(1, "HUSBANKEN:")]
 
 
 def test_a_setting_value_cannot_become_markup():
-    values = page_values({"utgiver": {"navn": "<script>x</script> *A*", "nettadresse": "https://a.example/"},
-                          "kontakt_epost": "red@a.example"}, "Bank")
+    values = page_values(
+        {
+            "utgiver": {"navn": "<script>x</script> *A*", "nettadresse": "https://a.example/"},
+            "kontakt_epost": "red@a.example",
+        },
+        "Bank",
+    )
     text, problems = fill_settings("Drives av %%utgiver%%.", values, "docs/x.md")
     assert problems == [] and "<script>" not in text and "&lt;script&gt;" in text and r"\*A\*" in text
 
 
 # -- authorship -------------------------------------------------------------------------------------
+
 
 def test_the_bank_is_author_and_publisher_and_the_municipality_the_subject(real_site, examples):
     site, _ = real_site
@@ -123,8 +142,13 @@ def test_the_bank_is_author_and_publisher_and_the_municipality_the_subject(real_
         assert meta["DC.subject"] == example.municipality_label
         assert meta["DC.coverage"].startswith(example.municipality_label)
         citation = page.split('id="eb-sitering-tittel"', 1)[1].split("</section>", 1)[0]
-        assert re.sub(r"<[^>]+>", "", citation).split("</h2>")[-1].strip().startswith(
-            f"{OWNER.name} ({example.reviewed.year})") or f"<p>{OWNER.name} ({example.reviewed.year})." in citation
+        assert (
+            re.sub(r"<[^>]+>", "", citation)
+            .split("</h2>")[-1]
+            .strip()
+            .startswith(f"{OWNER.name} ({example.reviewed.year})")
+            or f"<p>{OWNER.name} ({example.reviewed.year})." in citation
+        )
     feed = ET.parse(site / "eksempler.atom").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
     authors = {e.findtext("a:author/a:name", namespaces=ns) for e in feed.findall("a:entry", ns)}
@@ -133,6 +157,7 @@ def test_the_bank_is_author_and_publisher_and_the_municipality_the_subject(real_
 
 
 # -- open data and sharing ------------------------------------------------------------------------
+
 
 def test_open_data_carry_absolute_addresses(real_site, examples):
     site, _ = real_site
@@ -171,12 +196,16 @@ def test_the_404_page_is_titled_in_norwegian(real_site):
 
 # -- routes without an account --------------------------------------------------------------------
 
+
 def test_every_example_offers_an_email_to_the_editors_with_its_title_and_address(real_site, examples):
     site, _ = real_site
     for example in examples:
         page = parse(site / example.url_path / "index.html")
-        mail = [href for href, text, _ in page.anchors if text in ("Meld fra om feil eller send en oppdatering",
-                                                                   "Meld frå om feil eller send ei oppdatering")]
+        mail = [
+            href
+            for href, text, _ in page.anchors
+            if text in ("Meld fra om feil eller send en oppdatering", "Meld frå om feil eller send ei oppdatering")
+        ]
         assert len(mail) == 1, example.slug
         url = urlparse(mail[0])
         assert url.scheme == "mailto" and unquote(url.path) == OWNER.contact_email
@@ -196,13 +225,19 @@ def test_another_address_and_repository_leave_no_trace_of_the_old_ones(tmp_path)
     config = project / "mkdocs.yml"
     old_repository = SETTINGS["repository"]
     old_site = published_address(ROOT)
-    config.write_text(config.read_text(encoding="utf-8").replace(f"repository: {old_repository}",
-                                                                   f"repository: {OTHER_REPOSITORY}"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(f"repository: {old_repository}", f"repository: {OTHER_REPOSITORY}"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site", site_url=OTHER_SITE)
     assert result.returncode == 0, result.stderr
-    texts = [p for p in (tmp_path / "site").rglob("*")
-             if p.is_file() and p.suffix in {".html", ".json", ".xml", ".txt", ".csv", ".atom", ".js"}
-             and "pagefind" not in p.parts]
+    texts = [
+        p
+        for p in (tmp_path / "site").rglob("*")
+        if p.is_file()
+        and p.suffix in {".html", ".json", ".xml", ".txt", ".csv", ".atom", ".js"}
+        and "pagefind" not in p.parts
+    ]
     assert len(texts) > 100
     old_host = urlparse(old_site).netloc
     new_seen = False
@@ -221,8 +256,12 @@ def test_no_template_or_document_hard_codes_the_repository_or_the_site_address()
     repository = SETTINGS["repository"]
     host = urlparse(published_address(ROOT)).netloc
     where = [ROOT / "overrides", ROOT / "docs", ROOT / "eksempelbank", ROOT / "hooks", ROOT / "data"]
-    files = [p for folder in where for p in folder.rglob("*") if p.is_file() and p.suffix in {
-        ".html", ".md", ".py", ".js", ".yml", ".xml", ".css"}]
+    files = [
+        p
+        for folder in where
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".md", ".py", ".js", ".yml", ".xml", ".css"}
+    ]
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert repository not in text and host not in text, path
@@ -233,6 +272,7 @@ def test_no_template_or_document_hard_codes_the_repository_or_the_site_address()
 @pytest.mark.parametrize("setting", ["utgiver.navn", "kontakt_epost", "site_url"])
 def test_each_required_setting_is_checked(setting):
     from eksempelbank.website.publishing import setting_problems
+
     settings = json.loads(json.dumps(SETTINGS))
     site_url = published_address(ROOT)
     if setting == "site_url":
@@ -258,14 +298,19 @@ def test_make_serve_shows_launch_problems_on_the_page_instead_of_stopping(tmp_pa
     about = project / "docs" / "om.md"
     about.write_text(about.read_text(encoding="utf-8") + "\nTODO: skriv om redaksjonen.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("    kontakt_epost: post@husbanken.no\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    kontakt_epost: post@husbanken.no\n", ""), encoding="utf-8"
+    )
     line = about.read_text(encoding="utf-8").splitlines().index("TODO: skriv om redaksjonen.") + 1
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         page = wait_for(base + "om/", "Ikke klar for publisering")
         assert f"docs/om.md:{line}: plassholderteksten «TODO»" in page

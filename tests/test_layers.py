@@ -61,23 +61,27 @@ def imports_of(name: str, source: str, display: str, package: bool, known: set[s
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = here[:len(here) - (node.level - 1)] if node.level > 1 else here
+                base = here[: len(here) - (node.level - 1)] if node.level > 1 else here
                 stem = ".".join(base + ([node.module] if node.module else []))
             else:
                 stem = node.module or ""
             targets = [f"{stem}.{alias.name}" if f"{stem}.{alias.name}" in known else stem for alias in node.names]
         else:
             continue
-        found += [Import(name, target, node.lineno, display) for target in dict.fromkeys(targets)
-                  if target.split(".")[0] in OWN]
+        found += [
+            Import(name, target, node.lineno, display)
+            for target in dict.fromkeys(targets)
+            if target.split(".")[0] in OWN
+        ]
     return found
 
 
 def layer_of(module: str) -> int | None:
     for index, (_, patterns) in enumerate(LAYERS):
         for pattern in patterns:
-            if module == pattern.removesuffix(".*") or (pattern.endswith(".*") and
-                                                         module.startswith(pattern.removesuffix("*"))):
+            if module == pattern.removesuffix(".*") or (
+                pattern.endswith(".*") and module.startswith(pattern.removesuffix("*"))
+            ):
                 return index
     return None
 
@@ -89,34 +93,43 @@ def problems(imports: list[Import]) -> list[str]:
         where = f"{item.path}:{item.line}: {item.module}"
         own, target = layer_of(item.module), layer_of(item.target)
         if item.target in ENTRY_POINTS and (item.module, item.target) not in ALLOWED_ENTRY_IMPORTS:
-            found.append(f"{where} imports {item.target}, an entry point (nothing may import the command line "
-                         "or the hook)")
+            found.append(
+                f"{where} imports {item.target}, an entry point (nothing may import the command line or the hook)"
+            )
         elif item.module.split(".")[0] in PRODUCT and item.target.split(".")[0] in OUTSIDE:
             found.append(f"{where} imports {item.target}, which is outside the product")
         elif own is not None and target is not None and target > own:
-            found.append(f"{where} ({LAYERS[own][0]}) imports {item.target} ({LAYERS[target][0]}), "
-                         "a layer above it")
+            found.append(f"{where} ({LAYERS[own][0]}) imports {item.target} ({LAYERS[target][0]}), a layer above it")
     return found
 
 
 def project_modules(root: Path) -> dict[str, Path]:
-    files = [*(root / "eksempelbank").rglob("*.py"), *(root / "hooks").glob("*.py"),
-             *(root / "benchmarks").glob("*.py"), *(root / "scripts").glob("*.py")]
+    files = [
+        *(root / "eksempelbank").rglob("*.py"),
+        *(root / "hooks").glob("*.py"),
+        *(root / "benchmarks").glob("*.py"),
+        *(root / "scripts").glob("*.py"),
+    ]
     return {module_name(path, root): path for path in sorted(files) if "__pycache__" not in path.parts}
 
 
 def all_imports(root: Path) -> list[Import]:
     modules = project_modules(root)
     known = set(modules)
-    return [found for name, path in modules.items()
-            for found in imports_of(name, path.read_text(encoding="utf-8"), str(path.relative_to(root)),
-                                    is_package(path), known)]
+    return [
+        found
+        for name, path in modules.items()
+        for found in imports_of(
+            name, path.read_text(encoding="utf-8"), str(path.relative_to(root)), is_package(path), known
+        )
+    ]
 
 
 def test_no_module_imports_from_a_layer_above_its_own():
     imports = all_imports(ROOT)
-    assert any(i.module == "eksempelbank.website.site" and i.target == "eksempelbank.reading.model"
-               for i in imports), "the import parser found nothing: is the layout the one declared here?"
+    assert any(i.module == "eksempelbank.website.site" and i.target == "eksempelbank.reading.model" for i in imports), (
+        "the import parser found nothing: is the layout the one declared here?"
+    )
     found = problems(imports)
     assert not found, "imports across the layers (tests/test_layers.py, LAYERS):\n" + "\n".join(found)
 
@@ -129,8 +142,11 @@ def test_every_module_of_the_product_is_in_a_layer():
 def test_the_installed_packages_are_the_package_folders():
     """``pip install .`` installs what pyproject.toml lists; a new subpackage must be listed there."""
     folders = sorted(module_name(init, ROOT) for init in (ROOT / "eksempelbank").rglob("__init__.py"))
-    holding_code = {module_name(path.parent / "__init__.py", ROOT)
-                    for path in (ROOT / "eksempelbank").rglob("*.py") if "__pycache__" not in path.parts}
+    holding_code = {
+        module_name(path.parent / "__init__.py", ROOT)
+        for path in (ROOT / "eksempelbank").rglob("*.py")
+        if "__pycache__" not in path.parts
+    }
     assert holding_code <= set(folders), f"folders with modules but no __init__.py: {holding_code - set(folders)}"
     listed = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"]
     assert sorted(listed) == folders
@@ -154,8 +170,11 @@ def test_the_readme_tree_shows_every_module_where_it_is():
     missing = [path for path in tree if not (ROOT / path).exists()]
     assert not missing, f"README.md («Slik henger det sammen») names what is not there: {missing}"
     # Every module under its folder; a subpackage's __init__.py is told by the folder's own line.
-    modules = {str(path.relative_to(ROOT)) for path in (ROOT / "eksempelbank").rglob("*.py")
-               if "__pycache__" not in path.parts and (path.name != "__init__.py" or path.parent.name == "eksempelbank")}
+    modules = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "eksempelbank").rglob("*.py")
+        if "__pycache__" not in path.parts and (path.name != "__init__.py" or path.parent.name == "eksempelbank")
+    }
     unlisted = sorted(modules - set(tree))
     assert not unlisted, f"modules missing from README.md's tree («Slik henger det sammen»): {unlisted}"
 

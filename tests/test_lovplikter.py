@@ -9,11 +9,11 @@ import sys
 import yaml
 
 from eksempelbank import ROOT
+from eksempelbank.reading.validate import load_examples, validate_file
 from eksempelbank.website.facets import group
 from eksempelbank.website.open_data import record
 from eksempelbank.website.render import SiteOptions, render_facet_value
 from eksempelbank.website.site import description_for
-from eksempelbank.reading.validate import load_examples, validate_file
 
 from .conftest import TODAY
 from .test_hostile_corpus import VALID
@@ -34,6 +34,7 @@ def tagged(examples, value: str) -> set[str]:
 
 
 # -- the data ---------------------------------------------------------------------------------
+
 
 def test_the_field_and_facet_are_declared_as_data_over_the_vocabulary(schema):
     spec = schema.fields["lovplikter"]
@@ -67,6 +68,7 @@ def test_every_duty_has_an_explanation_that_cites_its_paragraph_and_the_act(sche
 
 # -- the pages --------------------------------------------------------------------------------
 
+
 def test_value_pages_list_exactly_the_examples_tagged_with_the_duty(real_site, examples, schema):
     site, _ = real_site
     assert any(e.values.get("lovplikter") for e in examples), "no example is tagged yet"
@@ -77,8 +79,9 @@ def test_value_pages_list_exactly_the_examples_tagged_with_the_duty(real_site, e
         assert linked_examples(site, f"boligsosial-lov/{term.id}") == expected, term.id
         count = len(expected)
         text = "ingen eksempler ennå" if count == 0 else f"{count} {'eksempel' if count == 1 else 'eksempler'}"
-        assert re.search(rf'href="{term.id}/">{re.escape(term.label)}</a>\s*<span class="eb-count">\({text}\)',
-                         overview), term.id
+        assert re.search(
+            rf'href="{term.id}/">{re.escape(term.label)}</a>\s*<span class="eb-count">\({text}\)', overview
+        ), term.id
         page = html(site, f"boligsosial-lov/{term.id}")
         first = description_for(schema, "lovplikter", term.id).split("\n\n", 1)[0].split(" ")[:6]
         assert " ".join(first) in re.sub(r"\s+", " ", page), term.id
@@ -104,13 +107,17 @@ def test_a_value_page_lists_the_examples_that_carry_it_and_no_others(tmp_path, s
     assert [e.slug for e in values["vedtak-og-klage"].examples] == ["med-vedtak"]
     assert {e.slug for e in values["samarbeid-og-samordning"].examples} == {"bare-samarbeid", "med-vedtak"}
     assert values["oversikt-over-boligbehovet"].examples == []
-    pages = render_facet_value(values["vedtak-og-klage"], schema, SiteOptions(),
-                               description_for(schema, "lovplikter", "vedtak-og-klage"))
+    pages = render_facet_value(
+        values["vedtak-og-klage"], schema, SiteOptions(), description_for(schema, "lovplikter", "vedtak-og-klage")
+    )
     page = pages["boligsosial-lov/vedtak-og-klage.md"]
     assert "eksempler/med-vedtak/" in page and "bare-samarbeid" not in page and "uten-plikter" not in page
     assert "## Hva loven krever" in page and "## Eksempler" in page
     empty = render_facet_value(values["oversikt-over-boligbehovet"], schema, SiteOptions(), None)
-    assert "Det er ingen eksempler for «Oversikt over boligbehovet» ennå." in empty["boligsosial-lov/oversikt-over-boligbehovet.md"]
+    assert (
+        "Det er ingen eksempler for «Oversikt over boligbehovet» ennå."
+        in empty["boligsosial-lov/oversikt-over-boligbehovet.md"]
+    )
 
 
 def test_open_data_carries_the_duties_and_an_empty_list_without_them(tmp_path, schema):
@@ -124,6 +131,7 @@ def test_open_data_carries_the_duties_and_an_empty_list_without_them(tmp_path, s
 
 
 # -- the editor's messages --------------------------------------------------------------------
+
 
 def test_the_field_is_optional(tmp_path, schema):
     path = tmp_path / "eksempel.md"
@@ -149,16 +157,22 @@ def test_a_duty_written_by_its_name_is_told_its_identifier(tmp_path, schema):
     path.write_text(with_duties("Individuelt tilpasset bistand"), encoding="utf-8")
     [problem] = [p for p in validate_file(path, schema, today=TODAY)[1] if p.is_error]
     assert problem.field == "lovplikter" and problem.line == 13
-    assert problem.message.startswith("«Individuelt tilpasset bistand» er ikke en tillatt verdi. "
-                                      "Mente du «individuelt-tilpasset-bistand»? Tillatte verdier: ")
+    assert problem.message.startswith(
+        "«Individuelt tilpasset bistand» er ikke en tillatt verdi. "
+        "Mente du «individuelt-tilpasset-bistand»? Tillatte verdier: "
+    )
 
 
 def test_sjekk_prints_the_problem_with_file_line_and_field(tmp_path):
     path = tmp_path / "feil-plikt.md"
     path.write_text(with_duties("klagerett"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "eksempelbank", "sjekk", str(path)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "eksempelbank", "sjekk", str(path)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 1
     output = result.stdout + result.stderr
-    assert re.search(r"feil-plikt\.md:13: lovplikter: «klagerett» er ikke en tillatt verdi\. Tillatte verdier: "
-                     r"samarbeid-og-samordning, .*vedtak-og-klage\.", output), output
+    assert re.search(
+        r"feil-plikt\.md:13: lovplikter: «klagerett» er ikke en tillatt verdi\. Tillatte verdier: "
+        r"samarbeid-og-samordning, .*vedtak-og-klage\.",
+        output,
+    ), output

@@ -15,20 +15,29 @@ def problems_for(tmp_path, schema, text):
 
 
 def test_a_name_of_today_and_of_a_merged_municipality_asks_which(tmp_path, schema):
-    text = with_field("kommune", "kommune: Sande").replace("ansvarlig_aktor: Stord kommune", "ansvarlig_aktor: Sande kommune")
+    text = with_field("kommune", "kommune: Sande").replace(
+        "ansvarlig_aktor: Stord kommune", "ansvarlig_aktor: Sande kommune"
+    )
     [(line, field, message)] = problems_for(tmp_path, schema, text)
     assert field == "kommune" and line == 19
-    assert message == ("«Sande» kan være dagens Sande i Møre og Romsdal eller Sande (Vestfold), som ble del av "
-                       "Holmestrand i 2020. Skriv kommunenummeret i anførselstegn (\"1514\") for Sande i Møre og "
-                       "Romsdal, eller «Holmestrand» og «tidligere_kommune: Sande (Vestfold)».")
+    assert message == (
+        "«Sande» kan være dagens Sande i Møre og Romsdal eller Sande (Vestfold), som ble del av "
+        'Holmestrand i 2020. Skriv kommunenummeret i anførselstegn ("1514") for Sande i Møre og '
+        "Romsdal, eller «Holmestrand» og «tidligere_kommune: Sande (Vestfold)»."
+    )
     assert problems_for(tmp_path, schema, text.replace("kommune: Sande", 'kommune: "1514"')) == []
 
 
 def test_values_separated_by_commas_are_told_to_become_a_list(tmp_path, schema):
     text = VALID.replace("malgrupper:\n  - alle-vanskeligstilte", "malgrupper: bostedslose, ungdom")
     assert problems_for(tmp_path, schema, text) == [
-        (8, "malgrupper", "Flere verdier skrives som en liste, én per linje, ikke med komma:\n"
-                          "  malgrupper:\n    - bostedslose\n    - ungdom")]
+        (
+            8,
+            "malgrupper",
+            "Flere verdier skrives som en liste, én per linje, ikke med komma:\n"
+            "  malgrupper:\n    - bostedslose\n    - ungdom",
+        )
+    ]
 
 
 def test_a_date_written_as_a_number_is_a_date_problem_not_a_phone_number(tmp_path, schema):

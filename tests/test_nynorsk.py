@@ -22,8 +22,10 @@ def strings(language: str) -> dict[str, str]:
 
 def mkdocs_names() -> list[str]:
     """Every name mkdocs.yml gives the menu and the palette toggle."""
+
     class Loader(yaml.SafeLoader):
         pass
+
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and friends
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     names = [option["toggle"]["name"] for option in config["theme"]["palette"]]
@@ -35,6 +37,7 @@ def mkdocs_names() -> list[str]:
                     names.append(title)
                     if isinstance(target, list):
                         walk(target)
+
     walk(config["nav"])
     return names
 

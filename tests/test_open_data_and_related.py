@@ -9,9 +9,8 @@ from collections import Counter
 from dataclasses import replace
 
 from eksempelbank import ROOT
-from eksempelbank.website.related import SCORED_FIELDS, related_examples
 from eksempelbank.reading.validate import load_examples
-
+from eksempelbank.website.related import SCORED_FIELDS, related_examples
 
 from .sitebuild import LOCAL_SITE_URL
 
@@ -29,7 +28,7 @@ def test_json_and_csv_carry_every_example_with_front_matter_identifiers(real_sit
     for record in data["eksempler"]:
         example = examples[record["id"]]
         assert record["url"].startswith(LOCAL_SITE_URL)
-        assert (site / record["url"][len(LOCAL_SITE_URL):] / "index.html").is_file()
+        assert (site / record["url"][len(LOCAL_SITE_URL) :] / "index.html").is_file()
         assert record["suksessfaktorer"] == example.values["suksessfaktorer"]
         assert record["fylke"] == example.values["fylke"]
         assert record["sist_vurdert"] == example.reviewed.isoformat()
@@ -73,9 +72,11 @@ def test_county_overview_draws_every_county_with_its_count(real_site, schema):
 
 # -- related examples ------------------------------------------------------------------------
 
+
 def brute_force(examples, limit=5):
     """The definition, pair by pair: most shared values, then same municipality, county, size, title."""
     from eksempelbank.website.facets import sort_examples
+
     ordered = sort_examples(examples)
     result = {}
     for e in ordered:
@@ -108,8 +109,11 @@ def test_related_examples_match_the_definition_on_random_data(schema):
         values["fylke"] = [rng.choice(counties)]
         values["kommunestorrelse"] = rng.choice(["liten", "mellomstor", "stor"])
         municipalities = [rng.choice(schema.register.municipalities[:12])]  # often shared
-        examples.append(replace(base, slug=f"eksempel-{i:03}", title=f"Eksempel {i:03}", values=values,
-                                municipalities=municipalities))
+        examples.append(
+            replace(
+                base, slug=f"eksempel-{i:03}", title=f"Eksempel {i:03}", values=values, municipalities=municipalities
+            )
+        )
     fast = {slug: [e.slug for e in found] for slug, found in related_examples(examples, schema).items()}
     assert fast == brute_force(examples)
 

@@ -36,7 +36,6 @@ def published(request, real_site, sub_path_site):
     return sub_path_site, SUB_PATH_URL
 
 
-
 class _Page(HTMLParser):
     """Links, assets and <meta>/<link rel> of one page."""
 
@@ -106,7 +105,7 @@ def file_for(url: str, site: Path, base: str) -> Path | None:
     prefix = urlsplit(base).path
     if urlsplit(url).netloc != urlsplit(base).netloc or not path.startswith(prefix):
         return None
-    inner = path[len(prefix):]
+    inner = path[len(prefix) :]
     target = site / inner
     return target / "index.html" if inner == "" or inner.endswith("/") else target
 
@@ -154,8 +153,10 @@ def test_sitemap_lists_every_page_with_the_review_dates(published, examples):
     site, base = published
     tree = ET.parse(site / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    entries = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
-               for u in tree.getroot().findall("s:url", ns)}
+    entries = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in tree.getroot().findall("s:url", ns)
+    }
     assert len(entries) == len(html_pages(site))
     for loc in entries:
         target = file_for(loc, site, base)

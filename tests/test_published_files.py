@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from eksempelbank.website.pagefind_files import (PagefindFormatError, SIGNATURE, cbor_decode, cbor_encode,
-                                         index_file_bytes, make_deterministic, read_index_file)
+from eksempelbank.website.pagefind_files import (
+    SIGNATURE,
+    PagefindFormatError,
+    cbor_decode,
+    cbor_encode,
+    index_file_bytes,
+    make_deterministic,
+    read_index_file,
+)
 from eksempelbank.website.published_files import UsedAssets, attribute_references
 
 THEME_FOLDERS = ("assets/javascripts", "assets/stylesheets", "assets/images")
@@ -21,11 +28,23 @@ THEME_FOLDERS = ("assets/javascripts", "assets/stylesheets", "assets/images")
 def test_the_site_publishes_none_of_the_themes_unused_search_files_or_source_maps(real_site):
     site, _ = real_site
     published = [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()]
-    unused = [path for path in published
-              if path.endswith(".map") or "/lunr/" in path or "/workers/" in path
-              or path.startswith(("pagefind/pagefind-ui", "pagefind/pagefind-modular-ui",
-                                  "pagefind/pagefind-component-ui", "pagefind/pagefind-highlight",
-                                  "pagefind/pagefind-worker", "pagefind/wasm.unknown"))]
+    unused = [
+        path
+        for path in published
+        if path.endswith(".map")
+        or "/lunr/" in path
+        or "/workers/" in path
+        or path.startswith(
+            (
+                "pagefind/pagefind-ui",
+                "pagefind/pagefind-modular-ui",
+                "pagefind/pagefind-component-ui",
+                "pagefind/pagefind-highlight",
+                "pagefind/pagefind-worker",
+                "pagefind/wasm.unknown",
+            )
+        )
+    ]
     assert unused == []
     for script in site.glob("assets/javascripts/*.js"):
         assert "sourceMappingURL" not in script.read_text(encoding="utf-8"), script.name
@@ -40,8 +59,9 @@ def test_every_theme_file_a_page_loads_is_published_and_every_one_published_is_l
     for page in site.rglob("*.html"):
         address = page.relative_to(site).as_posix()
         used.add_page(page.read_text(encoding="utf-8"), address.removesuffix("index.html") or "./")
-    theme = {p.relative_to(site).as_posix() for folder in THEME_FOLDERS for p in (site / folder).rglob("*")
-             if p.is_file()}
+    theme = {
+        p.relative_to(site).as_posix() for folder in THEME_FOLDERS for p in (site / folder).rglob("*") if p.is_file()
+    }
     assert theme, "the theme's stylesheet and script are published"
     missing = sorted(path for path in used.paths if not (site / path).is_file())
     assert missing == []
@@ -49,15 +69,20 @@ def test_every_theme_file_a_page_loads_is_published_and_every_one_published_is_l
 
 
 def test_only_src_and_href_attributes_count_as_loading_a_file():
-    html = ('<link rel="stylesheet" href="../assets/stylesheets/main.css">'
-            '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.js"}</script>'
-            '<p>Se "assets/images/x.png" i teksten</p>'
-            '<script src="/bank/assets/javascripts/bundle.js"></script>'
-            '<img src="https://eksempel.no/bank/assets/images/logo.png" alt="">'
-            '<a href="https://andre.no/assets/x.css">x</a>')
+    html = (
+        '<link rel="stylesheet" href="../assets/stylesheets/main.css">'
+        '<script id="__config" type="application/json">{"search": "../assets/javascripts/workers/search.js"}</script>'
+        '<p>Se "assets/images/x.png" i teksten</p>'
+        '<script src="/bank/assets/javascripts/bundle.js"></script>'
+        '<img src="https://eksempel.no/bank/assets/images/logo.png" alt="">'
+        '<a href="https://andre.no/assets/x.css">x</a>'
+    )
     assert list(attribute_references(html)) == [
-        "../assets/stylesheets/main.css", "/bank/assets/javascripts/bundle.js",
-        "https://eksempel.no/bank/assets/images/logo.png", "https://andre.no/assets/x.css"]
+        "../assets/stylesheets/main.css",
+        "/bank/assets/javascripts/bundle.js",
+        "https://eksempel.no/bank/assets/images/logo.png",
+        "https://andre.no/assets/x.css",
+    ]
     used = UsedAssets("https://eksempel.no/bank/")
     used.add_page(html, "eksempler/")
     # The other site's file is not ours; the workers path is only text in a JSON value.
@@ -77,7 +102,7 @@ def _shuffled_copy(bundle: Path, target: Path, seed: int) -> None:
     for name, old in meta[3]:
         filter_name, values = read_index_file(target / "filter" / f"{old}.pf_filter")
         rng.shuffle(values)
-        new = f"nb_{rng.randrange(16 ** 7):07x}"
+        new = f"nb_{rng.randrange(16**7):07x}"
         (target / "filter" / f"{old}.pf_filter").unlink()
         (target / "filter" / f"{new}.pf_filter").write_bytes(index_file_bytes([filter_name, values]))
         filters.append([name, new])
@@ -86,15 +111,18 @@ def _shuffled_copy(bundle: Path, target: Path, seed: int) -> None:
     meta[4].reverse()  # the sort orders, as another process may list them
     meta_path.unlink()
     old_hash = meta_path.name.split(".")[1]
-    new_hash = f"nb_{rng.randrange(16 ** 10):010x}"
+    new_hash = f"nb_{rng.randrange(16**10):010x}"
     (target / f"pagefind.{new_hash}.pf_meta").write_bytes(index_file_bytes(meta))
     (target / "pagefind-entry.json").write_text(entry_text.replace(old_hash, new_hash), encoding="utf-8")
 
 
 def test_the_search_index_is_written_in_one_order_whatever_order_pagefind_chose(real_site, tmp_path):
     site, _ = real_site
-    published = {p.relative_to(site / "pagefind").as_posix(): p.read_bytes()
-                 for p in (site / "pagefind").rglob("*") if p.is_file()}
+    published = {
+        p.relative_to(site / "pagefind").as_posix(): p.read_bytes()
+        for p in (site / "pagefind").rglob("*")
+        if p.is_file()
+    }
     for seed in (1, 2):
         other = tmp_path / f"pagefind-{seed}"
         _shuffled_copy(site / "pagefind", other, seed)
@@ -118,7 +146,7 @@ def test_cbor_is_read_and_written_back_to_the_same_bytes(real_site):
     files = list((site / "pagefind").glob("*.pf_meta")) + list((site / "pagefind" / "index").glob("*"))
     assert files
     for path in files:
-        data = gzip.decompress(path.read_bytes())[len(SIGNATURE):]
+        data = gzip.decompress(path.read_bytes())[len(SIGNATURE) :]
         assert cbor_encode(cbor_decode(data)) == data, path.name
 
 

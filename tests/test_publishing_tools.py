@@ -42,12 +42,19 @@ MINIMAL_MKDOCS = "extra:\n  eksempelbank:\n    repository: eier/eksempelbank\n  
 
 
 def run(*args, cwd, env=None):
-    return subprocess.run([sys.executable, "-m", "eksempelbank", *args], cwd=cwd, capture_output=True, text=True,
-                          env=dict(os.environ, **(env or {})), timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "eksempelbank", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, **(env or {})),
+        timeout=120,
+    )
 
 
-def example_text(title: str, reviewed: date, *, kilder: str | None = None, body_extra: str = "",
-                 kommune: str = "Stord") -> str:
+def example_text(
+    title: str, reviewed: date, *, kilder: str | None = None, body_extra: str = "", kommune: str = "Stord"
+) -> str:
     """The corpus' valid example with another title, date, sources or body."""
     text = (CORPUS / "valid" / "gyldig-eksempel.md").read_text(encoding="utf-8")
     text = text.replace("tittel: Boligkontor i Stord", f"tittel: {_yaml_quoted(title)}")
@@ -75,25 +82,36 @@ def make_project(root: Path, files: dict[str, str], mkdocs: str | None = MINIMAL
 
 @pytest.fixture
 def freshness_project(tmp_path):
-    return make_project(tmp_path / "bank", {name: example_text(f"Boligkontor {name}", reviewed)
-                                            for name, reviewed in REVIEWED.items()})
+    return make_project(
+        tmp_path / "bank", {name: example_text(f"Boligkontor {name}", reviewed) for name, reviewed in REVIEWED.items()}
+    )
 
 
 # -- freshness -----------------------------------------------------------------------------------
+
 
 def test_freshness_picks_the_stale_and_the_soon_stale_with_their_dates(freshness_project, schema):
     catalog = load_examples(freshness_project / "examples", schema, root=freshness_project)
     assert catalog.errors == []
     stale, soon = due_for_review(catalog.examples, schema, DAY)
     assert [(d.example.source_path, d.limit) for d in stale] == [
-        ("examples/gammel.md", date(2022, 1, 15)), ("examples/akkurat.md", date(2026, 6, 1))]
+        ("examples/gammel.md", date(2022, 1, 15)),
+        ("examples/akkurat.md", date(2026, 6, 1)),
+    ]
     assert [(d.example.source_path, d.limit) for d in soon] == [
-        ("examples/snart.md", date(2026, 6, 2)), ("examples/kanten.md", date(2026, 8, 30))]
+        ("examples/snart.md", date(2026, 6, 2)),
+        ("examples/kanten.md", date(2026, 8, 30)),
+    ]
 
     text = render_text(stale, soon, schema, DAY)
-    assert text.index("Sist vurdert for mer enn 3 år siden (2 eksempler)") < text.index("Boligkontor gammel") \
-        < text.index("Boligkontor akkurat") < text.index("Passerer grensen innen 90 dager (2 eksempler)") \
-        < text.index("Boligkontor snart") < text.index("Boligkontor kanten")
+    assert (
+        text.index("Sist vurdert for mer enn 3 år siden (2 eksempler)")
+        < text.index("Boligkontor gammel")
+        < text.index("Boligkontor akkurat")
+        < text.index("Passerer grensen innen 90 dager (2 eksempler)")
+        < text.index("Boligkontor snart")
+        < text.index("Boligkontor kanten")
+    )
     assert ("examples/gammel.md · Stord · sist vurdert 2019-01-15 · over grensen siden 2022-01-15") in text
     assert "sist vurdert 2023-06-02 · passerer grensen 2026-06-02 (om 1 dag)" in text
     assert "passerer grensen 2026-08-30 (om 90 dager)" in text
@@ -118,11 +136,17 @@ def test_freshness_markdown_is_an_issue_body_with_a_task_list(freshness_project)
     assert "sett `sist_vurdert`" in body and "pull request" in body and "kildene" in body
     tasks = [line for line in body.splitlines() if line.startswith("- [ ] ")]
     assert len(tasks) == 4
-    assert tasks[0].startswith("- [ ] [Boligkontor gammel](https://github.com/eier/eksempelbank/blob/main/"
-                               "examples/gammel.md) – `examples/gammel.md` – Stord – sist vurdert 2019-01-15, "
-                               "over grensen siden 2022-01-15")
-    assert body.index("### Sist vurdert for mer enn 3 år siden (2)") < body.index("gammel.md") \
-        < body.index("### Passerer grensen innen 90 dager (2)") < body.index("snart.md")
+    assert tasks[0].startswith(
+        "- [ ] [Boligkontor gammel](https://github.com/eier/eksempelbank/blob/main/"
+        "examples/gammel.md) – `examples/gammel.md` – Stord – sist vurdert 2019-01-15, "
+        "over grensen siden 2022-01-15"
+    )
+    assert (
+        body.index("### Sist vurdert for mer enn 3 år siden (2)")
+        < body.index("gammel.md")
+        < body.index("### Passerer grensen innen 90 dager (2)")
+        < body.index("snart.md")
+    )
     assert "Ingen eksempler" not in body
 
 
@@ -138,8 +162,9 @@ def test_freshness_reads_the_limits_from_the_format(freshness_project, schema):
     spec = schema.fields["sist_vurdert"]
     assert (spec.stale_after_years, spec.warn_before_days) == (3, 90)
     catalog = load_examples(freshness_project / "examples", schema, root=freshness_project)
-    longer = replace(schema, fields={**schema.fields,
-                                     "sist_vurdert": replace(spec, stale_after_years=5, warn_before_days=10)})
+    longer = replace(
+        schema, fields={**schema.fields, "sist_vurdert": replace(spec, stale_after_years=5, warn_before_days=10)}
+    )
     stale, soon = due_for_review(catalog.examples, longer, DAY)
     assert [d.example.source_path for d in stale] == ["examples/gammel.md"]  # 2019 + 5 years: 2024
     assert soon == []
@@ -148,7 +173,8 @@ def test_freshness_reads_the_limits_from_the_format(freshness_project, schema):
 
 def test_freshness_fails_only_when_the_examples_cannot_be_read(freshness_project):
     (freshness_project / "examples" / "ødelagt.md").write_text(
-        example_text("Ødelagt", date(2024, 1, 1), kommune="Stordd"), encoding="utf-8")
+        example_text("Ødelagt", date(2024, 1, 1), kommune="Stordd"), encoding="utf-8"
+    )
     result = run("ferskhet", "--dato", DAY.isoformat(), cwd=freshness_project)
     assert result.returncode == 1
     assert "«Stordd» er ikke en kommune" in result.stderr
@@ -176,12 +202,20 @@ lenker:
 def links_project(tmp_path, schema):
     if "nedlagt" not in schema.entries["kilder"]["keys"]:
         pytest.skip("data/eksempelformat.yml godtar ennå ikke «nedlagt» i kilder (entries.kilder.keys)")
-    return make_project(tmp_path / "bank", {
-        "a-plan": example_text("Plan og rapport", date(2026, 1, 1), kilder=LINK_SOURCES),
-        "b-rapport": example_text("Bare rapporten", date(2026, 1, 1), kilder=(
-            "kilder:\n  - tittel: Rapporten\n    url: https://www.example.no/rapport.pdf\n"
-            "  - tittel: Trykt\n    dokument: Stord kommune, 2019\n    uten_nettadresse: 2026-01-01\n")),
-    })
+    return make_project(
+        tmp_path / "bank",
+        {
+            "a-plan": example_text("Plan og rapport", date(2026, 1, 1), kilder=LINK_SOURCES),
+            "b-rapport": example_text(
+                "Bare rapporten",
+                date(2026, 1, 1),
+                kilder=(
+                    "kilder:\n  - tittel: Rapporten\n    url: https://www.example.no/rapport.pdf\n"
+                    "  - tittel: Trykt\n    dokument: Stord kommune, 2019\n    uten_nettadresse: 2026-01-01\n"
+                ),
+            ),
+        },
+    )
 
 
 def test_links_lists_each_address_once_and_leaves_out_closed_sites(links_project, schema):
@@ -201,17 +235,22 @@ def test_links_lists_each_address_once_and_leaves_out_closed_sites(links_project
 
 # -- pull-request summary ------------------------------------------------------------------------
 
-GOOD_BODY = ("\nDette er **fet** tekst og koden `<b>kode</b>`.\n\n<!-- hemmelig-kommentar -->\n\n"
-             "    linje en\n\n    linje tre etter en tom linje\n")
+GOOD_BODY = (
+    "\nDette er **fet** tekst og koden `<b>kode</b>`.\n\n<!-- hemmelig-kommentar -->\n\n"
+    "    linje en\n\n    linje tre etter en tom linje\n"
+)
 
 
 @pytest.fixture
 def summary_project(tmp_path):
-    return make_project(tmp_path / "bank", {
-        "godt": example_text("Godt " + HOSTILE_TITLE, date(2026, 1, 1), body_extra=GOOD_BODY),
-        "ugyldig": example_text("Ugyldig " + HOSTILE_TITLE, date(2026, 1, 1), kommune="Stordd"),
-        "urort": example_text("Ikke endret", date(2026, 1, 1)),
-    })
+    return make_project(
+        tmp_path / "bank",
+        {
+            "godt": example_text("Godt " + HOSTILE_TITLE, date(2026, 1, 1), body_extra=GOOD_BODY),
+            "ugyldig": example_text("Ugyldig " + HOSTILE_TITLE, date(2026, 1, 1), kommune="Stordd"),
+            "urort": example_text("Ikke endret", date(2026, 1, 1)),
+        },
+    )
 
 
 class _Rendered(HTMLParser):
@@ -237,8 +276,16 @@ def _as_text(markdown_line: str) -> str:
 def test_summary_names_file_line_field_and_fix_and_escapes_hostile_titles(summary_project):
     path = summary_project / "sammendrag.md"
     path.write_text("Fra før\n", encoding="utf-8")  # GitHub's file may hold other steps' summaries: append
-    result = run("sjekk", "--format", "tekst", "--sammendrag", str(path), "examples/ugyldig.md", "examples/godt.md",
-                 cwd=summary_project)
+    result = run(
+        "sjekk",
+        "--format",
+        "tekst",
+        "--sammendrag",
+        str(path),
+        "examples/ugyldig.md",
+        "examples/godt.md",
+        cwd=summary_project,
+    )
     assert result.returncode == 1
     assert "examples/ugyldig.md:3: kommune: «Stordd» er ikke en kommune" in result.stdout  # the log as before
     text = path.read_text(encoding="utf-8")
@@ -253,14 +300,13 @@ def test_summary_names_file_line_field_and_fix_and_escapes_hostile_titles(summar
     assert _as_text(problem).startswith("- **Feil** på linje 3, felt «kommune»: «Stordd» er ikke en kommune")
     assert "«Files changed»" in text and "«Edit file»" in text and "«Commit changes»" in text
     assert "samme grenen" in text and "kjører da på nytt" in text
-    assert (f"(https://github.com/eier/eksempelbank/blob/main/{GUIDE_PATH}#når-sjekken-av-pull-requesten-feiler)"
-            in text)
+    assert f"(https://github.com/eier/eksempelbank/blob/main/{GUIDE_PATH}#når-sjekken-av-pull-requesten-feiler)" in text
     assert "Ikke endret" not in text  # only the files named
 
     # Nothing from a title becomes markup: not as Markdown, not as HTML. (In the preview, an HTML block,
     # Markdown is not read: there the title is only HTML-escaped, checked below.)
     assert "<img" not in text
-    markdown_part = text[:text.index("<details>")]
+    markdown_part = text[: text.index("<details>")]
     assert "](javascript" not in markdown_part and "*fet*" not in markdown_part
     rendered = _Rendered()
     rendered.feed(markdown.markdown(text, extensions=["tables"]))
@@ -272,7 +318,7 @@ def test_summary_previews_a_passing_file_from_its_checked_html_only(summary_proj
     result = run("sjekk", "--sammendrag", str(path), "examples/ugyldig.md", "examples/godt.md", cwd=summary_project)
     assert result.returncode == 1
     text = path.read_text(encoding="utf-8")
-    preview = text[text.index("<details>"):text.index("</details>") + len("</details>")]
+    preview = text[text.index("<details>") : text.index("</details>") + len("</details>")]
     assert text.count("<details>") == 1  # only the passing file
     assert "<h1>Godt Tittel &lt;img src=x onerror=alert(1)&gt; og [x](javascript:alert(1)) *fet*</h1>" in preview
     assert "<dt>Kommune</dt><dd>Stord</dd>" in preview and "<dt>Sist vurdert</dt><dd>2026-01-01</dd>" in preview
@@ -296,8 +342,9 @@ def test_summary_previews_a_passing_file_from_its_checked_html_only(summary_proj
 
 def test_summary_covers_the_changed_files_and_keeps_annotations_for_them(summary_project):
     path = summary_project / "sammendrag.md"
-    result = run("sjekk", "--format", "github", "--sammendrag", str(path), "--merk", "examples/ugyldig.md",
-                 cwd=summary_project)
+    result = run(
+        "sjekk", "--format", "github", "--sammendrag", str(path), "--merk", "examples/ugyldig.md", cwd=summary_project
+    )
     assert result.returncode == 1
     assert result.stdout.startswith("::error file=examples/ugyldig.md,line=3,title=kommune::")
     text = path.read_text(encoding="utf-8")
@@ -314,8 +361,11 @@ def test_summary_preview_is_bounded(summary_project, schema):
 
 def test_summary_stays_under_githubs_limit_with_many_broken_files(schema):
     files = [f"examples/fil-{n}.md" for n in range(400)]
-    problems = [Problem(file, line, "kommune", "«" + "x" * 5000 + "» er ikke en kommune.")
-                for file in files for line in range(1, 80)]
+    problems = [
+        Problem(file, line, "kommune", "«" + "x" * 5000 + "» er ikke en kommune.")
+        for file in files
+        for line in range(1, 80)
+    ]
     text = summary_markdown(files, Catalog(problems=problems), schema)
     assert len(text.encode("utf-8")) < 1024 * 1024
     assert "Slik retter du feilene" in text and "filer til. Se loggen" in text
@@ -324,12 +374,20 @@ def test_summary_stays_under_githubs_limit_with_many_broken_files(schema):
 def test_guide_has_the_section_the_summary_links_to():
     guide = (ROOT / GUIDE_PATH).read_text(encoding="utf-8")
     assert f"\n## {GUIDE_SECTION}\n" in guide
-    for button in ("«Details»", "«Files changed»", "«Edit file»", "«Commit changes»", "«Approve and run»",
-                   "«New issue»", "«Nytt eksempel»"):
+    for button in (
+        "«Details»",
+        "«Files changed»",
+        "«Edit file»",
+        "«Commit changes»",
+        "«Approve and run»",
+        "«New issue»",
+        "«Nytt eksempel»",
+    ):
         assert button in guide, button
 
 
 # -- installed package ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
@@ -341,8 +399,12 @@ def installed(tmp_path_factory):
         shutil.copy2(ROOT / part, source / part)
     shutil.copytree(ROOT / "eksempelbank", source / "eksempelbank", ignore=shutil.ignore_patterns("__pycache__"))
     target = base / "site-packages"
-    result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                             str(source)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return target
 
@@ -350,13 +412,22 @@ def installed(tmp_path_factory):
 def test_installed_package_finds_the_project_from_the_working_directory(installed, tmp_path):
     assert not (installed / "data").exists() and not (installed / "eksempelbank" / "data").exists()
     env = {"PYTHONPATH": str(installed)}
-    checkout = make_project(tmp_path / "kopi", {
-        "stord-bustadkontor": (ROOT / "examples" / "stord-bustadkontor.md").read_text(encoding="utf-8"),
-        "bergen-leige-til-eige": (ROOT / "examples" / "bergen-leige-til-eige.md").read_text(encoding="utf-8"),
-        "ugyldig": example_text("Ugyldig", date(2026, 1, 1), kommune="Stordd"),
-    }, mkdocs=None)
-    origin = subprocess.run([sys.executable, "-c", "import eksempelbank; print(eksempelbank.__file__)"],
-                            cwd=checkout, env=dict(os.environ, **env), capture_output=True, text=True)
+    checkout = make_project(
+        tmp_path / "kopi",
+        {
+            "stord-bustadkontor": (ROOT / "examples" / "stord-bustadkontor.md").read_text(encoding="utf-8"),
+            "bergen-leige-til-eige": (ROOT / "examples" / "bergen-leige-til-eige.md").read_text(encoding="utf-8"),
+            "ugyldig": example_text("Ugyldig", date(2026, 1, 1), kommune="Stordd"),
+        },
+        mkdocs=None,
+    )
+    origin = subprocess.run(
+        [sys.executable, "-c", "import eksempelbank; print(eksempelbank.__file__)"],
+        cwd=checkout,
+        env=dict(os.environ, **env),
+        capture_output=True,
+        text=True,
+    )
     assert origin.stdout.startswith(str(installed)), origin.stdout + origin.stderr
 
     for cwd in (checkout, checkout / "examples"):
@@ -386,9 +457,13 @@ def test_installed_package_finds_the_project_from_the_working_directory(installe
 
 def test_freshness_json_counts_what_is_due_whatever_the_titles_say(tmp_path):
     """The workflow decides from these counts: a title «Ingen eksempler …» cannot close the issue."""
-    project = make_project(tmp_path / "bank", {
-        "gammel": example_text("Ingen eksempler må vurderes på nytt", date(2019, 1, 15)),
-        "fersk": example_text("Boligkontor fersk", date(2026, 5, 1))})
+    project = make_project(
+        tmp_path / "bank",
+        {
+            "gammel": example_text("Ingen eksempler må vurderes på nytt", date(2019, 1, 15)),
+            "fersk": example_text("Boligkontor fersk", date(2026, 5, 1)),
+        },
+    )
     result = run("ferskhet", "--format", "json", "--dato", DAY.isoformat(), cwd=project)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -13,7 +13,8 @@ import yaml
 
 from eksempelbank import ROOT
 from eksempelbank.cli import main
-from eksempelbank.editors.issue_form import PATH as ISSUE_FORM_PATH, issue_form
+from eksempelbank.editors.issue_form import PATH as ISSUE_FORM_PATH
+from eksempelbank.editors.issue_form import issue_form
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ISSUE_FORM = ROOT / ISSUE_FORM_PATH
@@ -29,19 +30,23 @@ def jobs(path: Path) -> dict:
 
 # -- workflows ----------------------------------------------------------------------------
 
+
 def test_workflows_pass_actionlint():
     """actionlint reads workflows as GitHub does: keys, expressions, needs, reusable-workflow calls
     and (with shellcheck on PATH, as on GitHub's runners) the scripts."""
     binary = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
     if binary is None:
-        message = ("actionlint is not installed: pip install -r requirements-lint.txt (it fetches the "
-                   "binary from GitHub, so make test does not install it)")
+        message = (
+            "actionlint is not installed: pip install -r requirements-lint.txt (it fetches the "
+            "binary from GitHub, so make test does not install it)"
+        )
         if os.environ.get("GITHUB_ACTIONS") == "true":
             pytest.fail(message)  # the pull-request workflow installs it; never skip there
         pytest.skip(message)
     assert WORKFLOWS, "no workflows found"
-    result = subprocess.run([binary, "-no-color", *[str(w.relative_to(ROOT)) for w in WORKFLOWS]],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [binary, "-no-color", *[str(w.relative_to(ROOT)) for w in WORKFLOWS]], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -51,24 +56,29 @@ def _tool(name: str) -> str:
     return found
 
 
-@pytest.mark.parametrize("schema, files", [
-    ("vendor.github-workflows", [str(w.relative_to(ROOT)) for w in WORKFLOWS]),
-    ("vendor.dependabot", [".github/dependabot.yml"]),
-    ("vendor.github-issue-forms", [str(ISSUE_FORM.relative_to(ROOT))]),
-])
+@pytest.mark.parametrize(
+    "schema, files",
+    [
+        ("vendor.github-workflows", [str(w.relative_to(ROOT)) for w in WORKFLOWS]),
+        ("vendor.dependabot", [".github/dependabot.yml"]),
+        ("vendor.github-issue-forms", [str(ISSUE_FORM.relative_to(ROOT))]),
+    ],
+)
 def test_github_files_follow_githubs_schemas(schema, files):
     """The published JSON schemas for workflows, Dependabot and issue forms (vendored in
     check-jsonschema, so nothing is fetched): a misspelt key or a wrong type fails here, not on GitHub."""
-    result = subprocess.run([_tool("check-jsonschema"), "--builtin-schema", schema, *files],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("check-jsonschema"), "--builtin-schema", schema, *files], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_workflows_pass_zizmor():
     """zizmor, a maintained linter for GitHub Actions, offline: excessive permissions, unpinned
     actions, template injection, credentials left in checkouts. Runs everywhere (wheels on PyPI)."""
-    result = subprocess.run([_tool("zizmor"), "--offline", "--no-progress", ".github/workflows"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [_tool("zizmor"), "--offline", "--no-progress", ".github/workflows"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -99,8 +109,9 @@ def test_jobs_have_timeouts_and_checkouts_keep_no_token():
             assert isinstance(job.get("timeout-minutes"), int), f"{workflow.name}: job {name} has no timeout-minutes"
             for step in job.get("steps", []):
                 if str(step.get("uses", "")).startswith("actions/checkout@"):
-                    assert step.get("with", {}).get("persist-credentials") is False, \
+                    assert step.get("with", {}).get("persist-credentials") is False, (
                         f"{workflow.name}: job {name} leaves the token in .git/config"
+                    )
 
 
 def test_only_a_green_run_of_the_pull_request_checks_is_published():
@@ -212,6 +223,7 @@ def test_veiledning_writes_the_issue_form_and_sjekk_notices_when_it_is_stale(tmp
 
 
 # -- independence from MkDocs ---------------------------------------------------------------
+
 
 def test_the_package_does_not_import_mkdocs_or_material():
     """Material for MkDocs reaches end of life on 2027-05-05. The domain code must not depend on it,

@@ -9,17 +9,37 @@ from datetime import date
 
 import pytest
 
-from eksempelbank.website.finder import (BITMASK_VALUES, CARD_META, FINDER_URI, RESULTS_PER_BATCH, SELECTION_PREFIX,
-                                 SELECTION_TABLE, finder_facets, render_finder, selection_files)
 from eksempelbank.reading.schema import Term, Vocabulary
-from eksempelbank.website.search_index import (PAGE_TYPE, PERIOD_FILTER,
-                                       SORT_REVIEWED, SORT_TITLE, TYPE_FILTER, SearchIndexError, build_index,
-                                       example_search_data, filter_values, mark_searchable, newest_first, period_values,
-                                       reviewed_sort_keys, should_index)
 from eksempelbank.reading.text import sort_key
+from eksempelbank.website.finder import (
+    BITMASK_VALUES,
+    CARD_META,
+    FINDER_URI,
+    RESULTS_PER_BATCH,
+    SELECTION_PREFIX,
+    SELECTION_TABLE,
+    finder_facets,
+    render_finder,
+    selection_files,
+)
+from eksempelbank.website.search_index import (
+    PAGE_TYPE,
+    PERIOD_FILTER,
+    SORT_REVIEWED,
+    SORT_TITLE,
+    TYPE_FILTER,
+    SearchIndexError,
+    build_index,
+    example_search_data,
+    filter_values,
+    mark_searchable,
+    newest_first,
+    period_values,
+    reviewed_sort_keys,
+    should_index,
+)
 
 from .sitebuild import copy_project, mkdocs_build
-
 
 
 def filters_on(page_html: str) -> dict[str, set[str]]:
@@ -58,8 +78,11 @@ def test_example_pages_carry_filters_sorts_and_facts(real_site, examples, schema
 
 def test_only_main_content_of_chosen_pages_is_indexed(real_site):
     site, _ = real_site
-    body_pages = {p.relative_to(site).as_posix() for p in site.rglob("index.html")
-                  if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    body_pages = {
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if "data-pagefind-body" in p.read_text(encoding="utf-8")
+    }
     assert "om/index.html" in body_pages and "index.html" in body_pages
     # Indexed pages that are not examples are marked, so the finder can leave them out.
     for path in body_pages:
@@ -103,7 +126,7 @@ def test_finder_page_is_generated_from_the_schema(real_site, examples, schema):
     form = page.split('id="eb-finder-list"', 1)[1].split("</ol>", 1)[0]
     shown = re.findall(r'<a href="\.\./eksempler/([a-z0-9-]+)/">', form)
     assert shown == [e.slug for e in newest_first(examples)][:RESULTS_PER_BATCH]
-    assert f'{len(examples)} eksempler passer.' in page
+    assert f"{len(examples)} eksempler passer." in page
 
 
 def test_the_finder_page_shows_a_fixed_number_of_examples(examples, schema):
@@ -131,7 +154,9 @@ def test_period_counts_decades_until_last_review(examples, schema):
     example = examples[0]
     assert period_values(replace(example, period_start=2008, period_end=2012)) == ["2000", "2010"]
     assert period_values(replace(example, period_start=2016, period_end=None, reviewed=date(2024, 5, 1))) == [
-        "2010", "2020"]
+        "2010",
+        "2020",
+    ]
     facets = {f.id: f for f in finder_facets(examples, schema)}
     assert sum(c.count for c in facets[PERIOD_FILTER].choices) >= len(examples)
 
@@ -144,7 +169,9 @@ def test_reviewed_sort_keys_are_unique_and_order_newest_first(examples, schema):
     assert all(key.startswith("2025-08-10 ") for slug, key in keys.items() if slug != "eldre")
     ordered = newest_first(same_day + [older])
     # Same day: title order (A–Å), as «Alle eksempler»; older reviews after.
-    assert [e.slug for e in ordered[:-1]] == [e.slug for e in sorted(same_day, key=lambda e: (sort_key(e.title), e.slug))]
+    assert [e.slug for e in ordered[:-1]] == [
+        e.slug for e in sorted(same_day, key=lambda e: (sort_key(e.title), e.slug))
+    ]
     assert ordered[-1].slug == "eldre"
     # Sorted as text, descending (as Pagefind sorts them), the keys give the same order.
     assert sorted(keys, key=keys.get, reverse=True) == [e.slug for e in ordered]
@@ -190,6 +217,7 @@ def test_a_pagefind_failure_fails_the_build(tmp_path, monkeypatch):
 
 # -- the selection table: choices without text, answered in the browser --------------------------
 
+
 def decode_selection(files: dict[str, str]) -> tuple[dict, list[dict[str, set[str]]]]:
     """The table, and per row the values it says the example has (as finder.js reads it)."""
     table = json.loads(files[SELECTION_TABLE])
@@ -205,8 +233,9 @@ def decode_selection(files: dict[str, str]) -> tuple[dict, list[dict[str, set[st
 
 
 @pytest.mark.parametrize("bitmask_values", [BITMASK_VALUES, 1])  # numbers, and lists for long facets
-def test_selection_table_holds_each_examples_values_in_newest_first_order(examples, schema, monkeypatch,
-                                                                         bitmask_values):
+def test_selection_table_holds_each_examples_values_in_newest_first_order(
+    examples, schema, monkeypatch, bitmask_values
+):
     monkeypatch.setattr("eksempelbank.website.finder.BITMASK_VALUES", bitmask_values)
     folder, files = selection_files(examples, schema, finder_facets(examples, schema))
     assert folder.startswith(SELECTION_PREFIX)
@@ -241,4 +270,3 @@ def test_selection_folder_changes_with_the_content_and_the_page_names_it(example
     page = pages[FINDER_URI]
     assert f'data-table="{folder}/{SELECTION_TABLE}"' in page
     assert f"finn/{folder}/{SELECTION_TABLE}" in files
-

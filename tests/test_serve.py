@@ -11,8 +11,6 @@ import time
 from .sitebuild import copy_project, fetch, free_port
 
 
-
-
 def wait_for(url: str, text: str, seconds: float = 90) -> str:
     deadline = time.monotonic() + seconds
     page = ""
@@ -32,9 +30,11 @@ def test_serve_shows_the_problems_and_recovers_when_the_file_is_fixed(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/"),  # as make serve
+        cwd=project,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=f"http://127.0.0.1:{port}/"),  # as make serve
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
+        stderr=subprocess.DEVNULL,
+    )
     try:
         url = f"http://127.0.0.1:{port}/"
         page = wait_for(url, "Eksempelbanken kan ikke bygges")

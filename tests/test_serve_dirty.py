@@ -11,13 +11,15 @@ import sys
 import time
 from pathlib import Path
 
-from .sitebuild import copy_project, mkdocs_build
-from .sitebuild import fetch, free_port
+from .sitebuild import copy_project, fetch, free_port, mkdocs_build
 from .test_serve import wait_for
 
 # What the server adds to each page it serves: MkDocs' reload script, and the hook's (serve only).
-_LIVERELOAD = re.compile(r'<script>\s*var livereload = function.*?</script>|<script src="[./]*assets/eb-livereload\.js">'
-                         r"</script>", re.DOTALL)
+_LIVERELOAD = re.compile(
+    r'<script>\s*var livereload = function.*?</script>|<script src="[./]*assets/eb-livereload\.js">'
+    r"</script>",
+    re.DOTALL,
+)
 
 
 def served_pages(base: str, site: Path) -> dict[str, str]:
@@ -33,10 +35,16 @@ def served_files(base: str, site: Path) -> dict[str, str]:
     """Every generated data file of the clean build ``site`` (JSON, the finder's cards, feeds, CSV,
     sitemap), as the server answers for it. Pagefind's index is left out: it is built after the
     pages, in the background, and its file names change with every build."""
-    return {path: fetch(base + path) for path in
-            sorted(f.relative_to(site).as_posix() for f in site.rglob("*")
-                   if f.is_file() and f.suffix in {".json", ".atom", ".xml", ".csv", ".txt"}
-                   and not f.relative_to(site).as_posix().startswith("pagefind/"))}
+    return {
+        path: fetch(base + path)
+        for path in sorted(
+            f.relative_to(site).as_posix()
+            for f in site.rglob("*")
+            if f.is_file()
+            and f.suffix in {".json", ".atom", ".xml", ".csv", ".txt"}
+            and not f.relative_to(site).as_posix().startswith("pagefind/")
+        )
+    }
 
 
 def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
@@ -46,8 +54,13 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=base)
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(base, 'id="finn-eksempler"')
         old_table = re.search(r'data-table="([^"]+)"', fetch(base + "finn/")).group(1)
@@ -59,7 +72,9 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
         wait_for(f"{base}eksempler/{edited.stem}/", new_title)
         # The lists follow. The full list is paged (extra.eksempelbank.per_page), so with many examples the
         # renamed title can land on a later page than the first.
-        pages = [f"{base}alle-eksempler/"] + [f"{base}alle-eksempler/side-{n}/" for n in range(2, len(examples) // 10 + 2)]
+        pages = [f"{base}alle-eksempler/"] + [
+            f"{base}alle-eksempler/side-{n}/" for n in range(2, len(examples) // 10 + 2)
+        ]
         deadline = time.monotonic() + 90
         while not any(new_title in fetch(page) for page in pages):
             assert time.monotonic() < deadline, f"«{new_title}» kom ikke på noen side av alle-eksempler innen 90 s"

@@ -14,10 +14,18 @@ import pytest
 
 from eksempelbank import ROOT
 from eksempelbank.website.finder import LONG_GROUP, SHORT_LIST
-from eksempelbank.website.similar_municipalities import (DATA_URI, NEIGHBOURS_FILE, POPULATION_FILE, NeighbourError,
-                                                  PopulationError, known_sizes, municipality_data, read_neighbours,
-                                                  read_population, to_json)
-
+from eksempelbank.website.similar_municipalities import (
+    DATA_URI,
+    NEIGHBOURS_FILE,
+    POPULATION_FILE,
+    NeighbourError,
+    PopulationError,
+    known_sizes,
+    municipality_data,
+    read_neighbours,
+    read_population,
+    to_json,
+)
 
 
 def neighbour_rows() -> list[dict[str, str]]:
@@ -26,6 +34,7 @@ def neighbour_rows() -> list[dict[str, str]]:
 
 
 # -- neighbouring counties ------------------------------------------------------------------------
+
 
 def test_every_county_has_neighbours_named_as_in_the_register(schema):
     register = schema.register
@@ -49,18 +58,24 @@ def test_the_file_states_each_border_once_with_the_registers_names(schema):
 
 
 def test_the_file_names_its_sources():
-    header = [line for line in (ROOT / "data" / "register" / NEIGHBOURS_FILE).read_text(encoding="utf-8").splitlines()
-              if line.startswith("#")]
+    header = [
+        line
+        for line in (ROOT / "data" / "register" / NEIGHBOURS_FILE).read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    ]
     assert any("Kilde" in line for line in header)
     assert sum("https://" in line for line in header) >= 3
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda text: text.replace("03,Oslo,32,Akershus", "03,Oslo,99,Atlantis"), "Atlantis"),
-    (lambda text: text + "03,Oslo,32,Akershus\n", "to ganger"),
-    (lambda text: text.replace("55,Troms,56,Finnmark\n", ""), "Finnmark"),
-    (lambda text: text.replace("03,Oslo,32,Akershus", "03,Oslo,03,Oslo"), "seg selv"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda text: text.replace("03,Oslo,32,Akershus", "03,Oslo,99,Atlantis"), "Atlantis"),
+        (lambda text: text + "03,Oslo,32,Akershus\n", "to ganger"),
+        (lambda text: text.replace("55,Troms,56,Finnmark\n", ""), "Finnmark"),
+        (lambda text: text.replace("03,Oslo,32,Akershus", "03,Oslo,03,Oslo"), "seg selv"),
+    ],
+)
 def test_a_broken_neighbour_list_says_what_is_wrong(tmp_path, schema, change, message):
     source = ROOT / "data" / "register"
     shutil.copytree(source, tmp_path / "register")
@@ -72,6 +87,7 @@ def test_a_broken_neighbour_list_says_what_is_wrong(tmp_path, schema, change, me
 
 # -- the size the bank knows -----------------------------------------------------------------------
 
+
 def single_municipality(examples):
     return [e for e in examples if len(e.municipalities) == 1 and not e.former_municipalities]
 
@@ -79,16 +95,19 @@ def single_municipality(examples):
 def test_a_municipality_gets_the_size_of_its_latest_example(examples, schema):
     sizes = [t.id for t in schema.vocabulary_for(schema.facet("kommunestorrelse"))]
     first = single_municipality(examples)[0]
-    older = replace(first, slug="eldre", period_start=2001, period_end=2003,
-                    values={**first.values, "kommunestorrelse": sizes[0]})
-    newer = replace(first, slug="nyere", period_start=2019, period_end=2021,
-                    values={**first.values, "kommunestorrelse": sizes[-1]})
+    older = replace(
+        first, slug="eldre", period_start=2001, period_end=2003, values={**first.values, "kommunestorrelse": sizes[0]}
+    )
+    newer = replace(
+        first, slug="nyere", period_start=2019, period_end=2021, values={**first.values, "kommunestorrelse": sizes[-1]}
+    )
     number = first.municipalities[0].number
     for order in ([older, newer], [newer, older]):
         known = known_sizes(order)[number]
         assert (known.size, known.slug) == (sizes[-1], "nyere")
-    ongoing = replace(first, slug="pagar", period_start=2022, period_end=None,
-                      values={**first.values, "kommunestorrelse": sizes[1]})
+    ongoing = replace(
+        first, slug="pagar", period_start=2022, period_end=None, values={**first.values, "kommunestorrelse": sizes[1]}
+    )
     assert known_sizes([older, newer, ongoing])[number].slug == "pagar"
 
 
@@ -112,6 +131,7 @@ def test_the_known_sizes_are_the_examples_own(examples):
 
 
 # -- the data the browser loads --------------------------------------------------------------------
+
 
 def test_the_data_lists_every_municipality_with_its_county_and_sami_name(examples, schema):
     data = municipality_data(examples, schema)
@@ -157,8 +177,11 @@ def test_an_examples_size_then_and_today_are_both_shown_where_they_differ(exampl
     from eksempelbank.website.similar_municipalities import todays_sizes
 
     today = todays_sizes(schema)
-    differ = [e for e in examples if len(e.municipalities) == 1
-              and today[e.municipalities[0].number][1] != e.values["kommunestorrelse"]]
+    differ = [
+        e
+        for e in examples
+        if len(e.municipalities) == 1 and today[e.municipalities[0].number][1] != e.values["kommunestorrelse"]
+    ]
     assert differ, "Holmestrand and Alver (Meland) were mellomstore when the work was done"
     for example in differ:
         text = _size_today(example, schema, example.language == "nn")
@@ -179,6 +202,7 @@ def test_a_broken_population_file_says_what_is_wrong(tmp_path, schema):
 
 # -- the built site ---------------------------------------------------------------------------------
 
+
 def test_the_site_carries_the_data_next_to_the_finder(real_site, examples, schema):
     site = real_site[0]
     assert json.loads((site / DATA_URI).read_text(encoding="utf-8")) == json.loads(to_json(examples, schema))
@@ -192,7 +216,9 @@ def test_size_classes_show_their_limits_in_the_finder(real_site, schema):
     page = finder_html(real_site[0])
     for term in schema.vocabulary_for(schema.facet("kommunestorrelse")):
         limit = term.extra["kort"].rstrip(".")
-        hint = re.search(rf'<span class="eb-facet__hint" id="eb-f-kommunestorrelse-{term.id}-hint">([^<]*)</span>', page)
+        hint = re.search(
+            rf'<span class="eb-facet__hint" id="eb-f-kommunestorrelse-{term.id}-hint">([^<]*)</span>', page
+        )
         assert hint and hint.group(1) == limit
         assert f'aria-describedby="eb-f-kommunestorrelse-{term.id}-hint"' in page
         assert f'<option value="{term.id}">{term.label}: {limit[0].lower()}{limit[1:]}</option>' in page
@@ -207,8 +233,11 @@ def test_long_groups_show_their_most_used_values_first(real_site, examples, sche
         values = schema.vocabulary_for(facet).ids()
         assert f"Vis alle ({len(values)})</button>" in page
         group = page.split(f'<fieldset class="eb-facet" data-facet="{facet.id}">', 1)[1].split("</fieldset>", 1)[0]
-        items = re.findall(r'<li( class="eb-facet__extra" hidden)?><input type="checkbox" id="eb-f-[^"]+" '
-                           r'name="[^"]+" value="([^"]+)"', group)
+        items = re.findall(
+            r'<li( class="eb-facet__extra" hidden)?><input type="checkbox" id="eb-f-[^"]+" '
+            r'name="[^"]+" value="([^"]+)"',
+            group,
+        )
         shown = [value for hidden, value in items if not hidden]
         assert len(items) == len(values) and len(shown) == SHORT_LIST
         count = {v: sum(v in e.facet_values(facet.field) for e in examples) for v in values}

@@ -7,14 +7,12 @@ import pytest
 
 from eksempelbank import ROOT
 
-
 HREF = re.compile(r'href="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
 def built(real_site):
     return real_site
-
 
 
 def html(site: Path, path: str) -> str:
@@ -26,7 +24,7 @@ def linked_examples(site: Path, page_dir: str) -> set[str]:
     slugs, pages = set(), [site / page_dir / "index.html"]
     pages += sorted((site / page_dir).glob("side-*/index.html"))
     for page in pages:
-        main = page.read_text(encoding="utf-8").split('<article', 1)[1].split("</article>", 1)[0]
+        main = page.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
         for href in HREF.findall(main):
             match = re.search(r"eksempler/([a-z0-9-]+)/$", href)
             if match:

@@ -12,7 +12,9 @@ from eksempelbank.website.stylesheets import StylesheetError, combined
 def _theme(tmp_path):
     theme = tmp_path / "theme" / "assets" / "stylesheets"
     theme.mkdir(parents=True)
-    (theme / "main.abc.min.css").write_text("a{color:red}\n/*# sourceMappingURL=main.abc.min.css.map*/", encoding="utf-8")
+    (theme / "main.abc.min.css").write_text(
+        "a{color:red}\n/*# sourceMappingURL=main.abc.min.css.map*/", encoding="utf-8"
+    )
     (theme / "palette.def.min.css").write_text("b{color:blue}", encoding="utf-8")
     docs = tmp_path / "docs" / "assets"
     docs.mkdir(parents=True)

@@ -3,18 +3,16 @@
 What the form does in a browser is in tests/browser/test_submission_form.py.
 """
 
+import re
 from datetime import date
 from pathlib import Path
 
-import re
-
-
 from eksempelbank import ROOT
-from eksempelbank.website.build import site_options
 from eksempelbank.reading.project import site_settings
+from eksempelbank.reading.validate import validate_file
+from eksempelbank.website.build import site_options
 from eksempelbank.website.render import SiteOptions
 from eksempelbank.website.submission_form import TEMPLATE_URI, render_submission_page, render_template
-from eksempelbank.reading.validate import validate_file
 
 
 def page_html(site: Path) -> str:
@@ -56,7 +54,9 @@ def test_the_page_is_in_the_menu_and_linked_from_the_guide(real_site):
     site, _ = real_site
     assert 'href="send-inn/"' in (site / "bidra" / "index.html").read_text(encoding="utf-8")
     active = re.search(r'<a href="\./" class="md-nav__link md-nav__link--active">(.*?)</a>', page_html(site), re.S)
-    assert active and "Send inn et eksempel" in active.group(1), "the page is in the menu, under «Bidra med et eksempel»"
+    assert active and "Send inn et eksempel" in active.group(1), (
+        "the page is in the menu, under «Bidra med et eksempel»"
+    )
 
 
 def test_scripts_and_styles_are_our_own(real_site):
@@ -80,8 +80,12 @@ def test_downloadable_template_is_refused_until_every_section_is_written(tmp_pat
     # As downloaded, only the unwritten sections stop it: the field values are the format's own examples.
     assert example is None
     assert {(p.field, p.message) for p in problems if p.is_error} == {
-        (s.title, "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern avsnittet hvis det er "
-                  "valgfritt.") for s in schema.sections}
+        (
+            s.title,
+            "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern avsnittet hvis det er valgfritt.",
+        )
+        for s in schema.sections
+    }
     text = path.read_text(encoding="utf-8")
     for section in schema.sections:
         text = text.replace(f"## {section.title}\n\n", f"## {section.title}\n\nSkrevet av redaktøren.\n\n", 1)

@@ -13,11 +13,23 @@ import pytest
 import yaml
 
 from eksempelbank import ROOT
-from eksempelbank.website.search_index import (EXPLANATION_META, EXPLANATION_TYPE, FAMILY_META, PAGE_TYPE,
-                                       SUGGESTION_WORDS, SUGGESTIONS_URI, TYPE_FILTER, WORDS_FILE, WORDS_URI,
-                                       SearchIndexError, example_search_data, example_words, load_search_words,
-                                       search_files, searchable_explanation)
-
+from eksempelbank.website.search_index import (
+    EXPLANATION_META,
+    EXPLANATION_TYPE,
+    FAMILY_META,
+    PAGE_TYPE,
+    SUGGESTION_WORDS,
+    SUGGESTIONS_URI,
+    TYPE_FILTER,
+    WORDS_FILE,
+    WORDS_URI,
+    SearchIndexError,
+    example_search_data,
+    example_words,
+    load_search_words,
+    search_files,
+    searchable_explanation,
+)
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +52,15 @@ def test_the_families_are_a_clean_list(words):
     # Every family names the dictionary entries it rests on (ordbokene.no).
     assert all("ordboka" in family["kilde"] for family in raw["familier"])
     # Bokmål and Nynorsk pairs staff type (issue 19).
-    for a, b in [("bolig", "bustad"), ("leie", "leige"), ("eie", "eige"), ("bostedsløs", "bustadlaus"),
-                 ("tilvisning", "tilvising"), ("bosetting", "busetjing"), ("bosetting", "bosette")]:
+    for a, b in [
+        ("bolig", "bustad"),
+        ("leie", "leige"),
+        ("eie", "eige"),
+        ("bostedsløs", "bustadlaus"),
+        ("tilvisning", "tilvising"),
+        ("bosetting", "busetjing"),
+        ("bosetting", "bosette"),
+    ]:
         assert words.family_of(a) == words.family_of(b) is not None, (a, b)
     assert {"og", "i", "til"} <= words.stopwords
     # The issue's own examples are families.
@@ -69,8 +88,11 @@ def test_an_example_gets_the_words_of_its_families_it_does_not_use(examples, sch
 def test_every_example_page_lists_exactly_the_missing_family_words(examples, schema, words):
     for example in examples:
         said = example_words(example, schema)
-        present = {i for i, family in enumerate(words.families)
-                   if any(w in said or any(w + e in said for e in words.endings) for w in family)}
+        present = {
+            i
+            for i, family in enumerate(words.families)
+            if any(w in said or any(w + e in said for e in words.endings) for w in family)
+        }
         missing = [w for i in sorted(present) for w in words.families[i] if w not in said]
         # A word is left out when a longer word of the page or the list begins with it.
         expected = [w for w in missing if not any(o != w and o.startswith(w) for o in said | set(missing))]
@@ -83,15 +105,18 @@ def test_words_without_a_family_get_nothing(words):
     assert words.missing_family_words({"tildelingene"})[:1] == ["tildelinga"]
 
 
-@pytest.mark.parametrize("content, message", [
-    ("familier: [[tildeling]]\nstoppord: [og]\nendelser: [e]\n", "minst to ulike ord"),
-    ("familier: [[tildeling, tildele], [tildele, tildelt]]\nstoppord: [og]\nendelser: [e]\n", "både i familie 1"),
-    ("familier: [[og, tildele]]\nstoppord: [og]\nendelser: [e]\n", "er et stoppord"),
-    ("familier: [[Tildeling, tildele]]\nstoppord: [og]\nendelser: [e]\n", "små bokstaver"),
-    ("familier: [[leie, eie]]\nstoppord: [og, no]\nendelser: [e]\n", "anførselstegn"),
-    ("- bare en liste\n", "familier"),
-    ("familier: [{ord: [leie, leige]}]\nstoppord: [og]\nendelser: [e]\n", "mangler «kilde»"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("familier: [[tildeling]]\nstoppord: [og]\nendelser: [e]\n", "minst to ulike ord"),
+        ("familier: [[tildeling, tildele], [tildele, tildelt]]\nstoppord: [og]\nendelser: [e]\n", "både i familie 1"),
+        ("familier: [[og, tildele]]\nstoppord: [og]\nendelser: [e]\n", "er et stoppord"),
+        ("familier: [[Tildeling, tildele]]\nstoppord: [og]\nendelser: [e]\n", "små bokstaver"),
+        ("familier: [[leie, eie]]\nstoppord: [og, no]\nendelser: [e]\n", "anførselstegn"),
+        ("- bare en liste\n", "familier"),
+        ("familier: [{ord: [leie, leige]}]\nstoppord: [og]\nendelser: [e]\n", "mangler «kilde»"),
+    ],
+)
 def test_a_broken_word_file_stops_the_build_with_the_reason(tmp_path, content, message):
     data = tmp_path / "data"
     data.mkdir()
@@ -102,8 +127,9 @@ def test_a_broken_word_file_stops_the_build_with_the_reason(tmp_path, content, m
 
 def test_explanation_is_the_only_indexed_part_of_a_value_page():
     block = searchable_explanation("Kompetanse", "Suksessfaktorer", "Kompetanse handler om ...")
-    assert block.startswith('<div class="eb-search-body" data-pagefind-body '
-                            f'data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}"')
+    assert block.startswith(
+        f'<div class="eb-search-body" data-pagefind-body data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}"'
+    )
     assert f'<span data-pagefind-filter="{TYPE_FILTER}">{EXPLANATION_TYPE}</span>' in block
     assert f'<span data-pagefind-meta="{EXPLANATION_META}">Suksessfaktorer</span>' in block
     assert 'data-pagefind-ignore="index"' in block  # keeps its metadata (a bare attribute would not, here)
@@ -125,8 +151,9 @@ def test_built_value_pages_index_their_explanation_and_not_their_list(real_site,
             body = page.split("data-pagefind-body", 1)[1].split('class="eb-count"', 1)[0]
             assert f'data-pagefind-filter="{TYPE_FILTER}">{EXPLANATION_TYPE}<' in body
             assert "eb-facts" not in body, "the examples listed below stay out"
-    assert not any("data-pagefind-body" in p.read_text(encoding="utf-8")
-                   for p in site.glob("*/*/side-*/index.html")), "later pages of a list have no explanation"
+    assert not any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in site.glob("*/*/side-*/index.html")), (
+        "later pages of a list have no explanation"
+    )
 
 
 def test_the_browser_gets_the_families_and_stop_words(examples, schema, words):

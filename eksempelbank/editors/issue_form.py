@@ -22,8 +22,10 @@ LONG_TEXT = 150
 #: Entry lists (``kilder``, ``lenker``) are several lines by nature.
 ENTRY_TYPES = ("kilder", "lenker")
 
-HEADER = ("# Generert av `eksempelbank veiledning` fra data/eksempelformat.yml og data/vokabular/.\n"
-          "# Ikke rediger her: endre formatet og kjør kommandoen på nytt.\n")
+HEADER = (
+    "# Generert av `eksempelbank veiledning` fra data/eksempelformat.yml og data/vokabular/.\n"
+    "# Ikke rediger her: endre formatet og kjør kommandoen på nytt.\n"
+)
 
 INTRO = """\
 Her kan du foreslå et eksempel til den boligsosiale eksempelbanken uten å bruke Git.
@@ -86,8 +88,7 @@ def _field(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
         attributes = {"label": spec.label, "description": description}
         if spec.example is not None:
             attributes["placeholder"] = _text(spec.example)
-    return {"type": kind, "id": spec.name, "attributes": attributes,
-            "validations": {"required": spec.required}}
+    return {"type": kind, "id": spec.name, "attributes": attributes, "validations": {"required": spec.required}}
 
 
 class _Dumper(yaml.SafeDumper):
@@ -109,9 +110,14 @@ def issue_form(schema: Schema) -> str:
     body.append({"type": "markdown", "attributes": {"value": SECTIONS_INTRO}})
     for section, title in zip(schema.sections, schema.section_titles("nb"), strict=True):
         # "Avsnitt:" keeps labels unique: «Suksessfaktorer» is both a field and a section.
-        body.append({"type": "textarea", "id": f"avsnitt-{slugify(title)}",
-                     "attributes": {"label": f"Avsnitt: {title}", "description": section.hint},
-                     "validations": {"required": section.required}})
+        body.append(
+            {
+                "type": "textarea",
+                "id": f"avsnitt-{slugify(title)}",
+                "attributes": {"label": f"Avsnitt: {title}", "description": section.hint},
+                "validations": {"required": section.required},
+            }
+        )
     form = {
         "name": "Nytt eksempel",
         "description": "Foreslå et eksempel uten Git: en redaktør gjør det om til en eksempelfil.",
@@ -129,15 +135,21 @@ def issue_chooser(site_url: str | None) -> str:
     if site_url:
         base = site_url.rstrip("/") + "/"
         links = [
-            {"name": "Send inn et eksempel med skjemaet på nettstedet (uten GitHub-konto)",
-             "url": base + "bidra/send-inn/",
-             "about": "Skjemaet sjekker eksempelet mens du skriver, lager fila for deg og sender den med e-post "
-                      "til redaksjonen eller åpner den i GitHub."},
-            {"name": "Bidragsveiledningen",
-             "url": base + "bidra/",
-             "about": "Hvordan et eksempel skrives, med alle feltene og tillatte verdier."},
+            {
+                "name": "Send inn et eksempel med skjemaet på nettstedet (uten GitHub-konto)",
+                "url": base + "bidra/send-inn/",
+                "about": "Skjemaet sjekker eksempelet mens du skriver, lager fila for deg og sender den med e-post "
+                "til redaksjonen eller åpner den i GitHub.",
+            },
+            {
+                "name": "Bidragsveiledningen",
+                "url": base + "bidra/",
+                "about": "Hvordan et eksempel skrives, med alle feltene og tillatte verdier.",
+            },
         ]
     chooser = {"blank_issues_enabled": True, "contact_links": links}
-    header = ("# Generert av `eksempelbank veiledning` fra mkdocs.yml (site_url). Ikke rediger her: endre\n"
-              "# site_url i mkdocs.yml og kjør kommandoen på nytt.\n")
+    header = (
+        "# Generert av `eksempelbank veiledning` fra mkdocs.yml (site_url). Ikke rediger her: endre\n"
+        "# site_url i mkdocs.yml og kjør kommandoen på nytt.\n"
+    )
     return header + yaml.dump(chooser, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)

@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from ..reading.document import read_document
-from ..website.facets import label
-from .markdown_text import html_text, markdown_text, one_line
 from ..reading.model import Example
 from ..reading.problems import Problem
 from ..reading.schema import Schema
 from ..reading.validate import Catalog
+from ..website.facets import label
+from .markdown_text import html_text, markdown_text, one_line
 
 #: The guide's section on a failing check (docs/bidra/index.md); linked from the summary.
 GUIDE_PATH = "docs/bidra/index.md"
@@ -28,8 +28,18 @@ PROBLEMS_SHOWN = 60  # per file; the log has them all
 RESERVED = 20_000  # room kept for the closing text (how to fix) under TOTAL_LIMIT
 
 _BLANK_LINE = re.compile(r"\n([ \t]*)\n")
-_FACT_FIELDS = ("ansvarlig_aktor", "ansvarlig_enhet", "fylke", "kommunestorrelse", "program", "suksessfaktorer",
-                "malgrupper", "tema", "lovplikter", "pris")
+_FACT_FIELDS = (
+    "ansvarlig_aktor",
+    "ansvarlig_enhet",
+    "fylke",
+    "kommunestorrelse",
+    "program",
+    "suksessfaktorer",
+    "malgrupper",
+    "tema",
+    "lovplikter",
+    "pris",
+)
 
 
 def github_anchor(heading: str) -> str:
@@ -45,8 +55,13 @@ def guide_url(blob_base: str | None) -> str | None:
 def file_title(path: Path, display: str, schema: Schema) -> str | None:
     """The ``tittel`` written in a file that did not pass, when its front matter can be read at all."""
     try:
-        document, _ = read_document(path, display, max_bytes=schema.limits["maks_bytes"],
-                                    max_depth=schema.limits["maks_dybde"], max_values=schema.limits["maks_verdier"])
+        document, _ = read_document(
+            path,
+            display,
+            max_bytes=schema.limits["maks_bytes"],
+            max_depth=schema.limits["maks_dybde"],
+            max_values=schema.limits["maks_verdier"],
+        )
     except OSError:
         return None
     if document is None or document.front.kind != "map":
@@ -98,18 +113,23 @@ def _facts(example: Example, schema: Schema) -> list[tuple[str, str]]:
 
 def preview(example: Example, schema: Schema, limit: int = PREVIEW_LIMIT) -> str:
     """The example's page text as one HTML block: escaped values and the checked section HTML."""
-    head = [f"<details>\n<summary>Forhåndsvisning: {html_text(example.title)}</summary>",
-            f"<h1>{html_text(example.title)}</h1>",  # the page's levels: sections h2, their headings h3
-            f"<p><em>{html_text(example.summary)}</em></p>",
-            "<dl>" + "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in _facts(example, schema))
-            + "</dl>"]
+    head = [
+        f"<details>\n<summary>Forhåndsvisning: {html_text(example.title)}</summary>",
+        f"<h1>{html_text(example.title)}</h1>",  # the page's levels: sections h2, their headings h3
+        f"<p><em>{html_text(example.summary)}</em></p>",
+        "<dl>"
+        + "".join(f"<dt>{html_text(k)}</dt><dd>{html_text(v)}</dd>" for k, v in _facts(example, schema))
+        + "</dl>",
+    ]
     parts, size = list(head), sum(len(p.encode("utf-8")) for p in head)
     for section in example.sections:
         block = f"<h2>{html_text(section.title)}</h2>\n{_no_blank_lines(section.html)}"
         size += len(block.encode("utf-8"))
         if size > limit:
-            parts.append(f"<p><em>Forhåndsvisningen stopper her (over {limit // 1000} kB). Hele siden vises når "
-                         "nettstedet bygges.</em></p>")
+            parts.append(
+                f"<p><em>Forhåndsvisningen stopper her (over {limit // 1000} kB). Hele siden vises når "
+                "nettstedet bygges.</em></p>"
+            )
             break
         parts.append(block)
     else:
@@ -125,9 +145,16 @@ def preview(example: Example, schema: Schema, limit: int = PREVIEW_LIMIT) -> str
     return "\n".join(parts) + "\n"
 
 
-def summary_markdown(files: list[str], catalog: Catalog, schema: Schema, *, titles: dict[str, str] | None = None,
-                     guide: str | None = None, preview_limit: int = PREVIEW_LIMIT,
-                     total_limit: int = TOTAL_LIMIT) -> str:
+def summary_markdown(
+    files: list[str],
+    catalog: Catalog,
+    schema: Schema,
+    *,
+    titles: dict[str, str] | None = None,
+    guide: str | None = None,
+    preview_limit: int = PREVIEW_LIMIT,
+    total_limit: int = TOTAL_LIMIT,
+) -> str:
     """Markdown for ``$GITHUB_STEP_SUMMARY``. ``files`` are the changed files as the problems name them;
     ``titles`` the titles written in files that did not pass (see :func:`file_title`)."""
     titles = titles or {}
@@ -143,16 +170,25 @@ def summary_markdown(files: list[str], catalog: Catalog, schema: Schema, *, titl
     if not files:
         out += ["Pull requesten endrer ingen eksempelfiler.", ""]
     elif failing:
-        out += [f"❌ {len(failing)} av {_count(len(files), 'endret eksempel', 'endrede eksempler')} har feil som "
-                "må rettes før eksemplene kan publiseres.", ""]
+        out += [
+            f"❌ {len(failing)} av {_count(len(files), 'endret eksempel', 'endrede eksempler')} har feil som "
+            "må rettes før eksemplene kan publiseres.",
+            "",
+        ]
     elif len(passing) < len(files):
         # ✅ is said only of files that were checked and passed: a name that matched no checked file (a
         # name quoted by git, a file outside examples/) is never counted as passing (issue 18).
-        out += [f"⚠️ {len(files) - len(passing)} av {_count(len(files), 'endret fil', 'endrede filer')} ble ikke "
-                "sjekket som eksempel. Se loggen for steget.", ""]
+        out += [
+            f"⚠️ {len(files) - len(passing)} av {_count(len(files), 'endret fil', 'endrede filer')} ble ikke "
+            "sjekket som eksempel. Se loggen for steget.",
+            "",
+        ]
     else:
-        out += [f"✅ {'Det endrede eksempelet' if len(files) == 1 else f'Alle de {len(files)} endrede eksemplene'} "
-                "består sjekken.", ""]
+        out += [
+            f"✅ {'Det endrede eksempelet' if len(files) == 1 else f'Alle de {len(files)} endrede eksemplene'} "
+            "består sjekken.",
+            "",
+        ]
 
     def size(lines: list[str]) -> int:
         return sum(len(line.encode("utf-8")) + 1 for line in lines)
@@ -171,8 +207,10 @@ def summary_markdown(files: list[str], catalog: Catalog, schema: Schema, *, titl
         errors = [p for p in problems if p.is_error]
         warnings = [p for p in problems if not p.is_error]
         if file in failing:
-            out.append(f"{_count(len(errors), 'feil', 'feil')} må rettes"
-                       + (f", og {_count(len(warnings), 'advarsel', 'advarsler')} bør sees på:" if warnings else ":"))
+            out.append(
+                f"{_count(len(errors), 'feil', 'feil')} må rettes"
+                + (f", og {_count(len(warnings), 'advarsel', 'advarsler')} bør sees på:" if warnings else ":")
+            )
         elif example is None:
             out.append("Fila ble ikke sjekket (den finnes ikke, eller er ikke en eksempelfil i examples/).")
         elif warnings:
@@ -190,30 +228,44 @@ def summary_markdown(files: list[str], catalog: Catalog, schema: Schema, *, titl
 
     others = sorted({p.file for p in catalog.errors} - set(files))
     if others:
-        out += [f"Det er også feil i {_count(len(others), 'annen eksempelfil', 'andre eksempelfiler')} enn dem pull "
-                "requesten endrer; se loggen for steget.", ""]
+        out += [
+            f"Det er også feil i {_count(len(others), 'annen eksempelfil', 'andre eksempelfiler')} enn dem pull "
+            "requesten endrer; se loggen for steget.",
+            "",
+        ]
 
     if failing:
-        out += ["### Slik retter du feilene", "",
-                "1. Åpne fanen «Files changed» i pull requesten. Ved fila trykker du på «…» og velger «Edit file» "
-                "(eller blyanten).",
-                "2. Rett linjene som er nevnt over. Linjenummeret står til venstre i redigeringen.",
-                "3. Trykk «Commit changes» og lagre i den samme grenen (branch) som pull requesten. Sjekken kjører "
-                "da på nytt av seg selv, og denne oppsummeringen lages på nytt.", ""]
+        out += [
+            "### Slik retter du feilene",
+            "",
+            "1. Åpne fanen «Files changed» i pull requesten. Ved fila trykker du på «…» og velger «Edit file» "
+            "(eller blyanten).",
+            "2. Rett linjene som er nevnt over. Linjenummeret står til venstre i redigeringen.",
+            "3. Trykk «Commit changes» og lagre i den samme grenen (branch) som pull requesten. Sjekken kjører "
+            "da på nytt av seg selv, og denne oppsummeringen lages på nytt.",
+            "",
+        ]
         if guide:
             out += [f"Veiledningen forklarer hvert felt og de tillatte verdiene: [{GUIDE_SECTION}]({guide}).", ""]
         out += ["Advarsler stopper ikke publiseringen, men se gjerne på dem.", ""]
 
     if passing:
-        out += ["### Forhåndsvisning", "",
-                "Slik blir teksten i eksempelet på nettstedet (uten nettstedets utforming). Trykk på tittelen for å "
-                "åpne den.", ""]
+        out += [
+            "### Forhåndsvisning",
+            "",
+            "Slik blir teksten i eksempelet på nettstedet (uten nettstedets utforming). Trykk på tittelen for å "
+            "åpne den.",
+            "",
+        ]
         used = size(out)
         for file in passing:
             block = preview(examples[file], schema, preview_limit)
             if used + len(block.encode("utf-8")) > total_limit:
-                out += ["Flere forhåndsvisninger får ikke plass her. Se eksemplene med «make serve», eller i "
-                        "nettstedet når pull requesten er slått sammen.", ""]
+                out += [
+                    "Flere forhåndsvisninger får ikke plass her. Se eksemplene med «make serve», eller i "
+                    "nettstedet når pull requesten er slått sammen.",
+                    "",
+                ]
                 break
             used += len(block.encode("utf-8"))
             out += [block]

@@ -43,8 +43,10 @@ def check_choices(new: NewExample, schema: Schema) -> None:
             raise ScaffoldError(shared_name_message(written, lookup.municipality, lookup.former))
         if lookup.municipality is None:
             if lookup.former:
-                raise ScaffoldError(f"«{written}» finnes ikke lenger: den ble del av {lookup.former.merged_into.name} "
-                                    f"i {lookup.former.ended_year}. Bruk «{lookup.former.merged_into.name}».")
+                raise ScaffoldError(
+                    f"«{written}» finnes ikke lenger: den ble del av {lookup.former.merged_into.name} "
+                    f"i {lookup.former.ended_year}. Bruk «{lookup.former.merged_into.name}»."
+                )
             raise ScaffoldError(f"«{written}» er ikke en kommune i kommuneinndelingen fra 2024.")
         found.append(lookup.municipality)
     if new.county is not None:
@@ -52,19 +54,29 @@ def check_choices(new: NewExample, schema: Schema) -> None:
         if county is None:
             former = register.former_county(new.county)
             if former:
-                raise ScaffoldError(f"Fylket «{new.county}» finnes ikke lenger (gjaldt til {former.valid_to}). "
-                                    f"Dagens fylke: {', '.join(sorted({m.county.name for m in found}))}.")
-            raise ScaffoldError(f"«{new.county}» er ikke et fylke. Fylker fra 2024: "
-                                f"{', '.join(c.name for c in register.counties)}.")
+                raise ScaffoldError(
+                    f"Fylket «{new.county}» finnes ikke lenger (gjaldt til {former.valid_to}). "
+                    f"Dagens fylke: {', '.join(sorted({m.county.name for m in found}))}."
+                )
+            raise ScaffoldError(
+                f"«{new.county}» er ikke et fylke. Fylker fra 2024: {', '.join(c.name for c in register.counties)}."
+            )
         if county not in {m.county for m in found}:
             raise ScaffoldError(f"{', '.join(m.name for m in found)} ligger ikke i {county.name}.")
-    for values, vocabulary_name in ((new.factors, "suksessfaktorer"), (new.target_groups, "malgrupper"),
-                                    (new.themes, "tema"), ([new.size], "kommunestorrelser"), ([new.language], "sprak")):
+    for values, vocabulary_name in (
+        (new.factors, "suksessfaktorer"),
+        (new.target_groups, "malgrupper"),
+        (new.themes, "tema"),
+        ([new.size], "kommunestorrelser"),
+        ([new.language], "sprak"),
+    ):
         vocabulary = schema.vocabularies[vocabulary_name]
         for value in values:
             if vocabulary.find(value) is None:
-                raise ScaffoldError(f"«{value}» er ikke en tillatt verdi for {vocabulary_name}. "
-                                    f"Tillatte verdier: {', '.join(vocabulary.ids())}.")
+                raise ScaffoldError(
+                    f"«{value}» er ikke en tillatt verdi for {vocabulary_name}. "
+                    f"Tillatte verdier: {', '.join(vocabulary.ids())}."
+                )
     if not new.factors or not new.target_groups:
         raise ScaffoldError("Velg minst én suksessfaktor og minst én målgruppe.")
 
@@ -82,19 +94,24 @@ def render_new_example(new: NewExample, schema: Schema, today: date) -> str:
     }
     if new.themes:
         front["tema"] = new.themes
-    front.update({
-        "oppsummering": schema.placeholders["oppsummering"],
-        "periode": f"{today.year}–pågår",
-        "sprak": new.language,
-        "kilder": [{"tittel": schema.placeholders["kilder.tittel"],
-                    "dokument": schema.placeholders["kilder.dokument"]}],
-        "sist_vurdert": today,
-    })
+    front.update(
+        {
+            "oppsummering": schema.placeholders["oppsummering"],
+            "periode": f"{today.year}–pågår",
+            "sprak": new.language,
+            "kilder": [
+                {"tittel": schema.placeholders["kilder.tittel"], "dokument": schema.placeholders["kilder.dokument"]}
+            ],
+            "sist_vurdert": today,
+        }
+    )
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     body = []
     for section in schema.sections:
-        body.append(f"## {section.title_in(new.language)}\n\n<!-- {section.hint}"
-                    f"{'' if section.required else ' Valgfritt: fjern avsnittet hvis det ikke passer.'} -->\n")
+        body.append(
+            f"## {section.title_in(new.language)}\n\n<!-- {section.hint}"
+            f"{'' if section.required else ' Valgfritt: fjern avsnittet hvis det ikke passer.'} -->\n"
+        )
     return f"---\n{header}---\n\n" + "\n".join(body)
 
 
@@ -103,7 +120,9 @@ def create_example(new: NewExample, schema: Schema, examples_dir: Path, today: d
     slug = slugify(new.title)
     target = examples_dir / f"{slug}.md"
     if target.exists():
-        raise ScaffoldError(f"Det finnes allerede et eksempel med adressen eksempler/{slug}/ ({target.name}). "
-                            "Velg en annen tittel, eller rediger det eksisterende eksempelet.")
+        raise ScaffoldError(
+            f"Det finnes allerede et eksempel med adressen eksempler/{slug}/ ({target.name}). "
+            "Velg en annen tittel, eller rediger det eksisterende eksempelet."
+        )
     target.write_text(render_new_example(new, schema, today or date.today()), encoding="utf-8")
     return target

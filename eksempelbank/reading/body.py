@@ -66,17 +66,18 @@ class ContentPolicy:
         extensions, configs = [], {}
         for item in spec["markdown"]:
             if isinstance(item, dict):
-                (name, config), = item.items()
+                ((name, config),) = item.items()
                 extensions.append(name)
                 configs[name] = dict(config or {})
             else:
                 extensions.append(item)
-        return cls(elements, tuple(spec["url_skjema"]), tuple(spec["url_attributter"]), tuple(extensions),
-                   configs)
+        return cls(elements, tuple(spec["url_skjema"]), tuple(spec["url_attributter"]), tuple(extensions), configs)
 
     def allowed_text(self) -> str:
-        return ("Skriv med vanlig Markdown: avsnitt, ### underoverskrifter, lister, tabeller, *kursiv*, "
-                "**fet** og lenker på formen [tekst](https://…).")
+        return (
+            "Skriv med vanlig Markdown: avsnitt, ### underoverskrifter, lister, tabeller, *kursiv*, "
+            "**fet** og lenker på formen [tekst](https://…)."
+        )
 
 
 class _MarkSections(Treeprocessor):
@@ -96,8 +97,9 @@ class _MarkSections(Treeprocessor):
 
 @lru_cache(maxsize=4)
 def _renderer(policy: ContentPolicy) -> tuple[markdown.Markdown, str]:
-    md = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs,
-                           output_format="html")
+    md = markdown.Markdown(
+        extensions=list(policy.extensions), extension_configs=policy.extension_configs, output_format="html"
+    )
     token = secrets.token_hex(8)
     md.treeprocessors.register(_MarkSections(md, token), "eb_sections", 0)  # after everything else
     speed_up(md)  # the same HTML, in less than half the time (markdown_shortcuts.py)
@@ -137,21 +139,32 @@ class _Report(HTMLParser):
             if name == "data-eb-avsnitt":
                 continue
             if name not in allowed:
-                self.found.append((name, f"Attributtet «{name}» på <{tag}> er ikke tillatt. "
-                                         f"{self.policy.allowed_text()}"))
+                self.found.append(
+                    (name, f"Attributtet «{name}» på <{tag}> er ikke tillatt. {self.policy.allowed_text()}")
+                )
             elif name in self.policy.url_attributes and _OTHER_HOST.match(
-                    _URL_EDGE.sub("", _URL_IGNORED.sub("", html.unescape(value or "")))):
+                _URL_EDGE.sub("", _URL_IGNORED.sub("", html.unescape(value or "")))
+            ):
                 shown = (value or "").strip()[:60]
-                self.found.append((shown[:20], f"Lenken «{shown}» fører til et annet nettsted, men mangler "
-                                               "https:. Skriv hele adressen, for eksempel "
-                                               "[tekst](https://www.kommune.no/…), eller en lenke innenfor "
-                                               "eksempelbanken som starter med én /."))
+                self.found.append(
+                    (
+                        shown[:20],
+                        f"Lenken «{shown}» fører til et annet nettsted, men mangler "
+                        "https:. Skriv hele adressen, for eksempel "
+                        "[tekst](https://www.kommune.no/…), eller en lenke innenfor "
+                        "eksempelbanken som starter med én /.",
+                    )
+                )
             elif name in self.policy.url_attributes and not safe_url(value or "", self.policy.url_schemes):
                 shown = (value or "").strip()[:60]
-                self.found.append((shown.split(":")[0] or shown,
-                                   f"Lenken «{shown}» er ikke tillatt. Lenker skal starte med "
-                                   f"{', '.join(s + ':' for s in self.policy.url_schemes)} eller være en "
-                                   "lenke innenfor eksempelbanken."))
+                self.found.append(
+                    (
+                        shown.split(":")[0] or shown,
+                        f"Lenken «{shown}» er ikke tillatt. Lenker skal starte med "
+                        f"{', '.join(s + ':' for s in self.policy.url_schemes)} eller være en "
+                        "lenke innenfor eksempelbanken.",
+                    )
+                )
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -159,23 +172,28 @@ class _Report(HTMLParser):
 
 def _element_message(tag: str, policy: ContentPolicy) -> str:
     if tag == "img":
-        return ("Bilder kan ikke brukes i eksempler. Lenk heller til bildet eller dokumentet med "
-                "[tekst](https://…).")
+        return "Bilder kan ikke brukes i eksempler. Lenk heller til bildet eller dokumentet med [tekst](https://…)."
     return f"<{tag}> er ikke tillatt i eksempler. {policy.allowed_text()}"
 
 
 def _clean(fragment: str, policy: ContentPolicy) -> str:
-    return nh3.clean(fragment, tags=set(policy.elements),
-                     attributes={tag: set(attrs) for tag, attrs in policy.elements.items() if attrs},
-                     url_schemes=set(policy.url_schemes), link_rel=None, strip_comments=True,
-                     clean_content_tags={"script", "style"})
+    return nh3.clean(
+        fragment,
+        tags=set(policy.elements),
+        attributes={tag: set(attrs) for tag, attrs in policy.elements.items() if attrs},
+        url_schemes=set(policy.url_schemes),
+        link_rel=None,
+        strip_comments=True,
+        clean_content_tags={"script", "style"},
+    )
 
 
 _START_TAG = re.compile(r"<([a-z][a-z0-9]*)[\s>/]")
 
 
-def render_body(body: str, first_line: int, headings: list[tuple[str, int]], policy: ContentPolicy,
-                display: str) -> tuple[list[Section], list[Problem]]:
+def render_body(
+    body: str, first_line: int, headings: list[tuple[str, int]], policy: ContentPolicy, display: str
+) -> tuple[list[Section], list[Problem]]:
     """The body's sections as published HTML, and every problem with what it contains.
 
     ``headings`` are the H2 sections the section check found: (title from the format, line).
@@ -197,8 +215,7 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
 
     for number, text in enumerate(lines, start=first_line):
         if _ATTRIBUTE_LIST.search(text) and not text.lstrip().startswith("<!--"):
-            error(number, "Attributtlister ({: … }) er ikke tillatt i eksempler, og de vises som tekst. "
-                          "Fjern dem.")
+            error(number, "Attributtlister ({: … }) er ikke tillatt i eksempler, og de vises som tekst. Fjern dem.")
 
     md, token = _renderer(policy)
     md.reset()
@@ -216,12 +233,15 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
     found_titles = pieces[1::2]
     contents = pieces[2::2]
     if len(found_titles) != len(headings) or any(
-            fold(html.unescape(re.sub(r"<[^>]*>", "", t)).strip()) != fold(title)
-            for t, (title, _) in zip(found_titles, headings, strict=True)):
-        error(headings[0][1] if headings else first_line,
-              "Avsnittsoverskriftene leses ikke som avsnitt (## Overskrift på egen linje, med tom linje før). "
-              "Sjekk at hver ## står først på linjen og ikke inne i en liste, et sitat, en tabell eller HTML "
-              "(en HTML-blokk som ikke lukkes, sluker resten av teksten).")
+        fold(html.unescape(re.sub(r"<[^>]*>", "", t)).strip()) != fold(title)
+        for t, (title, _) in zip(found_titles, headings, strict=True)
+    ):
+        error(
+            headings[0][1] if headings else first_line,
+            "Avsnittsoverskriftene leses ikke som avsnitt (## Overskrift på egen linje, med tom linje før). "
+            "Sjekk at hver ## står først på linjen og ikke inne i en liste, et sitat, en tabell eller HTML "
+            "(en HTML-blokk som ikke lukkes, sluker resten av teksten).",
+        )
         return [], _with_raw_html(problems, raw_html, set(), error, policy)
 
     sections = []
@@ -237,8 +257,11 @@ def render_body(body: str, first_line: int, headings: list[tuple[str, int]], pol
                 specific.add(at)
                 error(at, message)
             if not report.found and report.kept != _START_TAG.findall(cleaned):
-                error(line, "Avsnittet inneholder noe som ikke kan publiseres (HTML som nettlesere leser "
-                            f"annerledes enn det ser ut). {policy.allowed_text()}")
+                error(
+                    line,
+                    "Avsnittet inneholder noe som ikke kan publiseres (HTML som nettlesere leser "
+                    f"annerledes enn det ser ut). {policy.allowed_text()}",
+                )
         sections.append(Section(title, line, cleaned))
     return sections, _with_raw_html(problems, raw_html, specific, error, policy)
 
@@ -249,12 +272,12 @@ _HREF = re.compile(r'href="([^"]*)"')  # as nh3 writes attributes: always in dou
 def _leaves_the_site(cleaned: str, policy: ContentPolicy) -> bool:
     """Whether nh3 kept a link without a scheme that leads to another host («//host»): nh3 lets
     relative links through, and these look relative."""
-    return 'href="' in cleaned and any(not safe_url(m.group(1), policy.url_schemes)
-                                       for m in _HREF.finditer(cleaned))
+    return 'href="' in cleaned and any(not safe_url(m.group(1), policy.url_schemes) for m in _HREF.finditer(cleaned))
 
 
-def _with_raw_html(problems: list[Problem], raw_html: dict[int, str], specific: set[int], error,
-                   policy: ContentPolicy) -> list[Problem]:
+def _with_raw_html(
+    problems: list[Problem], raw_html: dict[int, str], specific: set[int], error, policy: ContentPolicy
+) -> list[Problem]:
     """The problems plus one for each line with raw HTML that no more precise message names."""
     for at, shown in raw_html.items():
         if at not in specific:
@@ -263,4 +286,4 @@ def _with_raw_html(problems: list[Problem], raw_html: dict[int, str], specific: 
 
 
 def _offset_of_line(lines: list[str], index: int) -> int:
-    return sum(len(text) + 1 for text in lines[:max(0, index)])
+    return sum(len(text) + 1 for text in lines[: max(0, index)])

@@ -57,9 +57,13 @@ def nesting_problem(body: str, first_line: int, max_depth: int, display: str) ->
         end = text.find("\n", start)
         depth = nesting_depth(text[start:] if end == -1 else text[start:end])
         if depth > max_depth:
-            return Problem(display, first_line + text.count("\n", 1, start), "innhold",
-                           f"Teksten ligger {depth} nivåer inn (lister i lister, sitater eller innrykk); høyst "
-                           f"{max_depth} er tillatt. Skriv den med færre nivåer: en liste i en liste holder.")
+            return Problem(
+                display,
+                first_line + text.count("\n", 1, start),
+                "innhold",
+                f"Teksten ligger {depth} nivåer inn (lister i lister, sitater eller innrykk); høyst "
+                f"{max_depth} er tillatt. Skriv den med færre nivåer: en liste i en liste holder.",
+            )
     return None
 
 
@@ -94,6 +98,7 @@ def inline_cost_problem(body: str, first_line: int, max_cost: int, display: str)
     openers = body.count("[") + body.count("<")
     if openers <= 1 or openers * 2 * len(body) <= max_cost:
         return None  # the whole body as one block is within the bound: so is every split of it
+
     def cost(block: str) -> int:
         rough = (block.count("[") + block.count("<") + block.count("](")) * len(block)
         return _scanned(block) if rough > max_cost // 8 else rough
@@ -101,11 +106,15 @@ def inline_cost_problem(body: str, first_line: int, max_cost: int, display: str)
     total, worst_line = _costliest_block(body, first_line, cost)
     if total <= max_cost:
         return None
-    return Problem(display, worst_line, "innhold",
-                   "Teksten har for mange klammer og vinkelparenteser ([ og <) som ikke lukkes, og ville ta for "
-                   "lang tid å gjøre om til en side. Avsnittet som starter her, er det verste. Fjern klammene som "
-                   "ikke hører til en lenke på formen [tekst](https://…), eller del lange avsnitt opp med tomme "
-                   "linjer.")
+    return Problem(
+        display,
+        worst_line,
+        "innhold",
+        "Teksten har for mange klammer og vinkelparenteser ([ og <) som ikke lukkes, og ville ta for "
+        "lang tid å gjøre om til en side. Avsnittet som starter her, er det verste. Fjern klammene som "
+        "ikke hører til en lenke på formen [tekst](https://…), eller del lange avsnitt opp med tomme "
+        "linjer.",
+    )
 
 
 _OPENER = re.compile(r"\]\(|[\[\]<]")
@@ -147,26 +156,37 @@ def block_cost_problem(body: str, first_line: int, max_cost: int, display: str) 
     if (body.count("\n") + 1) * len(body) <= max_cost * _CUTTING_WEIGHT:  # even if every line cut: within
         return None
     total, worst_line = _costliest_block(
-        body, first_line, lambda block: len(_CUTTING_LINE.findall(block)) * len(block) // _CUTTING_WEIGHT)
+        body, first_line, lambda block: len(_CUTTING_LINE.findall(block)) * len(block) // _CUTTING_WEIGHT
+    )
     if total <= max_cost:
         return None
-    return Problem(display, worst_line, "innhold",
-                   "Teksten har for mange linjer som starter en overskrift, en skillelinje eller en definisjon "
-                   "(#, ===, ---, ***, «: ») uten tom linje mellom, og ville ta for lang tid å gjøre om til en side. "
-                   "Avsnittet som starter her, er det verste. Skriv en tom linje før og etter hver overskrift og "
-                   "skillelinje, og fjern linjer som bare er pynt.")
+    return Problem(
+        display,
+        worst_line,
+        "innhold",
+        "Teksten har for mange linjer som starter en overskrift, en skillelinje eller en definisjon "
+        "(#, ===, ---, ***, «: ») uten tom linje mellom, og ville ta for lang tid å gjøre om til en side. "
+        "Avsnittet som starter her, er det verste. Skriv en tom linje før og etter hver overskrift og "
+        "skillelinje, og fjern linjer som bare er pynt.",
+    )
 
 
 def bidi_problems(body: str, first_line: int, display: str) -> list[Problem]:
     """A line with a bidirectional control character, as in the fields (one problem per line)."""
     if not any(character in body for character in BIDI_CHARACTERS):  # a dozen fast searches beat one regex
         return []
-    return [Problem(display, number, "innhold",
-                    f"Inneholder et usynlig retningstegn (U+{ord(found.group(0)):04X}), som snur hvordan teksten "
-                    "vises, så leseren ser noe annet enn det som står. Det kommer ofte fra kopiering; skriv teksten "
-                    "inn på nytt.")
-            for number, text in enumerate(body.split("\n"), start=first_line)
-            if (found := BIDI_CONTROLS.search(text))]
+    return [
+        Problem(
+            display,
+            number,
+            "innhold",
+            f"Inneholder et usynlig retningstegn (U+{ord(found.group(0)):04X}), som snur hvordan teksten "
+            "vises, så leseren ser noe annet enn det som står. Det kommer ofte fra kopiering; skriv teksten "
+            "inn på nytt.",
+        )
+        for number, text in enumerate(body.split("\n"), start=first_line)
+        if (found := BIDI_CONTROLS.search(text))
+    ]
 
 
 @contextmanager
@@ -176,8 +196,7 @@ def time_budget(seconds: float):
     A timer signal interrupts Python code wherever it is, so a render the bounds above did not foresee
     still stops. Signals reach only the main thread; elsewhere (no thread in the build or `sjekk`
     validates off it, but a caller might) the structural bounds alone apply."""
-    usable = (seconds and hasattr(signal, "setitimer")
-              and threading.current_thread() is threading.main_thread())
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return

@@ -27,8 +27,15 @@ class Document:
     encoded: bytes | None = None  # ``text`` as UTF-8 when normalizing changed nothing (the file's bytes)
 
 
-def read_document(path: Path, display: str, raw: bytes | None = None, *, max_bytes: int = 200_000,
-                  max_depth: int = 6, max_values: int = 1000) -> tuple[Document | None, list[Problem]]:
+def read_document(
+    path: Path,
+    display: str,
+    raw: bytes | None = None,
+    *,
+    max_bytes: int = 200_000,
+    max_depth: int = 6,
+    max_values: int = 1000,
+) -> tuple[Document | None, list[Problem]]:
     """Return the parsed document, or None with the problems that stop further checks."""
 
     def problem(line: int, message: str, field: str | None = None) -> list[Problem]:
@@ -38,8 +45,11 @@ def read_document(path: Path, display: str, raw: bytes | None = None, *, max_byt
         with open(path, "rb") as handle:  # read one byte past the limit, never the whole of a huge file
             raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:
-        return None, problem(1, f"Fila er større enn {max_bytes // 1000} kB, som er grensen for et eksempel. "
-                                "Del teksten opp, eller kort den ned.")
+        return None, problem(
+            1,
+            f"Fila er større enn {max_bytes // 1000} kB, som er grensen for et eksempel. "
+            "Del teksten opp, eller kort den ned.",
+        )
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -64,7 +74,7 @@ def read_document(path: Path, display: str, raw: bytes | None = None, *, max_byt
         )
 
     closing = text.count("\n", 0, found.start())  # 0-based line of the closing ---
-    front_text = text[first_end + 1:found.start() - 1] if closing > 1 else ""
+    front_text = text[first_end + 1 : found.start() - 1] if closing > 1 else ""
     node, issues = yamlnodes.parse(front_text, first_line=2, max_depth=max_depth, max_values=max_values)
     problems = [Problem(display, i.line, i.field, i.message) for i in issues]
     if node is None:
@@ -73,12 +83,12 @@ def read_document(path: Path, display: str, raw: bytes | None = None, *, max_byt
         return None, problems
     if node.kind != "map":
         problems.append(
-            Problem(display, node.line, None,
-                    "Front matter må være felt på formen «navn: verdi», ett per linje.")
+            Problem(display, node.line, None, "Front matter må være felt på formen «navn: verdi», ett per linje.")
         )
         return None, problems
     after = text.find("\n", found.start())
-    body = text[after + 1:] if after != -1 else ""
+    body = text[after + 1 :] if after != -1 else ""
     # Problems such as a duplicated key do not stop the remaining checks.
-    return Document(path, display, node, body, body_line=closing + 2, text=text,
-                    encoded=raw if text is decoded else None), problems
+    return Document(
+        path, display, node, body, body_line=closing + 2, text=text, encoded=raw if text is decoded else None
+    ), problems

@@ -51,7 +51,7 @@ class Example:
 
     @property
     def municipality_label(self) -> str:
-        """"Drammen" or "Nedre Eiker, nå Drammen" or "Drammen og Lier"."""
+        """ "Drammen" or "Nedre Eiker, nå Drammen" or "Drammen og Lier"."""
         names = [m.name for m in self.municipalities]
         label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
         if self.former_municipalities:

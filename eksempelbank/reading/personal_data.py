@@ -70,8 +70,10 @@ def _suspect_lines(text: str, encoded: bytes | None = None) -> list[tuple[int, s
         found = {i: text[a:b] for i, (a, b) in _lines_at(text, [m.start() for m in _PHONE_HINT.finditer(text)]).items()}
     else:
         shapes = data.translate(_SHAPES)
-        found = {i: data[a:b].decode("utf-8", "surrogatepass")
-                 for i, (a, b) in _lines_at(data, [m.start() for m in _EIGHT_DIGITS.finditer(shapes)]).items()}
+        found = {
+            i: data[a:b].decode("utf-8", "surrogatepass")
+            for i, (a, b) in _lines_at(data, [m.start() for m in _EIGHT_DIGITS.finditer(shapes)]).items()
+        }
     ats = []
     at = text.find("@")
     while at != -1:
@@ -92,17 +94,27 @@ def find_personal_data(text: str, schema: Schema, encoded: bytes | None = None) 
         for match in _PHONE.finditer(line):
             if any(a <= match.start() < b for a, b in in_urls):
                 continue
-            if _MONEY_BEFORE.search(line[: match.start()]) or _MONEY_AFTER.match(line[match.end():]):
+            if _MONEY_BEFORE.search(line[: match.start()]) or _MONEY_AFTER.match(line[match.end() :]):
                 continue
-            found.append((number, f"{match.group(0).strip()} ser ut som et telefonnummer. Personlige "
-                                  "kontaktopplysninger skal ikke publiseres, og alt som skrives her blir liggende i "
-                                  "Git-historikken. Fjern nummeret; henvis heller til kommunens nettside."))
+            found.append(
+                (
+                    number,
+                    f"{match.group(0).strip()} ser ut som et telefonnummer. Personlige "
+                    "kontaktopplysninger skal ikke publiseres, og alt som skrives her blir liggende i "
+                    "Git-historikken. Fjern nummeret; henvis heller til kommunens nettside.",
+                )
+            )
         for match in _EMAIL.finditer(line):
             if is_functional_address(match.group(1), schema):
                 continue
-            found.append((number, f"{match.group(0)} ser ut som en personlig e-postadresse. Personopplysninger skal "
-                                  "ikke publiseres, og alt som skrives her blir liggende i Git-historikken. Bruk en "
-                                  "funksjonsadresse som postmottak@… eller post@…"))
+            found.append(
+                (
+                    number,
+                    f"{match.group(0)} ser ut som en personlig e-postadresse. Personopplysninger skal "
+                    "ikke publiseres, og alt som skrives her blir liggende i Git-historikken. Bruk en "
+                    "funksjonsadresse som postmottak@… eller post@…",
+                )
+            )
     return found
 
 
@@ -112,13 +124,35 @@ def find_personal_data(text: str, schema: Schema, encoded: bytes | None = None) 
 # above while a reader saw them whole (issue 18).
 _FORMAT_RANGES = [  # category Cf in Unicode 15.1 (Python 3.12; 3.11 has fewer, a subset), written out:
     # finding them at import would take a third of a second in every process
-    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891),
-    (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
-    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
-    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+    (0x00AD, 0x00AD),
+    (0x0600, 0x0605),
+    (0x061C, 0x061C),
+    (0x06DD, 0x06DD),
+    (0x070F, 0x070F),
+    (0x0890, 0x0891),
+    (0x08E2, 0x08E2),
+    (0x180E, 0x180E),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF),
+    (0xFFF9, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0001, 0xE0001),
+    (0xE0020, 0xE007F),
     # drawn empty, though not Cf: combining grapheme joiner, Hangul fillers, Khmer vowels, Mongolian
     # selectors, variation selectors
-    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180D), (0x3164, 0x3164), (0xFFA0, 0xFFA0),
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180D),
+    (0x3164, 0x3164),
+    (0xFFA0, 0xFFA0),
     (0xFE00, 0xFE0F),
 ]
 _SHOWN_AS_NOTHING = "".join(chr(c) for a, b in _FORMAT_RANGES for c in range(a, b + 1))
@@ -130,8 +164,13 @@ _SHOWN_AS_NOTHING_BYTES = re.compile(b"|".join(re.escape(c.encode("utf-8")) for 
 # First UTF-8 bytes of everything that hides in a number or an address, or that NFKC turns into a digit
 # or an «@», outside the two ranges Norwegian text uses all the time (C2: «», no-break space; E2: dashes,
 # quotes): Arabic and other scripts' marks and digits, Hangul fillers, fullwidth forms, tags, ...
-_HIDING_LEADS = bytes([0xCD, 0xDB, 0xDC, 0xE3]) + bytes(range(0xD8, 0xDA)) + bytes(range(0xE0, 0xE2)) \
-    + bytes([0xEF]) + bytes(range(0xF0, 0xF5))
+_HIDING_LEADS = (
+    bytes([0xCD, 0xDB, 0xDC, 0xE3])
+    + bytes(range(0xD8, 0xDA))
+    + bytes(range(0xE0, 0xE2))
+    + bytes([0xEF])
+    + bytes(range(0xF0, 0xF5))
+)
 _ALL_BUT_HIDING_LEADS = bytes(b for b in range(256) if b not in _HIDING_LEADS)
 # ... and in those two ranges: soft hyphen and superscript digits (after C2); zero-width and bidi
 # characters, word joiners, super- and subscript digits and enclosed digits («①») (after E2).
@@ -150,14 +189,21 @@ def _may_hide(data: bytes) -> bool:
         return True
     at = data.find(b"\xc2")
     while at != -1:
-        if data[at + 1:at + 2] and data[at + 1] in _AFTER_C2:
+        if data[at + 1 : at + 2] and data[at + 1] in _AFTER_C2:
             return True
         at = data.find(b"\xc2", at + 1)
     at = data.find(b"\xe2")
     while at != -1:
-        second, third = data[at + 1:at + 2], data[at + 2:at + 3]
-        if second and (second[0] in _AFTER_E2 or (third and ((second[0] == 0x80 and third[0] in _AFTER_E2_80)
-                                                             or (second[0] == 0x82 and third[0] in _AFTER_E2_82)))):
+        second, third = data[at + 1 : at + 2], data[at + 2 : at + 3]
+        if second and (
+            second[0] in _AFTER_E2
+            or (
+                third
+                and (
+                    (second[0] == 0x80 and third[0] in _AFTER_E2_80) or (second[0] == 0x82 and third[0] in _AFTER_E2_82)
+                )
+            )
+        ):
             return True
         at = data.find(b"\xe2", at + 1)
     return False
@@ -172,11 +218,15 @@ def normalized_for_matching(text: str, encoded: bytes | None = None) -> tuple[st
         return text, data  # almost every file: one translation and two searches of its bytes
     if unicodedata.is_normalized("NFKC", text) and not _SHOWN_AS_NOTHING_BYTES.search(data):
         return text, data
-    lines = [unicodedata.normalize("NFKC", line.translate(DROP_INVISIBLE)).translate(DROP_INVISIBLE) for line in text.split("\n")]
+    lines = [
+        unicodedata.normalize("NFKC", line.translate(DROP_INVISIBLE)).translate(DROP_INVISIBLE)
+        for line in text.split("\n")
+    ]
     return "\n".join(line.replace("\n", " ") for line in lines), None
 
 
 def check_personal_data(text: str, schema: Schema, display: str, encoded: bytes | None = None) -> list[Problem]:
     text, encoded = normalized_for_matching(text, encoded)
-    return [Problem(display, line, "personvern", message)
-            for line, message in find_personal_data(text, schema, encoded)]
+    return [
+        Problem(display, line, "personvern", message) for line, message in find_personal_data(text, schema, encoded)
+    ]

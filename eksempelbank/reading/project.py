@@ -50,7 +50,8 @@ def find_project(start: Path | None = None) -> Project:
         f"Fant ikke eksempelbanken i {start} eller i noen mappe over den: ingen av dem har "
         f"{FORMAT_FILE.as_posix()}. "
         "Gå til mappa med eksempelbanken (der data/ og examples/ ligger), eller oppgi den med "
-        "--prosjekt MAPPE.")
+        "--prosjekt MAPPE."
+    )
 
 
 def open_project(given: str | Path | None = None, start: Path | None = None) -> Project:
@@ -61,7 +62,8 @@ def open_project(given: str | Path | None = None, start: Path | None = None) -> 
     if not is_project(root):
         raise ProjectNotFound(
             f"«{given}» er ikke mappa med eksempelbanken: {(root / FORMAT_FILE)} finnes ikke. "
-            "Oppgi mappa der data/ og examples/ ligger.")
+            "Oppgi mappa der data/ og examples/ ligger."
+        )
     return Project(root)
 
 

@@ -66,18 +66,16 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 class Register:
     def __init__(self, directory: Path):
-        self.counties = [
-            County(row["fylkesnummer"], row["navn"]) for row in _read_csv(directory / "fylker-2024.csv")
-        ]
+        self.counties = [County(row["fylkesnummer"], row["navn"]) for row in _read_csv(directory / "fylker-2024.csv")]
         county_by_number = {c.number: c for c in self.counties}
         self.municipalities = [
-            Municipality(row["kommunenummer"], row["navn"], row["alternative_navn"],
-                         county_by_number[row["fylkesnummer"]])
+            Municipality(
+                row["kommunenummer"], row["navn"], row["alternative_navn"], county_by_number[row["fylkesnummer"]]
+            )
             for row in _read_csv(directory / "kommuner-2024.csv")
         ]
         self.county_sizes = {
-            row["fylkesnummer"]: int(row["antall_kommuner"])
-            for row in _read_csv(directory / "fylker-2024.csv")
+            row["fylkesnummer"]: int(row["antall_kommuner"]) for row in _read_csv(directory / "fylker-2024.csv")
         }
         self._by_number = {m.number: m for m in self.municipalities}
         # Exact names, as the JSON Schema has them: "Herøy" matches both Herøy municipalities.
@@ -94,8 +92,9 @@ class Register:
             self._former_by_exact_name[f.name] = f
             self._former_by_exact_name.setdefault(f.name.split(" (")[0], f)
         self.former_counties = [
-            FormerCounty(row["navn"], row["fylkesnummer"], row["gyldig_til"],
-                         tuple(row["etterfolgere_2024"].split(";")))
+            FormerCounty(
+                row["navn"], row["fylkesnummer"], row["gyldig_til"], tuple(row["etterfolgere_2024"].split(";"))
+            )
             for row in _read_csv(directory / "tidligere-fylker.csv")
         ]
         self._county_by_name = {c.name: c for c in self.counties}

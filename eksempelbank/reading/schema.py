@@ -105,8 +105,8 @@ class FacetSpec:
     intro: str
     values_in_menu: bool = False
     chart: str | None = None
-    title_plural: str | None = None   # «Se også alle …» where the title is not a plural
-    explain_values: bool = False      # the finder shows each value's `kort` (size limits)
+    title_plural: str | None = None  # «Se også alle …» where the title is not a plural
+    explain_values: bool = False  # the finder shows each value's `kort` (size limits)
 
 
 @dataclass
@@ -168,19 +168,31 @@ def _load_schema_cached(data_dir: Path) -> Schema:
     spec = _load_yaml(data_dir / "eksempelformat.yml")
     register = Register(data_dir / "register")
     vocabularies = {
-        path.stem: _vocabulary(path.stem, _load_yaml(path))
-        for path in sorted((data_dir / "vokabular").glob("*.yml"))
+        path.stem: _vocabulary(path.stem, _load_yaml(path)) for path in sorted((data_dir / "vokabular").glob("*.yml"))
     }
     vocabularies["register:fylker"] = Vocabulary(
         "register:fylker", [Term(c.id, c.name, {"nummer": c.number}) for c in register.counties]
     )
     fields = {f["name"]: FieldSpec(**f) for f in spec["fields"]}
-    sections = [SectionSpec(s["title"], s.get("nn", s["title"]), bool(s.get("required")), s["hint"])
-                for s in spec["sections"]]
+    sections = [
+        SectionSpec(s["title"], s.get("nn", s["title"]), bool(s.get("required")), s["hint"]) for s in spec["sections"]
+    ]
     facets = [FacetSpec(**f) for f in spec["facets"]]
     personal = _load_yaml(data_dir / "personvern.yml")
     wording = _load_yaml(data_dir / "skrivemaate.yml")
-    return Schema(fields, spec["entries"], sections, facets, vocabularies, register, data_dir, personal,
-                  ContentPolicy.from_spec(spec["innhold"]), dict(spec["grenser"]),
-                  frozenset(str(s) for s in spec["reserverte_navn"]), dict(spec["malverdier"]), wording or {},
-                  " ".join(str(spec.get("omfang") or "").split()))
+    return Schema(
+        fields,
+        spec["entries"],
+        sections,
+        facets,
+        vocabularies,
+        register,
+        data_dir,
+        personal,
+        ContentPolicy.from_spec(spec["innhold"]),
+        dict(spec["grenser"]),
+        frozenset(str(s) for s in spec["reserverte_navn"]),
+        dict(spec["malverdier"]),
+        wording or {},
+        " ".join(str(spec.get("omfang") or "").split()),
+    )

@@ -66,7 +66,7 @@ def _scan_headings(body: str, first_line: int) -> list[tuple[Heading, int]]:
         setext = _SETEXT.match(line)
         if setext and start > 0:
             before_start = body.rfind("\n", 0, start - 1) + 1
-            before = body[before_start:start - 1]
+            before = body[before_start : start - 1]
             if before.strip() and not _atx(before)[0]:
                 level = 1 if setext.group(1).startswith("=") else 2
                 found.append((Heading(level, before.strip(), number - 1), before_start))
@@ -85,8 +85,9 @@ def _title_keys(titles: tuple[str, ...]) -> tuple[dict[str, str], list[str], dic
     return by_key, [fold(title) for title in titles], positions
 
 
-def check_sections(body: str, first_line: int, language: str, schema: Schema,
-                   display: str) -> tuple[list[str], list[tuple[str, int]], list[Problem]]:
+def check_sections(
+    body: str, first_line: int, language: str, schema: Schema, display: str
+) -> tuple[list[str], list[tuple[str, int]], list[Problem]]:
     """The known sections in the order they occur; every H2 as (title, line), with the format's
     spelling where the heading is a known section (what body.render_body cuts the body at); and
     the problems found."""
@@ -106,7 +107,7 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema,
     def between(after: int | None, before: int | None) -> str:
         """The text strictly between two heading lines (None: the start or the end)."""
         start = 0 if after is None else body.find("\n", line_start[after]) + 1 or len(body)
-        return body[start:] if before is None else body[start:line_start[before]]
+        return body[start:] if before is None else body[start : line_start[before]]
 
     heading_lines = {h.line for h in all_headings}
     first_h2 = next((h.line for h in all_headings if h.level == 2), None)
@@ -114,8 +115,9 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema,
     if between(None, first_h2).strip():
         texts = body.split("\n")
         before_h2 = len(texts) if first_h2 is None else first_h2 - first_line
-        stray = next((first_line + i for i in range(before_h2)
-                      if texts[i].strip() and first_line + i not in heading_lines), None)
+        stray = next(
+            (first_line + i for i in range(before_h2) if texts[i].strip() and first_line + i not in heading_lines), None
+        )
     if stray is not None:
         error(stray, None, f"Tekst før første avsnitt. Start brødteksten med «## {known[0]}».")
     known_by_key, _, position = _title_keys(tuple(known))
@@ -125,9 +127,12 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema,
     order: list[str] = []
     for heading in all_headings:
         if heading.level == 1:
-            error(heading.line, heading.title,
-                  "Bruk ikke overskrift på nivå 1 (#): tittelen kommer fra feltet «tittel». "
-                  "Avsnitt skrives med ## foran.")
+            error(
+                heading.line,
+                heading.title,
+                "Bruk ikke overskrift på nivå 1 (#): tittelen kommer fra feltet «tittel». "
+                "Avsnitt skrives med ## foran.",
+            )
             continue
         if heading.level != 2:
             continue
@@ -136,21 +141,30 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema,
         if title is None:
             if key in other_keys:
                 index = other_keys.index(key)
-                error(heading.line, heading.title,
-                      f"Eksempelet er på {form} (sprak: {language}); skriv overskriften «## {known[index]}».")
+                error(
+                    heading.line,
+                    heading.title,
+                    f"Eksempelet er på {form} (sprak: {language}); skriv overskriften «## {known[index]}».",
+                )
             else:
                 guess = did_you_mean(heading.title, known, cutoff=0.5)
                 hint = f" Mente du «{guess}»?" if guess else ""
-                error(heading.line, heading.title,
-                      f"Ukjent avsnitt.{hint} Standardavsnittene er: {', '.join(known)}. "
-                      "Bruk ### for underoverskrifter i et avsnitt.")
+                error(
+                    heading.line,
+                    heading.title,
+                    f"Ukjent avsnitt.{hint} Standardavsnittene er: {', '.join(known)}. "
+                    "Bruk ### for underoverskrifter i et avsnitt.",
+                )
             continue
         if title in seen:
             error(heading.line, title, f"Avsnittet står to ganger (første gang på linje {seen[title]}).")
             continue
         if order and position[title] < position[order[-1]]:
-            error(heading.line, title,
-                  f"Avsnittet står etter «{order[-1]}», men skal komme før. Rekkefølgen er: {', '.join(known)}.")
+            error(
+                heading.line,
+                title,
+                f"Avsnittet står etter «{order[-1]}», men skal komme før. Rekkefølgen er: {', '.join(known)}.",
+            )
         seen[title] = heading.line
         order.append(title)
 
@@ -162,14 +176,17 @@ def check_sections(body: str, first_line: int, language: str, schema: Schema,
         if not _NOT_SPACE.search(section):
             error(heading.line, heading.title, "Avsnittet er tomt. Skriv innhold, eller fjern overskriften.")
         elif "<!--" in section and not _COMMENT.sub("", "\n".join(t for t in section.split("\n") if t.strip())).strip():
-            error(heading.line, heading.title,
-                  "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
-                  "avsnittet hvis det er valgfritt.")
+            error(
+                heading.line,
+                heading.title,
+                "Avsnittet har bare hjelpeteksten fra malen. Skriv innhold, eller fjern "
+                "avsnittet hvis det er valgfritt.",
+            )
 
     for spec in schema.sections:
         title = spec.title_in(language)
         if spec.required and title not in seen:
-            later = [seen[t] for t in known[known.index(title) + 1:] if t in seen]
+            later = [seen[t] for t in known[known.index(title) + 1 :] if t in seen]
             line = min(later) if later else first_line + body.count("\n")  # else: the last line
             error(line, title, f"Mangler påkrevd avsnitt «## {title}». {spec.hint}")
     h2s = [(known_by_key.get(fold(h.title), h.title), h.line) for h in all_headings if h.level == 2]

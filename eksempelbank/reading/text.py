@@ -11,9 +11,21 @@ from functools import lru_cache
 # "Møre" into "mre"; transliterate instead.
 _TRANSLITERATION = str.maketrans(
     {
-        "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "å": "a", "Å": "a",
-        "đ": "d", "Đ": "d", "ŋ": "n", "Ŋ": "n", "ŧ": "t", "Ŧ": "t",
-        "ß": "ss", "ł": "l", "Ł": "l",
+        "æ": "ae",
+        "Æ": "ae",
+        "ø": "o",
+        "Ø": "o",
+        "å": "a",
+        "Å": "a",
+        "đ": "d",
+        "Đ": "d",
+        "ŋ": "n",
+        "Ŋ": "n",
+        "ŧ": "t",
+        "Ŧ": "t",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "l",
     }
 )
 

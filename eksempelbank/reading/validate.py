@@ -12,15 +12,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .body import render_body
+from .body_limits import (
+    RenderTimeout,
+    bidi_problems,
+    block_cost_problem,
+    inline_cost_problem,
+    nesting_problem,
+    time_budget,
+)
 from .document import read_document
 from .fields import FieldChecker
 from .model import Example
 from .personal_data import check_personal_data
 from .problems import WARNING, Problem, sort_problems
 from .schema import Schema, load_schema
-from .body import render_body
-from .body_limits import (RenderTimeout, bidi_problems, block_cost_problem, inline_cost_problem, nesting_problem,
-                          time_budget)
 from .sections import check_sections
 from .text import fold, slugify
 from .wording import check_wording
@@ -44,28 +50,47 @@ class Catalog:
         return [p for p in self.problems if not p.is_error]
 
 
-
 def _sources_without_address(display: str, front, values: dict) -> list[Problem]:
     """A source with no web address must say so, with the date someone looked («uten_nettadresse»):
     then the reader knows it was checked, and the editor is not reminded again."""
     sources = front.value.get("kilder") if front.kind == "map" else None
     if sources is None or sources.kind != "list" or not values.get("kilder"):
         return []
-    return [Problem(display, node.line, "kilder",
-                    f"Kilden «{entry.get('tittel', '')}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
-                    "på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).", WARNING)
-            for node, entry in zip(sources.value, values["kilder"], strict=True)
-            if "url" not in entry and "uten_nettadresse" not in entry]
+    return [
+        Problem(
+            display,
+            node.line,
+            "kilder",
+            f"Kilden «{entry.get('tittel', '')}» har ingen nettadresse. Legg til «url» hvis dokumentet finnes "
+            "på nett; hvis ikke, skriv «uten_nettadresse:» med datoen du lette (ÅÅÅÅ-MM-DD).",
+            WARNING,
+        )
+        for node, entry in zip(sources.value, values["kilder"], strict=True)
+        if "url" not in entry and "uten_nettadresse" not in entry
+    ]
 
-def validate_file(path: Path, schema: Schema | None = None, *, display: str | None = None,
-                  today: date | None = None, raw: bytes | None = None) -> tuple[Example | None, list[Problem]]:
+
+def validate_file(
+    path: Path,
+    schema: Schema | None = None,
+    *,
+    display: str | None = None,
+    today: date | None = None,
+    raw: bytes | None = None,
+) -> tuple[Example | None, list[Problem]]:
     """Check one example file; the Example is returned only when there are no errors."""
     schema = schema or load_schema()
     today = today or date.today()
     display = display or path.as_posix()
     limits = schema.limits
-    document, problems = read_document(path, display, raw, max_bytes=limits["maks_bytes"],
-                                       max_depth=limits["maks_dybde"], max_values=limits["maks_verdier"])
+    document, problems = read_document(
+        path,
+        display,
+        raw,
+        max_bytes=limits["maks_bytes"],
+        max_depth=limits["maks_dybde"],
+        max_values=limits["maks_verdier"],
+    )
     if document is None:
         return None, problems
 
@@ -75,9 +100,15 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
 
     slug = slugify(path.stem)
     if slug != path.stem:
-        problems.append(Problem(display, 1, "filnavn",
-                                f"Filnavnet gir nettadressen eksempler/{slug}/. Gi fila navnet «{slug}.md»: "
-                                "små bokstaver a–z, sifre og bindestrek, æ/ø/å skrevet som ae/o/a."))
+        problems.append(
+            Problem(
+                display,
+                1,
+                "filnavn",
+                f"Filnavnet gir nettadressen eksempler/{slug}/. Gi fila navnet «{slug}.md»: "
+                "små bokstaver a–z, sifre og bindestrek, æ/ø/å skrevet som ae/o/a.",
+            )
+        )
 
     language = values.get("sprak", "nb")
     sections, h2s, section_problems = check_sections(document.body, document.body_line, language, schema, display)
@@ -85,10 +116,16 @@ def validate_file(path: Path, schema: Schema | None = None, *, display: str | No
     published, body_problems = _render_bounded(document.body, document.body_line, h2s, schema, display)
     problems += body_problems
     # A number in a date, year or period field is that field's problem (reported above), not a phone number.
-    typed_lines = {line for name, line in document.front.key_lines.items()
-                   if name in schema.fields and schema.fields[name].type in _NUMBER_TYPES}
-    problems += [p for p in check_personal_data(document.text, schema, display, encoded=document.encoded)
-                 if p.line not in typed_lines]
+    typed_lines = {
+        line
+        for name, line in document.front.key_lines.items()
+        if name in schema.fields and schema.fields[name].type in _NUMBER_TYPES
+    }
+    problems += [
+        p
+        for p in check_personal_data(document.text, schema, display, encoded=document.encoded)
+        if p.line not in typed_lines
+    ]
 
     problems += _sources_without_address(display, document.front, values)
     problems += check_wording(document.text, schema, display)
@@ -121,10 +158,15 @@ def _render_bounded(body: str, first_line: int, h2s: list, schema: Schema, displ
     stopped when it runs past the time budget (all limits from ``grenser`` in the format)."""
     limits = schema.limits
     problems = bidi_problems(body, first_line, display)
-    bounded = [p for p in (nesting_problem(body, first_line, limits["maks_nivaaer_i_teksten"], display),
-                           inline_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display),
-                           block_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display))
-               if p is not None]
+    bounded = [
+        p
+        for p in (
+            nesting_problem(body, first_line, limits["maks_nivaaer_i_teksten"], display),
+            inline_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display),
+            block_cost_problem(body, first_line, limits["maks_klammer_ganger_lengde"], display),
+        )
+        if p is not None
+    ]
     if bounded:
         return [], problems + bounded
     seconds = limits.get("maks_sekunder_per_fil", 0)
@@ -132,14 +174,26 @@ def _render_bounded(body: str, first_line: int, h2s: list, schema: Schema, displ
         with time_budget(seconds):
             published, found = render_body(body, first_line, h2s, schema.content, display)
     except RenderTimeout:
-        return [], problems + [Problem(display, first_line, "innhold",
-                                       f"Teksten tok mer enn {seconds} sekunder å gjøre om til en side, og blir ikke "
-                                       "publisert. Del lange avsnitt opp med tomme linjer, og fjern tegn som [ og < "
-                                       "som ikke hører til en lenke.")]
+        return [], problems + [
+            Problem(
+                display,
+                first_line,
+                "innhold",
+                f"Teksten tok mer enn {seconds} sekunder å gjøre om til en side, og blir ikke "
+                "publisert. Del lange avsnitt opp med tomme linjer, og fjern tegn som [ og < "
+                "som ikke hører til en lenke.",
+            )
+        ]
     except RecursionError:
-        return [], problems + [Problem(display, first_line, "innhold",
-                                       "Teksten er for dypt nøstet til å gjøres om til en side (lister i lister eller "
-                                       "sitater i sitater). Skriv den med færre nivåer.")]
+        return [], problems + [
+            Problem(
+                display,
+                first_line,
+                "innhold",
+                "Teksten er for dypt nøstet til å gjøres om til en side (lister i lister eller "
+                "sitater i sitater). Skriv den med færre nivåer.",
+            )
+        ]
     return published, problems + found
 
 
@@ -159,6 +213,7 @@ def example_paths(directory: Path) -> list[Path]:
 
 def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path | None) -> list[Problem]:
     """Why ``path`` cannot be published as an example, whatever it contains."""
+
     def problem(message: str) -> list[Problem]:
         return [Problem(display, 1, "filnavn", message)]
 
@@ -174,17 +229,27 @@ def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path |
         if inside is not None and inside != Path("."):
             return problem("Filer i undermapper av examples/ blir ikke publisert. Flytt fila rett i examples/.")
     if path.suffix != ".md":
-        return problem(f"Eksempelfiler skal slutte på «.md» (små bokstaver), ikke «{path.suffix or '(ingen)'}». "
-                       f"Gi fila navnet «{slugify(path.stem)}.md».")
+        return problem(
+            f"Eksempelfiler skal slutte på «.md» (små bokstaver), ikke «{path.suffix or '(ingen)'}». "
+            f"Gi fila navnet «{slugify(path.stem)}.md»."
+        )
     if slugify(path.stem) in schema.reserved_slugs:
-        return problem(f"Navnet «{path.stem}» er reservert for sider nettstedet lager selv. Velg et navn som sier "
-                       "hva eksempelet handler om, gjerne med kommunenavnet.")
+        return problem(
+            f"Navnet «{path.stem}» er reservert for sider nettstedet lager selv. Velg et navn som sier "
+            "hva eksempelet handler om, gjerne med kommunenavnet."
+        )
     return []
 
 
-def load_examples(directory: Path, schema: Schema | None = None, *, root: Path | None = None,
-                  today: date | None = None, files: list[Path] | None = None,
-                  validate_many: Callable | None = None) -> Catalog:
+def load_examples(
+    directory: Path,
+    schema: Schema | None = None,
+    *,
+    root: Path | None = None,
+    today: date | None = None,
+    files: list[Path] | None = None,
+    validate_many: Callable | None = None,
+) -> Catalog:
     """Validate everything in ``directory`` (or just ``files``) and check slugs and titles across them.
 
     ``validate_many(jobs, schema, today)`` gives :func:`validate_file`'s result for each (path, display)
@@ -199,16 +264,21 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
     jobs: list[tuple[Path, str]] = []
     for path in paths:
         # A link is named as itself, not as the file it points to.
-        display = (Path(os.path.relpath(path, root)).as_posix() if path.is_symlink() else display_of(path))
+        display = Path(os.path.relpath(path, root)).as_posix() if path.is_symlink() else display_of(path)
         refused = file_problems(path, display, schema, directory)
         if refused:
             catalog.problems += refused
             continue
         slug = slugify(path.stem)
         if slug in slugs:
-            catalog.problems.append(Problem(display, 1, "filnavn",
-                                            f"Gir samme nettadresse (eksempler/{slug}/) som {slugs[slug]}. "
-                                            "Gi en av filene et annet navn."))
+            catalog.problems.append(
+                Problem(
+                    display,
+                    1,
+                    "filnavn",
+                    f"Gir samme nettadresse (eksempler/{slug}/) som {slugs[slug]}. Gi en av filene et annet navn.",
+                )
+            )
             continue
         slugs[slug] = display
         jobs.append((path, display))
@@ -219,8 +289,7 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
     # Files checked alone are compared with the rest of the bank too: a new example whose title is taken
     # must be refused in its own pull request, not found when the next one is built (issue 18).
     checked = {os.path.realpath(p) for p in paths}
-    others = ([p for p in example_paths(directory) if os.path.realpath(p) not in checked]
-              if files is not None else [])
+    others = [p for p in example_paths(directory) if os.path.realpath(p) not in checked] if files is not None else []
     holders: dict[str, list[str]] = {}
     for key, shown in _titles_in(others, display_of, schema):
         holders.setdefault(key, []).append(shown)
@@ -233,9 +302,15 @@ def load_examples(directory: Path, schema: Schema | None = None, *, root: Path |
         if same:
             # At most three named: a pull request of many files with one title must not grow every message.
             named = ", ".join(same[:3]) + (f" og {len(same) - 3} til" if len(same) > 3 else "")
-            catalog.problems.append(Problem(example.source_path, example.field_lines.get("tittel", 1), "tittel",
-                                            f"Samme tittel som {named}. Gi eksempelet en tittel som skiller det "
-                                            "fra det andre, for eksempel med tiltaket eller årene."))
+            catalog.problems.append(
+                Problem(
+                    example.source_path,
+                    example.field_lines.get("tittel", 1),
+                    "tittel",
+                    f"Samme tittel som {named}. Gi eksempelet en tittel som skiller det "
+                    "fra det andre, for eksempel med tiltaket eller årene.",
+                )
+            )
     catalog.problems = sort_problems(catalog.problems)
     return catalog
 
@@ -249,8 +324,13 @@ def _titles_in(paths: list[Path], display_of, schema: Schema):
             continue
         shown = display_of(path)
         try:
-            document, _ = read_document(path, shown, max_bytes=limits["maks_bytes"], max_depth=limits["maks_dybde"],
-                                        max_values=limits["maks_verdier"])
+            document, _ = read_document(
+                path,
+                shown,
+                max_bytes=limits["maks_bytes"],
+                max_depth=limits["maks_dybde"],
+                max_values=limits["maks_verdier"],
+            )
         except OSError:
             continue
         node = document.front.value.get("tittel") if document is not None else None
@@ -282,7 +362,7 @@ class _Displays:
             real = os.path.join(self.folders[folder], name)
         if not real.startswith(self.prefix):
             return _display(path, Path(self.root))  # outside the root, or the root itself: as before
-        return real[len(self.prefix):].replace(os.sep, "/")
+        return real[len(self.prefix) :].replace(os.sep, "/")
 
 
 def _display(path: Path, root: Path) -> str:

@@ -121,5 +121,7 @@ def _odd(character: str, letters: frozenset[str]) -> bool:
 def check_wording(text: str, schema: Schema, display: str) -> list[Problem]:
     rules = (schema.wording or {}).get("arbeidsnotater") or {}
     explanation = " ".join(str(rules.get("melding", "")).split())
-    return [Problem(display, line, FIELD, f"Vendingen «{words}» {explanation}".rstrip(), WARNING)
-            for line, words in find_process_notes(text, schema)]
+    return [
+        Problem(display, line, FIELD, f"Vendingen «{words}» {explanation}".rstrip(), WARNING)
+        for line, words in find_process_notes(text, schema)
+    ]

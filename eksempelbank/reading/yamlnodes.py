@@ -53,23 +53,33 @@ class YamlIssue:
 
 # PyYAML's parser messages, translated for editors. The first match wins.
 _YAML_MESSAGES = [
-    (re.compile(r"mapping values are not allowed"),
-     "et kolon (:) midt i en verdi. Sett hele verdien i anførselstegn, for eksempel "
-     'tittel: "Bolig: et godt sted å bo"'),
-    (re.compile(r"found character '\\t'"),
-     "tabulator brukt som innrykk. YAML tillater bare mellomrom"),
-    (re.compile(r"could not find expected ':'"),
-     "mangler kolon (:) etter feltnavnet, eller en verdi går over flere linjer uten riktig innrykk"),
-    (re.compile(r"expected <block end>|did not find expected key|expected <document start>"),
-     "innrykket stemmer ikke. Felt på samme nivå må starte i samme kolonne, "
-     "og punkter i en liste skrives «  - verdi»"),
-    (re.compile(r"found undefined alias|found unacceptable character|expected alphabetic or numeric"),
-     "et tegn som YAML ikke tillater her (for eksempel * eller & først i en verdi). "
-     "Sett verdien i anførselstegn"),
-    (re.compile(r"found unexpected end of stream|while scanning a quoted scalar"),
-     "et anførselstegn som ikke er lukket"),
-    (re.compile(r"found duplicate anchor|found character '@'|found character '`'"),
-     "et tegn som ikke kan stå først i en verdi uten anførselstegn. Sett verdien i anførselstegn"),
+    (
+        re.compile(r"mapping values are not allowed"),
+        "et kolon (:) midt i en verdi. Sett hele verdien i anførselstegn, for eksempel "
+        'tittel: "Bolig: et godt sted å bo"',
+    ),
+    (re.compile(r"found character '\\t'"), "tabulator brukt som innrykk. YAML tillater bare mellomrom"),
+    (
+        re.compile(r"could not find expected ':'"),
+        "mangler kolon (:) etter feltnavnet, eller en verdi går over flere linjer uten riktig innrykk",
+    ),
+    (
+        re.compile(r"expected <block end>|did not find expected key|expected <document start>"),
+        "innrykket stemmer ikke. Felt på samme nivå må starte i samme kolonne, "
+        "og punkter i en liste skrives «  - verdi»",
+    ),
+    (
+        re.compile(r"found undefined alias|found unacceptable character|expected alphabetic or numeric"),
+        "et tegn som YAML ikke tillater her (for eksempel * eller & først i en verdi). Sett verdien i anførselstegn",
+    ),
+    (
+        re.compile(r"found unexpected end of stream|while scanning a quoted scalar"),
+        "et anførselstegn som ikke er lukket",
+    ),
+    (
+        re.compile(r"found duplicate anchor|found character '@'|found character '`'"),
+        "et tegn som ikke kan stå først i en verdi uten anførselstegn. Sett verdien i anførselstegn",
+    ),
 ]
 
 
@@ -110,20 +120,29 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
         line = first_line + event.start_mark.line
         is_key = bool(frames) and frames[-1] is not None and frames[-1][1] and isinstance(event, yaml.ScalarEvent)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return YamlIssue(line, "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
-                                   "Skriv verdien ut, eller sett den i anførselstegn.")
+            return YamlIssue(
+                line,
+                "YAML-ankere og -henvisninger (& og * først i en verdi) er ikke tillatt. "
+                "Skriv verdien ut, eller sett den i anførselstegn.",
+            )
         if (tag := getattr(event, "tag", None)) is not None:
             # A tag says how to read a value: «!x» makes any value empty, «!!python/…» names code. The
             # safe loader refuses the dangerous ones, but an unknown tag would silently blank a
             # required field, so every explicit tag is refused (issue 18).
             keys = [str(frame[0]) for frame in frames if frame is not None and frame[0] is not None]
-            return YamlIssue(line, f"YAML-merkelapper ({_shown_tag(tag)} foran en verdi) er ikke tillatt. "
-                                   "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.",
-                             ".".join(keys) or None)
+            return YamlIssue(
+                line,
+                f"YAML-merkelapper ({_shown_tag(tag)} foran en verdi) er ikke tillatt. "
+                "Fjern merkelappen, og sett verdien i anførselstegn hvis den skal begynne med !.",
+                ".".join(keys) or None,
+            )
         if is_key and isinstance(event, yaml.ScalarEvent):  # (is_key says so; repeated for the type checker)
             frames[-1] = [event.value, False]
-        elif frames and frames[-1] is not None and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent,
-                                                                      yaml.SequenceStartEvent)):
+        elif (
+            frames
+            and frames[-1] is not None
+            and isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent))
+        ):
             frames[-1][1] = True  # a value: a key comes next
         if isinstance(event, yaml.MappingStartEvent):
             frames.append([None, True])
@@ -134,8 +153,11 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
-                return YamlIssue(line, f"Verdiene ligger for mange nivåer inn (mer enn {max_depth}). "
-                                       "Et eksempel trenger høyst to: kilder → kilde → felt.")
+                return YamlIssue(
+                    line,
+                    f"Verdiene ligger for mange nivåer inn (mer enn {max_depth}). "
+                    "Et eksempel trenger høyst to: kilder → kilde → felt.",
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
     return None
@@ -143,11 +165,13 @@ def _structure_issue(text: str, first_line: int, max_depth: int) -> YamlIssue | 
 
 def _shown_tag(tag: str) -> str:
     """A tag as written: «!!python/name:x» for PyYAML's «tag:yaml.org,2002:python/name:x», shortened."""
-    shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    shown = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
     return f"«{shown[:40]}{'…' if len(shown) > 40 else ''}»"
 
 
-def parse(text: str, first_line: int, max_depth: int = 6, max_values: int = 1000) -> tuple[Node | None, list[YamlIssue]]:
+def parse(
+    text: str, first_line: int, max_depth: int = 6, max_values: int = 1000
+) -> tuple[Node | None, list[YamlIssue]]:
     """Compose ``text`` (front matter without the --- lines) starting at file line ``first_line``."""
     try:
         issue = _structure_issue(text, first_line, max_depth)
@@ -199,8 +223,7 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
                 issues.append(
                     YamlIssue(
                         key_line,
-                        f"Feltet står to ganger (første gang på linje {key_lines[key]}). "
-                        "Slå dem sammen til ett felt.",
+                        f"Feltet står to ganger (første gang på linje {key_lines[key]}). Slå dem sammen til ett felt.",
                         key,
                     )
                 )
@@ -216,8 +239,13 @@ def _convert(node: yaml.Node, first_line: int, issues: list[YamlIssue], path: st
     if kind == "other":
         # Only an explicit tag gives a scalar any other tag; the scan above refuses them, and this is the
         # second line should it ever miss one: such a value would otherwise be read as empty text.
-        issues.append(YamlIssue(line, f"YAML-merkelapper ({_shown_tag(node.tag)} foran en verdi) er ikke tillatt. "
-                                      "Fjern merkelappen.", path))
+        issues.append(
+            YamlIssue(
+                line,
+                f"YAML-merkelapper ({_shown_tag(node.tag)} foran en verdi) er ikke tillatt. Fjern merkelappen.",
+                path,
+            )
+        )
     plain = not node.style  # None from the Python parser, "" from libyaml
     try:
         # A string is its text; other scalars go straight to SafeConstructor's constructor for their

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..reading.problems import Problem, summary
+from ..reading.schema import Schema, load_schema
+from ..reading.validate import Catalog, load_examples, validate_file
 from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
-from ..reading.schema import Schema, load_schema
 from .site import GeneratedSite, generate_site
-from ..reading.validate import Catalog, load_examples, validate_file
 
 
 @dataclass
@@ -44,10 +44,12 @@ class BuildResult:
     def error_page(self) -> str:
         """The problems as a page, for `make serve`: every value escaped, since it quotes the files."""
         items = "\n".join(f"<li><code>{html.escape(p.human())}</code></li>" for p in self.errors)
-        return (front_matter(title="Feil i eksemplene", sok=False)
-                + f"# Eksempelbanken kan ikke bygges\n\n<p>{html.escape(summary(self.errors))}. Rett feilene "
-                "og lagre fila; siden lastes på nytt av seg selv. <code>eksempelbank sjekk</code> viser de "
-                f"samme feilene.</p>\n\n<ul class=\"eb-feilliste\">\n{items}\n</ul>\n")
+        return (
+            front_matter(title="Feil i eksemplene", sok=False)
+            + f"# Eksempelbanken kan ikke bygges\n\n<p>{html.escape(summary(self.errors))}. Rett feilene "
+            "og lagre fila; siden lastes på nytt av seg selv. <code>eksempelbank sjekk</code> viser de "
+            f'samme feilene.</p>\n\n<ul class="eb-feilliste">\n{items}\n</ul>\n'
+        )
 
     def expand_nav(self, nav: list[Any] | None) -> list[Any] | None:
         """Give overview pages whose facet lists its values in the menu a sub-menu of those values."""
@@ -56,7 +58,7 @@ class BuildResult:
         expanded = []
         for item in nav:
             if isinstance(item, dict) and len(item) == 1:
-                (title, target), = item.items()
+                ((title, target),) = item.items()
                 if isinstance(target, str) and target in self.site.menu_sections:
                     children = [{"Oversikt": target}] + [{label: uri} for label, uri in self.site.menu_sections[target]]
                     item = {title: children}
@@ -82,7 +84,9 @@ def site_options(settings: dict[str, Any], site_url: str | None = None, director
     licence = settings.get("lisens")
     owner = publisher(settings)
     return SiteOptions(
-        publisher=owner.name, publisher_url=owner.url, contact_email=owner.contact_email,
+        publisher=owner.name,
+        publisher_url=owner.url,
+        contact_email=owner.contact_email,
         per_page=int(settings.get("per_page", 50)),
         repository_url=f"https://github.com/{repository}" if repository else None,
         branch=settings.get("branch", "main"),
@@ -113,7 +117,7 @@ def validate_in_parallel(jobs: list[tuple], schema: Schema, today: date | None) 
     if workers < 2:
         return _validate_read(jobs, schema, today)
     size = -(-len(jobs) // (workers * 2))  # a few chunks per worker, so none waits long for the last
-    chunks = [jobs[i:i + size] for i in range(0, len(jobs), size)]
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         done = pool.map(_validate_read, chunks, [schema] * len(chunks), [today] * len(chunks))
@@ -122,8 +126,9 @@ def validate_in_parallel(jobs: list[tuple], schema: Schema, today: date | None) 
 
 def _validate_read(jobs: list[tuple], schema: Schema, today: date | None) -> list:
     """validate_file for (path, display) or (path, display, the file's bytes as already read)."""
-    return [validate_file(job[0], schema, display=job[1], today=today, raw=job[2] if len(job) > 2 else None)
-            for job in jobs]
+    return [
+        validate_file(job[0], schema, display=job[1], today=today, raw=job[2] if len(job) > 2 else None) for job in jobs
+    ]
 
 
 class ValidationCache:
@@ -148,10 +153,15 @@ class ValidationCache:
             if key not in self._results:
                 todo.append((path, display, raw, key))
         jobs_read = [(path, display, raw) for path, display, raw, _ in todo]
-        fresh = (validate_in_parallel(jobs_read, schema, today) if len(todo) >= PARALLEL_FROM
-                 else _validate_read(jobs_read, schema, today))
-        results = {**{key: self._results[key] for key in keys if key in self._results},
-                   **{key: result for (_, _, _, key), result in zip(todo, fresh, strict=True)}}
+        fresh = (
+            validate_in_parallel(jobs_read, schema, today)
+            if len(todo) >= PARALLEL_FROM
+            else _validate_read(jobs_read, schema, today)
+        )
+        results = {
+            **{key: self._results[key] for key in keys if key in self._results},
+            **{key: result for (_, _, _, key), result in zip(todo, fresh, strict=True)},
+        }
         self._results = results
         return [results[key] for key in keys]
 
@@ -159,8 +169,9 @@ class ValidationCache:
 _validated = ValidationCache()
 
 
-def prepare_build(root: Path, settings: dict[str, Any], site_url: str | None = None,
-                  directory_urls: bool = True) -> BuildResult:
+def prepare_build(
+    root: Path, settings: dict[str, Any], site_url: str | None = None, directory_urls: bool = True
+) -> BuildResult:
     schema = load_schema(root / "data")
     catalog = load_examples(root / "examples", schema, root=root, validate_many=_validated)
     if catalog.errors:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .facets import FacetValue
 
+
 def shade(count: int, largest: int) -> int:
     """The tile's shade, light to dark: 0 for no examples, else 1–4 by quarter of the largest count
     (eb-tile--0 … eb-tile--4 in eksempelbank.css, each with a text colour of 4.5:1 or more on it)."""
@@ -48,9 +49,11 @@ def tile_map(values: list[FacetValue], positions: dict[str, tuple[int, int]], ti
             f'<span class="eb-tile__count">{_count_text(count)}</span></a>'
         )
     columns = max(col for col, _ in positions.values()) + 1
-    return (f'<figure class="eb-chart eb-tilemap"><div class="eb-tilemap__tiles" aria-hidden="true" '
-            f'style="--eb-cols: {columns}">{"".join(tiles)}</div>'
-            f'<figcaption>{escape(title)}. Tallene står også i listen under.</figcaption></figure>')
+    return (
+        f'<figure class="eb-chart eb-tilemap"><div class="eb-tilemap__tiles" aria-hidden="true" '
+        f'style="--eb-cols: {columns}">{"".join(tiles)}</div>'
+        f"<figcaption>{escape(title)}. Tallene står også i listen under.</figcaption></figure>"
+    )
 
 
 def bar_chart(values: list[FacetValue], title: str) -> str:
@@ -65,5 +68,7 @@ def bar_chart(values: list[FacetValue], title: str) -> str:
             f'<span class="eb-bar__track"><span class="eb-bar__fill"></span>'
             f'<span class="eb-bar__count">{count}</span></span></a>'
         )
-    return (f'<figure class="eb-chart eb-bars"><div class="eb-bars__rows" aria-hidden="true">{"".join(rows)}</div>'
-            f'<figcaption>{escape(title)}. Tallene står også i listen under.</figcaption></figure>')
+    return (
+        f'<figure class="eb-chart eb-bars"><div class="eb-bars__rows" aria-hidden="true">{"".join(rows)}</div>'
+        f"<figcaption>{escape(title)}. Tallene står også i listen under.</figcaption></figure>"
+    )

@@ -99,4 +99,4 @@ def add_policy(page: str, hashes: list[str]) -> str:
     if head is None:
         return page
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
-    return page[:head.end()] + meta + page[head.end():]
+    return page[: head.end()] + meta + page[head.end() :]

@@ -23,11 +23,17 @@ _DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
 def _municipality_values(schema: Schema) -> dict[str, Any]:
     register = schema.register
-    names = sorted({n for m in register.municipalities for n in (m.name, m.name.split(" (")[0], m.alt_name) if n}
-                   - {m.name.split(" (")[0] for m in register.municipalities if " (" in m.name})
+    names = sorted(
+        {n for m in register.municipalities for n in (m.name, m.name.split(" (")[0], m.alt_name) if n}
+        - {m.name.split(" (")[0] for m in register.municipalities if " (" in m.name}
+    )
     numbers = [m.number for m in register.municipalities]
-    one = {"anyOf": [{"type": "string", "enum": names + numbers},
-                     {"type": "integer", "enum": sorted({int(n) for n in numbers if not n.startswith("0")})}]}
+    one = {
+        "anyOf": [
+            {"type": "string", "enum": names + numbers},
+            {"type": "integer", "enum": sorted({int(n) for n in numbers if not n.startswith("0")})},
+        ]
+    }
     return one
 
 
@@ -51,8 +57,12 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
     elif kind == "dato":
         result = {"type": "string", "pattern": _DATE_PATTERN, "format": "date"}
     elif kind == "periode":
-        result = {"anyOf": [{"type": "string", "pattern": _PERIOD_PATTERN},
-                            {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        result = {
+            "anyOf": [
+                {"type": "string", "pattern": _PERIOD_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
     elif kind in ("valg", "valgliste"):
         vocabulary = schema.field_vocabulary(spec)
         one = {"type": "string", "enum": vocabulary.ids()}
@@ -60,8 +70,10 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
     elif kind == "kommuner":
         result = _one_or_many(_municipality_values(schema))
     elif kind == "tidligere_kommuner":
-        names = sorted({f.name for f in schema.register.former_municipalities}
-                       | {f.name.split(" (")[0] for f in schema.register.former_municipalities})
+        names = sorted(
+            {f.name for f in schema.register.former_municipalities}
+            | {f.name.split(" (")[0] for f in schema.register.former_municipalities}
+        )
         result = _one_or_many({"type": "string", "enum": names})
     elif kind == "fylke":
         result = _one_or_many({"type": "string", "enum": [c.name for c in schema.register.counties]})
@@ -69,17 +81,26 @@ def _field_schema(spec: FieldSpec, schema: Schema) -> dict[str, Any]:
         rules = schema.entries[spec.name]
         general = schema.limits.get("maks_tegn_per_verdi")
         lengths = {key: rules.get("max_length", {}).get(key, general) for key in rules["keys"]}
-        properties = {key: {"type": "string", "minLength": 1, **({"maxLength": lengths[key]} if lengths[key] else {})}
-                      for key in rules["keys"]}
+        properties = {
+            key: {"type": "string", "minLength": 1, **({"maxLength": lengths[key]} if lengths[key] else {})}
+            for key in rules["keys"]
+        }
         if "url" in properties:
-            properties["url"] = {"type": "string", "pattern": r"^https?://[^\s/$.?#][^\s]*$",
-                                 **({"maxLength": lengths["url"]} if lengths["url"] else {})}
+            properties["url"] = {
+                "type": "string",
+                "pattern": r"^https?://[^\s/$.?#][^\s]*$",
+                **({"maxLength": lengths["url"]} if lengths["url"] else {}),
+            }
         if "aar" in properties:
             properties["aar"] = {"type": "integer", "minimum": 1000, "maximum": 9999}
         for key in rules.get("dates", []):
             properties[key] = {"type": "string", "pattern": _DATE_PATTERN, "format": "date"}
-        item: dict[str, Any] = {"type": "object", "properties": properties, "required": rules.get("required", []),
-                                "additionalProperties": False}
+        item: dict[str, Any] = {
+            "type": "object",
+            "properties": properties,
+            "required": rules.get("required", []),
+            "additionalProperties": False,
+        }
         if rules.get("one_of"):
             item["anyOf"] = [{"required": [key]} for key in rules["one_of"]]
         result = {"type": "array", "items": item}
@@ -123,15 +144,21 @@ def format_description(schema: Schema) -> dict[str, Any]:
         "content": {"url_skjema": list(schema.content.url_schemes), "allowed_text": schema.content.allowed_text()},
         "vocabularies": {
             name: [{"id": t.id, "label": t.label, **t.extra} for t in vocabulary]
-            for name, vocabulary in schema.vocabularies.items() if not name.startswith("register:")
+            for name, vocabulary in schema.vocabularies.items()
+            if not name.startswith("register:")
         },
         "sections": [{"title": s.title, "nn": s.nn, "required": s.required, "hint": s.hint} for s in schema.sections],
-        "municipalities": [{"number": m.number, "name": m.name, "alt_name": m.alt_name, "county": m.county.name}
-                           for m in register.municipalities],
-        "former_municipalities": [{"name": f.name, "ended_year": f.ended_year, "merged_into": f.merged_into.name}
-                                  for f in register.former_municipalities],
+        "municipalities": [
+            {"number": m.number, "name": m.name, "alt_name": m.alt_name, "county": m.county.name}
+            for m in register.municipalities
+        ],
+        "former_municipalities": [
+            {"name": f.name, "ended_year": f.ended_year, "merged_into": f.merged_into.name}
+            for f in register.former_municipalities
+        ],
         "counties": [c.name for c in register.counties],
-        "former_counties": [{"name": c.name, "valid_to": c.valid_to, "successors": list(c.successors)}
-                            for c in register.former_counties],
+        "former_counties": [
+            {"name": c.name, "valid_to": c.valid_to, "successors": list(c.successors)} for c in register.former_counties
+        ],
         "personal_data": schema.personal_data,
     }

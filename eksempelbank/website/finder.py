@@ -33,21 +33,36 @@ import html
 import json
 from dataclasses import dataclass
 
-from .facets import group
 from ..reading.model import Example
-from .render import escape, front_matter, link_to
 from ..reading.schema import Schema
+from ..reading.text import sort_key
+from .facets import group
+from .render import escape, front_matter, link_to
+from .search_index import (
+    MUNICIPALITY_FILTER,
+    PAGE_TYPE,
+    PERIOD_FILTER,
+    SORT_REVIEWED,
+    SORT_TITLE,
+    TYPE_FILTER,
+    filter_values,
+    newest_first,
+    period_label,
+    period_values,
+    result_meta,
+)
 from .similar_municipalities import DATA_URI as MUNICIPALITY_DATA_URI
 from .similar_municipalities import size_classes, to_json
-from .search_index import (MUNICIPALITY_FILTER, PAGE_TYPE, PERIOD_FILTER, SORT_REVIEWED, SORT_TITLE, TYPE_FILTER,
-                           filter_values, newest_first, period_label, period_values, result_meta)
-from ..reading.text import sort_key
 
 FINDER_URI = "finn/index.md"
 FINDER_TITLE = "Finn eksempel"
 #: Query-string values of the sort choice (the script maps them to Pagefind sorts).
-SORTS = [("relevans", "Beste treff"), ("likhet", "Kommuner som oss først"),
-         ("sist-vurdert", "Sist vurdert, nyeste først"), ("tittel", "Tittel (A–Å)")]
+SORTS = [
+    ("relevans", "Beste treff"),
+    ("likhet", "Kommuner som oss først"),
+    ("sist-vurdert", "Sist vurdert, nyeste først"),
+    ("tittel", "Tittel (A–Å)"),
+]
 #: Results shown at a time; «Vis flere eksempler» shows the next ones. Each result shown from
 #: the search costs one Pagefind fragment (about 5 kB gzip): this bounds a search's transfer.
 RESULTS_PER_BATCH = 10
@@ -70,18 +85,18 @@ CARD_META = ("title", "kommune", "fylke", "storrelse", "periode", "oppsummering"
 class Choice:
     id: str
     label: str
-    count: int          # examples with this value (before any filter is chosen)
-    uri: str | None     # the value's index page, for the no-JavaScript links
-    hint: str = ""      # what the value means, where the format asks for it («Under 5 000 innbyggere»)
+    count: int  # examples with this value (before any filter is chosen)
+    uri: str | None  # the value's index page, for the no-JavaScript links
+    hint: str = ""  # what the value means, where the format asks for it («Under 5 000 innbyggere»)
 
 
 @dataclass(frozen=True)
 class FinderFacet:
-    id: str             # Pagefind filter name and query-string key
+    id: str  # Pagefind filter name and query-string key
     legend: str
     choices: list[Choice]
     overview_uri: str | None = None
-    note: str = ""      # a line under the group's title (the facet's intro, where values are explained)
+    note: str = ""  # a line under the group's title (the facet's intro, where values are explained)
 
     @property
     def is_long(self) -> bool:
@@ -100,18 +115,34 @@ def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
     facets = []
     for facet in schema.facets:
         values = group(examples, facet, schema)
-        choices = [Choice(v.term.id, v.term.label, len(v.examples), v.uri,
-                          str(v.term.extra.get("kort", "")).strip().rstrip(".") if facet.explain_values else "")
-                   for v in values]
-        facets.append(FinderFacet(facet.id, schema.fields[facet.field].label, choices, f"{facet.path}/index.md",
-                                  facet.intro.strip() if facet.explain_values else ""))
+        choices = [
+            Choice(
+                v.term.id,
+                v.term.label,
+                len(v.examples),
+                v.uri,
+                str(v.term.extra.get("kort", "")).strip().rstrip(".") if facet.explain_values else "",
+            )
+            for v in values
+        ]
+        facets.append(
+            FinderFacet(
+                facet.id,
+                schema.fields[facet.field].label,
+                choices,
+                f"{facet.path}/index.md",
+                facet.intro.strip() if facet.explain_values else "",
+            )
+        )
     decades: dict[str, int] = {}
     for example in examples:
         for decade in period_values(example):
             decades[decade] = decades.get(decade, 0) + 1
     if decades:
         first, last = min(map(int, decades)), max(map(int, decades))
-        choices = [Choice(str(d), period_label(str(d)), decades.get(str(d), 0), None) for d in range(first, last + 1, 10)]
+        choices = [
+            Choice(str(d), period_label(str(d)), decades.get(str(d), 0), None) for d in range(first, last + 1, 10)
+        ]
         facets.append(FinderFacet(PERIOD_FILTER, schema.fields["periode"].label, choices))
     return facets
 
@@ -123,25 +154,35 @@ def render_finder(examples: list[Example], schema: Schema) -> tuple[dict[str, st
     facets = finder_facets(examples, schema)
     folder, selection = selection_files(examples, schema, facets)
     parts = [
-        front_matter(title=FINDER_TITLE, sok=False, hide=["toc"],
-                     description="Finn boligsosiale eksempler etter fylke, kommunestørrelse, suksessfaktor, "
-                                 "målgruppe, tema, periode og fritekst."),
+        front_matter(
+            title=FINDER_TITLE,
+            sok=False,
+            hide=["toc"],
+            description="Finn boligsosiale eksempler etter fylke, kommunestørrelse, suksessfaktor, "
+            "målgruppe, tema, periode og fritekst.",
+        ),
         f"# {FINDER_TITLE}\n",
         "Velg det som passer for kommunen din, eller søk med egne ord. Innenfor en gruppe får du "
         "eksempler med minst ett av valgene dine; mellom gruppene må alle passe. Tallet bak hvert valg "
         "viser hvor mange eksempler du får med det.\n",
-        _form(facets, newest_first(examples)[:RESULTS_PER_BATCH], len(examples), schema,
-              table=f"{folder}/{SELECTION_TABLE}"),
+        _form(
+            facets,
+            newest_first(examples)[:RESULTS_PER_BATCH],
+            len(examples),
+            schema,
+            table=f"{folder}/{SELECTION_TABLE}",
+        ),
         _fallback(facets, len(examples)),
         '<script type="module" src="../assets/finder.js"></script>\n',
     ]
-    files = {MUNICIPALITY_DATA_URI: to_json(examples, schema),
-             **{f"finn/{folder}/{name}": text for name, text in selection.items()}}
+    files = {
+        MUNICIPALITY_DATA_URI: to_json(examples, schema),
+        **{f"finn/{folder}/{name}": text for name, text in selection.items()},
+    }
     return {FINDER_URI: "\n".join(parts)}, files
 
 
-def selection_files(examples: list[Example], schema: Schema,
-                    facets: list[FinderFacet]) -> tuple[str, dict[str, str]]:
+def selection_files(examples: list[Example], schema: Schema, facets: list[FinderFacet]) -> tuple[str, dict[str, str]]:
     """The folder name and files that answer choices without text in the browser.
 
     ``utvalg.json``: the examples in the finder's default order (last reviewed first, as
@@ -171,17 +212,23 @@ def selection_files(examples: list[Example], schema: Schema,
             chosen = sorted(numbers[facet.id][v] for v in values.get(facet.id, []) if v in numbers[facet.id])
             columns[facet.id].append(sum(1 << n for n in chosen) if len(facet.choices) <= BITMASK_VALUES else chosen)
         meta = result_meta(example, schema)
-        cards[f"{position}.json"] = _json({"url": f"eksempler/{example.slug}/",
-                                            "meta": {key: meta[key] for key in CARD_META}})
+        cards[f"{position}.json"] = _json(
+            {"url": f"eksempler/{example.slug}/", "meta": {key: meta[key] for key in CARD_META}}
+        )
     # The municipalities (not a facet of the form): «Kommuner som oss» lists the visitor's own first.
     towns = sorted({m.id for example in ordered for m in example.municipalities})
     town_number = {town: n for n, town in enumerate(towns)}
-    columns[MUNICIPALITY_FILTER] = [sorted(town_number[m.id] for m in {m.id: m for m in example.municipalities}.values())
-                                    for example in ordered]
-    table = _json({"antall": len(ordered),
-                   "fasetter": {**{facet.id: [c.id for c in facet.choices] for facet in facets},
-                                MUNICIPALITY_FILTER: towns},
-                   "verdier": columns, "tittel": title_place})
+    columns[MUNICIPALITY_FILTER] = [
+        sorted(town_number[m.id] for m in {m.id: m for m in example.municipalities}.values()) for example in ordered
+    ]
+    table = _json(
+        {
+            "antall": len(ordered),
+            "fasetter": {**{facet.id: [c.id for c in facet.choices] for facet in facets}, MUNICIPALITY_FILTER: towns},
+            "verdier": columns,
+            "tittel": title_place,
+        }
+    )
     digest = hashlib.sha256(table.encode())
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
         digest.update(cards[name].encode())
@@ -207,14 +254,17 @@ def result_item(example: Example, schema: Schema) -> str:
     Raw HTML (the form is not Markdown), so the link is the built page's address: MkDocs'
     directory URLs, as Pagefind reports them.
     """
+
     def e(text: str) -> str:  # one line: a blank line would end the form's raw HTML block
         return html.escape(" ".join(text.split()))
 
     meta = result_meta(example, schema)
     lang = f' lang="{e(example.language)}"' if example.language != "nb" else ""
     facts = " · ".join(v for v in (meta["kommune"], meta["fylke"], meta["storrelse"], meta["periode"]) if v)
-    parts = [f'<li class="eb-result"{lang}>',
-             f'<h3 class="eb-result__title"><a href="../eksempler/{e(example.slug)}/">{e(meta["title"])}</a></h3>']
+    parts = [
+        f'<li class="eb-result"{lang}>',
+        f'<h3 class="eb-result__title"><a href="../eksempler/{e(example.slug)}/">{e(meta["title"])}</a></h3>',
+    ]
     if facts:
         parts.append(f'<p class="eb-result__facts">{e(facts)}</p>')
     if meta["oppsummering"]:
@@ -253,7 +303,7 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         # The count stays in view (sticky) while choosing; on phones its button leads to the results.
         '<div class="eb-finder__bar" id="eb-finder-bar">',
         f'<p class="eb-finder__status" id="eb-finder-status" role="status" aria-live="polite" aria-atomic="true">'
-        f'{count_text(total)}</p>',
+        f"{count_text(total)}</p>",
         f'<button type="button" class="eb-finder__show" id="eb-finder-show">{show_text(total)}</button>',
         '<button type="button" class="eb-finder__clear" id="eb-finder-clear" hidden>Fjern alle valg</button>',
         "</div>",
@@ -280,7 +330,7 @@ def _form(facets: list[FinderFacet], newest: list[Example], total: int, schema: 
         *[result_item(example, schema) for example in newest],
         "</ol>",
         f'<button type="button" class="eb-finder__more" id="eb-finder-more"{"" if total > len(newest) else " hidden"}>'
-        f'{more_text(total - len(newest))}</button>',
+        f"{more_text(total - len(newest))}</button>",
         "</section>",
         "</form>",
     ]
@@ -298,11 +348,13 @@ def _group(facet: FinderFacet) -> list[str]:
     e = html.escape
     body_id = f"eb-facet-{facet.id}-body"
     values_id = f"eb-facet-{facet.id}-values"
-    out = [f'<fieldset class="eb-facet" data-facet="{e(facet.id)}">',
-           f'<legend class="eb-facet__legend"><button type="button" class="eb-facet__toggle" aria-expanded="true" '
-           f'aria-controls="{e(body_id)}"><span class="eb-facet__title">{e(facet.legend)}</span>'
-           f'<span class="eb-facet__chosen"></span></button></legend>',
-           f'<div class="eb-facet__body" id="{e(body_id)}">']
+    out = [
+        f'<fieldset class="eb-facet" data-facet="{e(facet.id)}">',
+        f'<legend class="eb-facet__legend"><button type="button" class="eb-facet__toggle" aria-expanded="true" '
+        f'aria-controls="{e(body_id)}"><span class="eb-facet__title">{e(facet.legend)}</span>'
+        f'<span class="eb-facet__chosen"></span></button></legend>',
+        f'<div class="eb-facet__body" id="{e(body_id)}">',
+    ]
     if facet.note:
         out.append(f'<p class="eb-facet__note">{e(facet.note)}</p>')
     out.append(f'<ul class="eb-facet__values" id="{e(values_id)}">')
@@ -320,9 +372,11 @@ def _group(facet: FinderFacet) -> list[str]:
         )
     out.append("</ul>")
     if facet.is_long:
-        out.append(f'<button type="button" class="eb-facet__all" aria-expanded="false" '
-                   f'aria-controls="{e(values_id)}" data-all="Vis alle ({len(facet.choices)})" '
-                   f'data-fewer="Vis færre">Vis alle ({len(facet.choices)})</button>')
+        out.append(
+            f'<button type="button" class="eb-facet__all" aria-expanded="false" '
+            f'aria-controls="{e(values_id)}" data-all="Vis alle ({len(facet.choices)})" '
+            f'data-fewer="Vis færre">Vis alle ({len(facet.choices)})</button>'
+        )
     out += ["</div>", "</fieldset>"]
     return out
 
@@ -336,40 +390,49 @@ def _similar(schema: Schema) -> str:
     """
     e = html.escape
     data = MUNICIPALITY_DATA_URI.removeprefix("finn/")
-    options = [f'<option value="{e(s["id"])}">{e(s["navn"])}: {e(s["kort"][:1].lower() + s["kort"][1:])}</option>'
-               for s in size_classes(schema)]
-    return "\n".join([
-        f'<fieldset class="eb-som-oss" id="eb-som-oss" data-data="{e(data)}">',
-        "<legend>Kommuner som oss</legend>",
-        '<p class="eb-finder__hint" id="eb-som-oss-hint">Skriv kommunen din, så kommer eksempler fra kommuner '
-        "av samme størrelse i samme fylke først, deretter fra nabofylkene.</p>",
-        '<div class="eb-som-oss__fields">',
-        '<div class="eb-som-oss__field">',
-        '<label for="eb-som-oss-kommune">Kommunen din</label>',
-        '<input type="text" id="eb-som-oss-kommune" name="kommune" list="eb-som-oss-kommuner" autocomplete="off" '
-        'spellcheck="false" aria-describedby="eb-som-oss-hint eb-som-oss-note">',
-        '<datalist id="eb-som-oss-kommuner"></datalist>',
-        "</div>",
-        '<div class="eb-som-oss__field">',
-        '<label for="eb-som-oss-storrelse">Størrelse på kommunen</label>',
-        '<select id="eb-som-oss-storrelse" name="storrelse" aria-describedby="eb-som-oss-note">',
-        '<option value="">Velg størrelse</option>',
-        *options,
-        "</select>",
-        "</div>",
-        "</div>",
-        '<p class="eb-som-oss__note" id="eb-som-oss-note"></p>',
-        "</fieldset>",
-    ])
+    options = [
+        f'<option value="{e(s["id"])}">{e(s["navn"])}: {e(s["kort"][:1].lower() + s["kort"][1:])}</option>'
+        for s in size_classes(schema)
+    ]
+    return "\n".join(
+        [
+            f'<fieldset class="eb-som-oss" id="eb-som-oss" data-data="{e(data)}">',
+            "<legend>Kommuner som oss</legend>",
+            '<p class="eb-finder__hint" id="eb-som-oss-hint">Skriv kommunen din, så kommer eksempler fra kommuner '
+            "av samme størrelse i samme fylke først, deretter fra nabofylkene.</p>",
+            '<div class="eb-som-oss__fields">',
+            '<div class="eb-som-oss__field">',
+            '<label for="eb-som-oss-kommune">Kommunen din</label>',
+            '<input type="text" id="eb-som-oss-kommune" name="kommune" list="eb-som-oss-kommuner" autocomplete="off" '
+            'spellcheck="false" aria-describedby="eb-som-oss-hint eb-som-oss-note">',
+            '<datalist id="eb-som-oss-kommuner"></datalist>',
+            "</div>",
+            '<div class="eb-som-oss__field">',
+            '<label for="eb-som-oss-storrelse">Størrelse på kommunen</label>',
+            '<select id="eb-som-oss-storrelse" name="storrelse" aria-describedby="eb-som-oss-note">',
+            '<option value="">Velg størrelse</option>',
+            *options,
+            "</select>",
+            "</div>",
+            "</div>",
+            '<p class="eb-som-oss__note" id="eb-som-oss-note"></p>',
+            "</fieldset>",
+        ]
+    )
 
 
 def _fallback(facets: list[FinderFacet], total: int) -> str:
     """Links to the generated index pages: the page without JavaScript (replaced by the form)."""
-    lines = ['<div class="eb-finder-fallback" id="eb-finder-fallback" markdown>', "",
-             f"Eksempelbanken har {total} {'eksempel' if total == 1 else 'eksempler'}. "
-             f"Se [alle eksempler](../alle-eksempler/index.md), eller velg blant disse:", "",
-             "Filtrene, søket og «Kommuner som oss» trenger JavaScript. Uten det finner du kommuner som "
-             "ligner din etter fylke og kommunestørrelse nedenfor.", ""]
+    lines = [
+        '<div class="eb-finder-fallback" id="eb-finder-fallback" markdown>',
+        "",
+        f"Eksempelbanken har {total} {'eksempel' if total == 1 else 'eksempler'}. "
+        f"Se [alle eksempler](../alle-eksempler/index.md), eller velg blant disse:",
+        "",
+        "Filtrene, søket og «Kommuner som oss» trenger JavaScript. Uten det finner du kommuner som "
+        "ligner din etter fylke og kommunestørrelse nedenfor.",
+        "",
+    ]
     for facet in facets:
         linked = [(c, c.uri) for c in facet.choices if c.uri and c.count]
         if not linked:
@@ -378,7 +441,9 @@ def _fallback(facets: list[FinderFacet], total: int) -> str:
         for choice, uri in linked:
             lines.append(f"- [{escape(choice.label)}]({link_to(FINDER_URI, uri)}) ({choice.count})")
         if facet.overview_uri:
-            lines.append(f"- [Alle verdier for {escape(facet.legend.lower())}]({link_to(FINDER_URI, facet.overview_uri)})")
+            lines.append(
+                f"- [Alle verdier for {escape(facet.legend.lower())}]({link_to(FINDER_URI, facet.overview_uri)})"
+            )
         lines.append("")
     lines.append("</div>")
     return "\n".join(lines) + "\n"

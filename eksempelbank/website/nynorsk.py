@@ -73,8 +73,10 @@ def _names(part: str, mark_others: bool) -> str:
 
 def nynorsk_chrome(html: str) -> str:
     """The page with its header and menu in Nynorsk (for pages with ``<html lang="nn">``)."""
-    for start_tag, name, mark_others in (('<header class="md-header', "header", False),
-                                         ('<nav class="md-nav md-nav--primary', "nav", True)):
+    for start_tag, name, mark_others in (
+        ('<header class="md-header', "header", False),
+        ('<nav class="md-nav md-nav--primary', "nav", True),
+    ):
         span = _element(html, start_tag, name)
         if span:
             start, end = span

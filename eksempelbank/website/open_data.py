@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
-from .facets import sort_examples
 from ..reading.model import Example
 from ..reading.personal_data import DROP_INVISIBLE
+from .facets import sort_examples
 from .render import Licence
 
 JSON_URI = "eksempler.json"
@@ -91,8 +91,13 @@ def record(example: Example, site_url: str | None = None) -> dict[str, Any]:
     }
 
 
-def to_json(examples: list[Example], generated: date, licence: Licence | None = None,
-            site_url: str | None = None, publisher: str | None = None) -> str:
+def to_json(
+    examples: list[Example],
+    generated: date,
+    licence: Licence | None = None,
+    site_url: str | None = None,
+    publisher: str | None = None,
+) -> str:
     data: dict[str, Any] = {"generert": generated.isoformat(), "antall": len(examples)}
     if site_url:
         data["adresse"] = _base(site_url) + JSON_URI
@@ -144,14 +149,23 @@ def to_csv(examples: list[Example], site_url: str | None = None) -> str:
     return out.getvalue()
 
 
-def to_atom(examples: list[Example], site_url: str | None, title: str, licence: Licence | None = None,
-            publisher: str | None = None, publisher_url: str | None = None) -> str:
+def to_atom(
+    examples: list[Example],
+    site_url: str | None,
+    title: str,
+    licence: Licence | None = None,
+    publisher: str | None = None,
+    publisher_url: str | None = None,
+) -> str:
     """The newest reviewed examples first; links and ids are the pages' addresses when the site's
     address is known. The author is the bank's publisher (who wrote the text), never the municipality
     the example is about."""
     base = _base(site_url)
-    author = (f"  <author><name>{xml_text(publisher or title)}</name>"
-              + (f"<uri>{xml_text(publisher_url)}</uri>" if publisher_url else "") + "</author>\n")
+    author = (
+        f"  <author><name>{xml_text(publisher or title)}</name>"
+        + (f"<uri>{xml_text(publisher_url)}</uri>" if publisher_url else "")
+        + "</author>\n"
+    )
     newest = sorted(examples, key=lambda e: (e.reviewed, e.slug), reverse=True)[:FEED_SIZE]
     updated = newest[0].reviewed.isoformat() if newest else date.today().isoformat()
     entries = []
@@ -163,31 +177,43 @@ def to_atom(examples: list[Example], site_url: str | None, title: str, licence: 
             f'    <link rel="alternate" type="text/html" href="{xml_text(base + example.url_path)}"/>\n'
             f"    <updated>{example.reviewed.isoformat()}T00:00:00Z</updated>\n"
             f"    <summary>{xml_text(example.summary)}</summary>\n"
-            + "  " + author
-            + f"    <category term=\"{xml_text(example.municipality_label)}\" label=\"{xml_text(example.municipality_label)}\"/>\n"
+            + "  "
+            + author
+            + f'    <category term="{xml_text(example.municipality_label)}" label="{xml_text(example.municipality_label)}"/>\n'
             "  </entry>\n"
         )
-    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">\n'
-            f"  <id>{xml_text(base + FEED_URI) if base else 'urn:eksempelbank:eksempler'}</id>\n"
-            f"  <title>{xml_text(title)}</title>\n" + author +
-            f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
-            f'  <link rel="self" href="{xml_text(base + FEED_URI)}"/>\n'
-            + (f'  <link rel="alternate" type="text/html" href="{xml_text(base)}"/>\n' if base else "")
-            + (f"  <rights>{xml_text(licence.name)} ({xml_text(licence.url)})</rights>\n" if licence else "") +
-            f"  <updated>{updated}T00:00:00Z</updated>\n" + "".join(entries) + "</feed>\n")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nb">\n'
+        f"  <id>{xml_text(base + FEED_URI) if base else 'urn:eksempelbank:eksempler'}</id>\n"
+        f"  <title>{xml_text(title)}</title>\n"
+        + author
+        + f"  <subtitle>Nye og nylig gjennomgåtte eksempler</subtitle>\n"
+        f'  <link rel="self" href="{xml_text(base + FEED_URI)}"/>\n'
+        + (f'  <link rel="alternate" type="text/html" href="{xml_text(base)}"/>\n' if base else "")
+        + (f"  <rights>{xml_text(licence.name)} ({xml_text(licence.url)})</rights>\n" if licence else "")
+        + f"  <updated>{updated}T00:00:00Z</updated>\n"
+        + "".join(entries)
+        + "</feed>\n"
+    )
 
 
 def documentation_page(licence: Licence | None = None) -> str:
     rows = "\n".join(f"| `{name}` | {text} |" for name, text in FIELDS)
-    terms = (f" etter lisensen [{licence.name}]({licence.url}): du kan kopiere, endre og bruke dem, også "
-             "kommersielt, når du oppgir «Boligsosial eksempelbank» som kilde. Lisensen står også i "
-             "JSON-fila (`lisens`) og i Atom-strømmen (`rights`)" if licence else "")
-    return ("---\ntitle: Åpne data\ndescription: Metadata for alle eksemplene i eksempelbanken som JSON, CSV "
-            "og Atom-strøm.\n---\n\n# Åpne data\n\n"
-            f"Metadataene for alle eksemplene kan lastes ned og brukes fritt{terms}. Filene lages på nytt hver gang "
-            "nettstedet bygges, og feltene bruker de samme identifikatorene som eksempelfilene.\n\n"
-            f"- [eksempler.json]({JSON_URI}): JSON, med feltbeskrivelser.\n"
-            f"- [eksempler.csv]({CSV_URI}): CSV (UTF-8, komma som skilletegn), én rad per eksempel.\n"
-            f"- [eksempler.atom]({FEED_URI}): Atom-strøm med de {FEED_SIZE} sist gjennomgåtte eksemplene.\n"
-            f"- [Skjema for eksempelfilene](skjema/eksempel.schema.json) (JSON Schema).\n\n"
-            "## Feltene\n\n| Felt | Innhold |\n| --- | --- |\n" + rows + "\n")
+    terms = (
+        f" etter lisensen [{licence.name}]({licence.url}): du kan kopiere, endre og bruke dem, også "
+        "kommersielt, når du oppgir «Boligsosial eksempelbank» som kilde. Lisensen står også i "
+        "JSON-fila (`lisens`) og i Atom-strømmen (`rights`)"
+        if licence
+        else ""
+    )
+    return (
+        "---\ntitle: Åpne data\ndescription: Metadata for alle eksemplene i eksempelbanken som JSON, CSV "
+        "og Atom-strøm.\n---\n\n# Åpne data\n\n"
+        f"Metadataene for alle eksemplene kan lastes ned og brukes fritt{terms}. Filene lages på nytt hver gang "
+        "nettstedet bygges, og feltene bruker de samme identifikatorene som eksempelfilene.\n\n"
+        f"- [eksempler.json]({JSON_URI}): JSON, med feltbeskrivelser.\n"
+        f"- [eksempler.csv]({CSV_URI}): CSV (UTF-8, komma som skilletegn), én rad per eksempel.\n"
+        f"- [eksempler.atom]({FEED_URI}): Atom-strøm med de {FEED_SIZE} sist gjennomgåtte eksemplene.\n"
+        f"- [Skjema for eksempelfilene](skjema/eksempel.schema.json) (JSON Schema).\n\n"
+        "## Feltene\n\n| Felt | Innhold |\n| --- | --- |\n" + rows + "\n"
+    )

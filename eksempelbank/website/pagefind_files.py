@@ -41,6 +41,7 @@ class PagefindFormatError(Exception):
 
 # --- CBOR, the subset Pagefind writes ----------------------------------------------------------
 
+
 def cbor_decode(data: bytes) -> Any:
     value, end = _decode(data, 0)
     if end != len(data):
@@ -66,7 +67,7 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
         width = 1 << (info - 24)
         if at + width > len(data):
             raise PagefindFormatError("fila slutter midt i et tall")
-        number = int.from_bytes(data[at:at + width], "big")
+        number = int.from_bytes(data[at : at + width], "big")
         at += width
     else:
         raise PagefindFormatError(f"ukjent lengdeangivelse {info}")
@@ -77,7 +78,7 @@ def _decode(data: bytes, at: int) -> tuple[Any, int]:
     if major in (2, 3):
         if at + number > len(data):
             raise PagefindFormatError("fila slutter midt i en streng")
-        raw = data[at:at + number]
+        raw = data[at : at + number]
         return (raw if major == 2 else raw.decode("utf-8")), at + number
     if major == 4:
         items = []
@@ -139,11 +140,12 @@ def _encode(value: Any, out: bytearray) -> None:
 
 # --- Pagefind's files --------------------------------------------------------------------------
 
+
 def read_index_file(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise PagefindFormatError(f"{path.name}: ikke en Pagefind-fil")
-    return cbor_decode(data[len(SIGNATURE):])
+    return cbor_decode(data[len(SIGNATURE) :])
 
 
 def index_file_bytes(value: Any) -> bytes:
@@ -164,8 +166,7 @@ def make_deterministic(bundle: Path) -> None:
     for language, about in entry.get("languages", {}).items():
         meta_path = bundle / f"pagefind.{about['hash']}.pf_meta"
         meta = read_index_file(meta_path)
-        if not (isinstance(meta, list) and len(meta) > 4 and isinstance(meta[3], list)
-                and isinstance(meta[4], list)):
+        if not (isinstance(meta, list) and len(meta) > 4 and isinstance(meta[3], list) and isinstance(meta[4], list)):
             raise PagefindFormatError(f"{meta_path.name}: ukjent oppbygning")
         filters = []
         for name, old_hash in sorted(meta[3], key=lambda pair: pair[0]):
@@ -193,5 +194,8 @@ def unused_files(bundle: Path) -> list[Path]:
     used = set(CLIENT_FILES)
     for about in entry.get("languages", {}).values():
         used |= {f"wasm.{about['wasm']}.pagefind", f"pagefind.{about['hash']}.pf_meta"}
-    return sorted(path for path in bundle.iterdir()
-                  if path.name not in used and not (path.is_dir() and path.name in CLIENT_FOLDERS))
+    return sorted(
+        path
+        for path in bundle.iterdir()
+        if path.name not in used and not (path.is_dir() and path.name in CLIENT_FOLDERS)
+    )

@@ -30,8 +30,11 @@ def theme_assets(site_dir: Path, theme_dirs: Iterable[str | Path]) -> set[str]:
     for folder in map(Path, theme_dirs):
         assets = folder / ASSETS
         if assets.is_dir():
-            found |= {path.relative_to(folder).as_posix() for path in assets.rglob("*")
-                      if path.is_file() and (site_dir / path.relative_to(folder)).is_file()}
+            found |= {
+                path.relative_to(folder).as_posix()
+                for path in assets.rglob("*")
+                if path.is_file() and (site_dir / path.relative_to(folder)).is_file()
+            }
     return found
 
 
@@ -59,9 +62,9 @@ class UsedAssets:
         if parts.scheme or parts.netloc:
             if parts.netloc != self.host or not parts.path.startswith(self.base_path):
                 return None
-            return parts.path[len(self.base_path):]
+            return parts.path[len(self.base_path) :]
         if parts.path.startswith("/"):
-            return parts.path[len(self.base_path):] if parts.path.startswith(self.base_path) else None
+            return parts.path[len(self.base_path) :] if parts.path.startswith(self.base_path) else None
         resolved = posixpath.normpath(posixpath.join(page_dir, parts.path))
         return None if resolved.startswith("..") else resolved
 
@@ -77,7 +80,7 @@ def attribute_references(html: str) -> Iterable[str]:
         if start == -1 or end == -1:
             return
         if html.endswith(_ATTRIBUTES, 0, start) and "<" not in html[start:end] and ">" not in html[start:end]:
-            yield html[start + 1:end]
+            yield html[start + 1 : end]
         at = html.find(ASSETS, end)
 
 
@@ -92,8 +95,8 @@ def prune_theme_assets(site_dir: Path, theme_files: set[str], used: set[str]) ->
             file = site_dir / path
             text = file.read_text(encoding="utf-8")
             cut = text.rfind(_SOURCE_MAP)
-            if cut != -1 and "\n" not in text[cut + 1:].rstrip("\n"):
-                file.write_text(text[:cut + 1], encoding="utf-8")
+            if cut != -1 and "\n" not in text[cut + 1 :].rstrip("\n"):
+                file.write_text(text[: cut + 1], encoding="utf-8")
     _remove_empty_folders(site_dir, {posixpath.dirname(path) for path in removed})
     return removed
 

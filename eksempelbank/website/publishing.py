@@ -36,14 +36,18 @@ class LaunchRules:
     def placeholder_pattern(self) -> re.Pattern:
         words = sorted(self.placeholders, key=len, reverse=True)
         # Whole words: «TODO» in a word such as «todoms» is not a placeholder.
-        return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w[-1].isalnum() else rf"(?<!\w){re.escape(w)}"
-                                   for w in words), re.IGNORECASE)
+        return re.compile(
+            "|".join(rf"(?<!\w){re.escape(w)}(?!\w)" if w[-1].isalnum() else rf"(?<!\w){re.escape(w)}" for w in words),
+            re.IGNORECASE,
+        )
 
 
 def load_rules(data_dir: Path) -> LaunchRules:
     data = yaml.safe_load((Path(data_dir) / RULES_FILE).read_text(encoding="utf-8")) or {}
-    return LaunchRules(tuple(str(p) for p in data.get("plassholdere", [])),
-                       tuple((str(s["nokkel"]), str(s["hva"])) for s in data.get("innstillinger", [])))
+    return LaunchRules(
+        tuple(str(p) for p in data.get("plassholdere", [])),
+        tuple((str(s["nokkel"]), str(s["hva"])) for s in data.get("innstillinger", [])),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ def setting_problems(settings: dict[str, Any], site_url: str | None, rules: Laun
         elif key == "kontakt_epost" and not _EMAIL.match(value):
             problems.append(f"{place}: «{value}» er ikke en e-postadresse. Skriv en adresse som navn@domene.no.")
         elif key in ("site_url", "utgiver.nettadresse") and not _HTTPS.match(value):
-            problems.append(f"{place}: «{value}» er ikke en nettadresse. Skriv en full adresse som begynner med https://.")
+            problems.append(
+                f"{place}: «{value}» er ikke en nettadresse. Skriv en full adresse som begynner med https://."
+            )
     return problems
 
 
@@ -97,8 +103,11 @@ def placeholder_lines(text: str, rules: LaunchRules) -> list[tuple[int, str]]:
 
 
 def placeholder_problems(text: str, display: str, rules: LaunchRules) -> list[str]:
-    return [f"{display}:{line}: plassholderteksten «{marker}» står fortsatt på siden. Skriv den ferdige teksten, "
-            "eller ta setningen bort." for line, marker in placeholder_lines(text, rules)]
+    return [
+        f"{display}:{line}: plassholderteksten «{marker}» står fortsatt på siden. Skriv den ferdige teksten, "
+        "eller ta setningen bort."
+        for line, marker in placeholder_lines(text, rules)
+    ]
 
 
 def files_to_scan(root: Path) -> Iterable[tuple[Path, str]]:
@@ -107,8 +116,7 @@ def files_to_scan(root: Path) -> Iterable[tuple[Path, str]]:
             yield path, path.relative_to(root).as_posix()
 
 
-def launch_problems(root: Path, settings: dict[str, Any], site_url: str | None,
-                    values: dict[str, str]) -> list[str]:
+def launch_problems(root: Path, settings: dict[str, Any], site_url: str | None, values: dict[str, str]) -> list[str]:
     """Every reason the site cannot be published yet: missing settings, then by file the placeholders
     and the ``%%name%%`` that have no value (``values``: :func:`page_values`)."""
     rules = load_rules(root / "data")
@@ -126,11 +134,14 @@ def page_problems(text: str, display: str, rules: LaunchRules, values: dict[str,
 
 # -- settings printed by the hand-written pages --------------------------------------------------
 
+
 def bank_counts(examples: list[Example]) -> dict[str, int]:
     """How many examples, from how many municipalities (today's) and counties: for the front page."""
-    return {"antall_eksempler": len(examples),
-            "antall_kommuner": len({m.number for e in examples for m in e.municipalities}),
-            "antall_fylker": len({m.county.name for e in examples for m in e.municipalities})}
+    return {
+        "antall_eksempler": len(examples),
+        "antall_kommuner": len({m.number for e in examples for m in e.municipalities}),
+        "antall_fylker": len({m.county.name for e in examples for m in e.municipalities}),
+    }
 
 
 def page_values(settings: dict[str, Any], site_name: str, counts: dict[str, int] | None = None) -> dict[str, str]:
@@ -141,15 +152,16 @@ def page_values(settings: dict[str, Any], site_name: str, counts: dict[str, int]
     values: dict[str, str] = {"nettsted": escape(site_name)}
     if owner.name:
         values["utgiver"] = escape(owner.name)
-        values["utgiver_lenke"] = (f"[{escape(owner.name)}](<{owner.url}>)" if owner.url
-                                   else escape(owner.name))
+        values["utgiver_lenke"] = f"[{escape(owner.name)}](<{owner.url}>)" if owner.url else escape(owner.name)
     if owner.contact_email and _EMAIL.match(owner.contact_email):
         values["kontakt_epost"] = escape(owner.contact_email)
         values["kontakt_lenke"] = f"[{escape(owner.contact_email)}](<mailto:{owner.contact_email}>)"
     repository = _text(settings.get("repository"))
     if repository and re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", repository):
         values["repository_url"] = f"https://github.com/{repository}"
-        values["saksliste_lenke"] = f"[eksempelbankens saksliste på GitHub](<https://github.com/{repository}/issues/new>)"
+        values["saksliste_lenke"] = (
+            f"[eksempelbankens saksliste på GitHub](<https://github.com/{repository}/issues/new>)"
+        )
     for name, count in (counts or {}).items():
         values[name] = _norwegian_number(count)
     return values
@@ -161,8 +173,18 @@ def _norwegian_number(count: int) -> str:
 
 #: Every name a page may print. A known name without a value is a missing setting, which
 #: :func:`setting_problems` reports once; an unknown name is a mistake in the page.
-KNOWN = ("nettsted", "utgiver", "utgiver_lenke", "kontakt_epost", "kontakt_lenke", "repository_url",
-         "saksliste_lenke", "antall_eksempler", "antall_kommuner", "antall_fylker")
+KNOWN = (
+    "nettsted",
+    "utgiver",
+    "utgiver_lenke",
+    "kontakt_epost",
+    "kontakt_lenke",
+    "repository_url",
+    "saksliste_lenke",
+    "antall_eksempler",
+    "antall_kommuner",
+    "antall_fylker",
+)
 
 
 def fill_settings(markdown: str, values: dict[str, str], display: str) -> tuple[str, list[str]]:
@@ -176,8 +198,10 @@ def fill_settings(markdown: str, values: dict[str, str], display: str) -> tuple[
             return values[name]
         if name not in KNOWN:
             line = markdown.count("\n", 0, match.start()) + 1
-            problems.append(f"{display}:{line}: «%%{name}%%» er ikke en innstilling siden kan vise. "
-                            f"Kjente navn: {', '.join(KNOWN)}.")
+            problems.append(
+                f"{display}:{line}: «%%{name}%%» er ikke en innstilling siden kan vise. "
+                f"Kjente navn: {', '.join(KNOWN)}."
+            )
         return f"[mangler: {name}]"
 
     return TOKEN.sub(put, markdown), problems
@@ -186,5 +210,6 @@ def fill_settings(markdown: str, values: dict[str, str], display: str) -> tuple[
 def notice(problems: list[str]) -> str:
     """`make serve`: the problems as a visible notice at the top of the page (Markdown admonition)."""
     items = "\n".join(f"    - {escape(p)}" for p in problems)
-    return ('!!! danger "Ikke klar for publisering"\n\n'
-            "    Publiseringen stopper til dette er rettet:\n\n" + items + "\n\n")
+    return (
+        '!!! danger "Ikke klar for publisering"\n\n    Publiseringen stopper til dette er rettet:\n\n' + items + "\n\n"
+    )

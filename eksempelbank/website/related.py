@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from itertools import product
 
-from .facets import sort_examples
 from ..reading.model import Example
 from ..reading.schema import Schema
+from .facets import sort_examples
 
 SCORED_FIELDS = ("suksessfaktorer", "malgrupper", "tema")
 
@@ -67,8 +67,12 @@ def related_examples(examples: list[Example], schema: Schema | None = None, limi
         for m in example.municipalities:
             same_municipality |= municipalities[m.number]
         # Tiers among equal scores: same municipality, county, size (each yes before no), as bit masks.
-        tiers = [(same_municipality if m else ~same_municipality) & (same_county if c else ~same_county)
-                 & (same_size if z else ~same_size) for m, c, z in product((True, False), repeat=3)]
+        tiers = [
+            (same_municipality if m else ~same_municipality)
+            & (same_county if c else ~same_county)
+            & (same_size if z else ~same_size)
+            for m, c, z in product((True, False), repeat=3)
+        ]
 
         chosen: list[int] = []
         for score in range(len(value_masks), 0, -1):

@@ -13,22 +13,34 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from urllib.parse import quote
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from urllib.parse import quote
 
 import yaml
 from markdown.extensions.toc import slugify, unique
 
 from ..reading.body import Section
-from .facets import FacetValue, label
 from ..reading.model import Example
 from ..reading.schema import FacetSpec, Schema
+from .facets import FacetValue, label
 from .search_index import example_search_data, searchable_explanation
 
-_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
-           "oktober", "november", "desember"]
+_MONTHS = [
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+]
 
 CONTRIBUTE_URI = "bidra/index.md"
 ALL_EXAMPLES_DIR = "alle-eksempler"
@@ -82,8 +94,7 @@ _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 def front_matter(**meta: object) -> str:
     data = {k: v for k, v in meta.items() if v is not None}
-    return "---\n" + yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False,
-                               width=10_000) + "---\n\n"
+    return "---\n" + yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
 
 def example_uri(example: Example) -> str:
@@ -159,9 +170,15 @@ class GeneratedPage:
 
 # -- example pages ---------------------------------------------------------------------------
 
-def render_example(example: Example, schema: Schema, options: SiteOptions,
-                   related: list[Example] | None = None, reviewed_key: str | None = None,
-                   stand_in: StandIn = raw_html) -> GeneratedPage:
+
+def render_example(
+    example: Example,
+    schema: Schema,
+    options: SiteOptions,
+    related: list[Example] | None = None,
+    reviewed_key: str | None = None,
+    stand_in: StandIn = raw_html,
+) -> GeneratedPage:
     """The example's page, all of it HTML built here: the front matter for MkDocs and the theme
     (title, description, language, citation tags), and ``stand_in`` of the page's HTML, which holds
     the sections' checked HTML (body.py) as they are published."""
@@ -184,12 +201,15 @@ def render_example(example: Example, schema: Schema, options: SiteOptions,
     parts.append(_review_line(example, options, nn))
     # sist_vurdert: sitemap lastmod; emne and dekning: what the example is about, for the citation
     # and Dublin Core tags (overrides/main.html), whose author is the publisher.
-    markdown = (front_matter(title=example.title, description=example.summary, lang=example.language,
-                             eksempel=example.slug, sist_vurdert=example.reviewed.isoformat(),
-                             emne=example.municipality_label,
-                             dekning=", ".join([example.municipality_label] + sorted(
-                                 {m.county.name for m in example.municipalities})))
-                + stand_in("\n".join(parts)))
+    markdown = front_matter(
+        title=example.title,
+        description=example.summary,
+        lang=example.language,
+        eksempel=example.slug,
+        sist_vurdert=example.reviewed.isoformat(),
+        emne=example.municipality_label,
+        dekning=", ".join([example.municipality_label] + sorted({m.county.name for m in example.municipalities})),
+    ) + stand_in("\n".join(parts))
     return GeneratedPage(markdown, headings.tokens)
 
 
@@ -199,30 +219,36 @@ def section_block(section: Section) -> str:
 
 
 # Shown by assets/eksempelbank.js (it can do nothing without JavaScript); print styles in eksempelbank.css.
-PRINT_BUTTON = ('<div class="eb-page-actions" data-pagefind-ignore hidden>'
-                '<button type="button" class="md-button" data-eb-print hidden>Skriv ut / lagre som PDF</button>'
-                '</div>\n')
+PRINT_BUTTON = (
+    '<div class="eb-page-actions" data-pagefind-ignore hidden>'
+    '<button type="button" class="md-button" data-eb-print hidden>Skriv ut / lagre som PDF</button>'
+    "</div>\n"
+)
 
 
 def _breadcrumbs(uri: str, example: Example, nn: bool, options: SiteOptions) -> str:
     """Where the page sits: Forside › Alle eksempler › this example (aria-current on the last)."""
     home = href(uri, "index.md", options.directory_urls)
     everything = href(uri, f"{ALL_EXAMPLES_DIR}/index.md", options.directory_urls)
-    return (f'<nav class="eb-breadcrumbs" aria-label="{"Brødsmular" if nn else "Brødsmuler"}" data-pagefind-ignore>\n'
-            '<ol>\n'
-            f'<li><a href="{home}">Forside</a></li>\n'
-            f'<li><a href="{everything}">{"Alle døme" if nn else "Alle eksempler"}</a></li>\n'
-            f'<li><span aria-current="page">{_e(example.title)}</span></li>\n'
-            '</ol>\n</nav>')
+    return (
+        f'<nav class="eb-breadcrumbs" aria-label="{"Brødsmular" if nn else "Brødsmuler"}" data-pagefind-ignore>\n'
+        "<ol>\n"
+        f'<li><a href="{home}">Forside</a></li>\n'
+        f'<li><a href="{everything}">{"Alle døme" if nn else "Alle eksempler"}</a></li>\n'
+        f'<li><span aria-current="page">{_e(example.title)}</span></li>\n'
+        "</ol>\n</nav>"
+    )
 
 
 def key_facts(example: Example, schema: Schema) -> list[str]:
     """Municipality, county, size class and period: the facts a reader places an example by
     (the line under each listed example, and the first line of its page on a phone)."""
-    return [example.municipality_label,
-            ", ".join(label(schema, schema.facet("fylke"), c) for c in example.facet_values("fylke")),
-            label(schema, schema.facet("kommunestorrelse"), example.values["kommunestorrelse"]),
-            example.period_label]
+    return [
+        example.municipality_label,
+        ", ".join(label(schema, schema.facet("fylke"), c) for c in example.facet_values("fylke")),
+        label(schema, schema.facet("kommunestorrelse"), example.values["kommunestorrelse"]),
+        example.period_label,
+    ]
 
 
 def _size_today(example: Example, schema: Schema, nn: bool) -> str:
@@ -261,7 +287,8 @@ def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn:
             continue
         links = ", ".join(
             f'<a href="{href(uri, f"{facet.path}/{v}.md", options.directory_urls)}">{_e(label(schema, facet, v))}</a>'
-            for v in ids)
+            for v in ids
+        )
         if nn:  # the vocabularies are Bokmål (WCAG 3.1.2)
             links = f'<span lang="nb">{links}</span>'
         if field_name == "kommunestorrelse":
@@ -275,16 +302,23 @@ def _facts(uri: str, example: Example, schema: Schema, options: SiteOptions, nn:
     if nn:
         facts = f'<span lang="nb">{facts}</span>'
     body = "\n".join(f"<dt>{title}</dt>\n<dd>{value}</dd>" for title, value in rows)
-    return (f'<p class="eb-facts eb-keyfacts" data-pagefind-ignore>{facts}</p>\n'
-            '<details class="eb-fakta" data-pagefind-ignore>\n'
-            f'<summary>{"Alle fakta om dømet" if nn else "Alle fakta om eksempelet"}</summary>\n'
-            f'<dl class="eb-metadata" aria-label="{"Om dømet" if nn else "Om eksempelet"}">\n{body}\n</dl>\n'
-            '</details>')
+    return (
+        f'<p class="eb-facts eb-keyfacts" data-pagefind-ignore>{facts}</p>\n'
+        '<details class="eb-fakta" data-pagefind-ignore>\n'
+        f"<summary>{'Alle fakta om dømet' if nn else 'Alle fakta om eksempelet'}</summary>\n"
+        f'<dl class="eb-metadata" aria-label="{"Om dømet" if nn else "Om eksempelet"}">\n{body}\n</dl>\n'
+        "</details>"
+    )
 
 
 def _field_label(schema: Schema, field_name: str, nn: bool) -> str:
-    nynorsk = {"malgrupper": "Målgrupper", "suksessfaktorer": "Suksessfaktorar", "kommunestorrelse": "Kommunestorleik",
-               "tema": "Tema og tiltak", "lovplikter": "Plikter etter bustadsosial lov"}
+    nynorsk = {
+        "malgrupper": "Målgrupper",
+        "suksessfaktorer": "Suksessfaktorar",
+        "kommunestorrelse": "Kommunestorleik",
+        "tema": "Tema og tiltak",
+        "lovplikter": "Plikter etter bustadsosial lov",
+    }
     if nn and field_name in nynorsk:
         return nynorsk[field_name]
     return schema.fields[field_name].label
@@ -299,24 +333,31 @@ def _sources_list(example: Example, nn: bool) -> str:
         head = f'<a href="{_e(source["url"])}">{title}</a>' if source.get("url") else f"<em>{title}</em>"
         details = [_e(source[k]) for k in ("utgiver", "aar", "dokument") if source.get(k)]
         if source.get("nedlagt"):
-            details.append(("Nettstaden er lagd ned" if nn else "Nettstedet er lagt ned")
-                           + f" ({norwegian_date(source['nedlagt'])})")
+            details.append(
+                ("Nettstaden er lagd ned" if nn else "Nettstedet er lagt ned")
+                + f" ({norwegian_date(source['nedlagt'])})"
+            )
         if source.get("uten_nettadresse"):
-            details.append(("Ikkje på nett (sjekka " if nn else "Ikke på nett (sjekket ")
-                           + norwegian_date(source["uten_nettadresse"]) + ")")
+            details.append(
+                ("Ikkje på nett (sjekka " if nn else "Ikke på nett (sjekket ")
+                + norwegian_date(source["uten_nettadresse"])
+                + ")"
+            )
         if source.get("del"):
             details.append(("Nytta: " if nn else "Brukt: ") + _e(source["del"]))
         items.append(f"<li>{head}" + (". " + ". ".join(details) if details else "") + "</li>")
     for link in example.values.get("lenker", []):
-        closed = (f". {'Nettstaden er lagd ned' if nn else 'Nettstedet er lagt ned'} "
-                  f"({norwegian_date(link['nedlagt'])})" if link.get("nedlagt") else "")
+        closed = (
+            f". {'Nettstaden er lagd ned' if nn else 'Nettstedet er lagt ned'} ({norwegian_date(link['nedlagt'])})"
+            if link.get("nedlagt")
+            else ""
+        )
         items.append(f'<li><a href="{_e(link["url"])}">{_e(link["tittel"])}</a>{closed}</li>')
     # The lowest search weight: a source's title or publisher («NRK Nordland») is not what the example is about.
     return '<ul class="eb-kilder" data-pagefind-weight="0.1">\n' + "\n".join(items) + "\n</ul>"
 
 
-def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOptions,
-                     headings: Headings) -> str:
+def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOptions, headings: Headings) -> str:
     """Links to other examples. Left out of the search index (``data-pagefind-ignore``): their
     titles would make this page a hit for words about the other examples."""
     items = []
@@ -324,11 +365,17 @@ def _related_section(uri: str, related: list[Example], nn: bool, options: SiteOp
         # A title in the other written language is marked as such (WCAG 3.1.2), on nn pages too.
         lang = other.language if other.language != ("nn" if nn else "nb") else None
         attribute = f' lang="{lang}"' if lang else ""
-        items.append(f'<li><a href="{href(uri, example_uri(other), options.directory_urls)}"{attribute}>'
-                     f"{_e(other.title)}</a> – {_e(other.municipality_label)}</li>")
-    return ('<div class="eb-related" data-pagefind-ignore>\n'
-            + headings.html(2, "Liknande døme" if nn else "Lignende eksempler")
-            + "\n<ul>\n" + "\n".join(items) + "\n</ul>\n</div>")
+        items.append(
+            f'<li><a href="{href(uri, example_uri(other), options.directory_urls)}"{attribute}>'
+            f"{_e(other.title)}</a> – {_e(other.municipality_label)}</li>"
+        )
+    return (
+        '<div class="eb-related" data-pagefind-ignore>\n'
+        + headings.html(2, "Liknande døme" if nn else "Lignende eksempler")
+        + "\n<ul>\n"
+        + "\n".join(items)
+        + "\n</ul>\n</div>"
+    )
 
 
 def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
@@ -336,19 +383,26 @@ def _citation_section(example: Example, options: SiteOptions, nn: bool) -> str:
     The author is the bank's publisher, who wrote the text; the municipality is its subject."""
     author = _e(options.publisher or options.site_name)
     address = options.absolute(example.url_path)
-    reference = (f"{author} ({example.reviewed.year}). {_e(example.title)}. "
-                 f"I: {_e(options.site_name)}."
-                 + (f" {_e(address)}" if address else "")
-                 + f" Sist vurdert {norwegian_date(example.reviewed)}.")
+    reference = (
+        f"{author} ({example.reviewed.year}). {_e(example.title)}. "
+        f"I: {_e(options.site_name)}."
+        + (f" {_e(address)}" if address else "")
+        + f" Sist vurdert {norwegian_date(example.reviewed)}."
+    )
     heading = "Slik siterer du dette dømet" if nn else "Slik siterer du dette eksempelet"
-    lines = ['<section class="eb-sitering" aria-labelledby="eb-sitering-tittel" data-pagefind-ignore>',
-             f'<h2 id="eb-sitering-tittel">{heading}</h2>',
-             f"<p>{reference}</p>"]
+    lines = [
+        '<section class="eb-sitering" aria-labelledby="eb-sitering-tittel" data-pagefind-ignore>',
+        f'<h2 id="eb-sitering-tittel">{heading}</h2>',
+        f"<p>{reference}</p>",
+    ]
     if options.licence:
         licence = f'<a rel="license" href="{_e(options.licence.url)}">{_e(options.licence.name)}</a>'
-        lines.append(f"<p>Teksten kan brukast fritt etter {licence} når du oppgir kjelda." if nn else
-                     f"<p>Teksten kan brukes fritt etter {licence} når du oppgir kilden.")
-        lines[-1] += (" Kjeldene har sine eigne vilkår.</p>" if nn else " Kildene har sine egne vilkår.</p>")
+        lines.append(
+            f"<p>Teksten kan brukast fritt etter {licence} når du oppgir kjelda."
+            if nn
+            else f"<p>Teksten kan brukes fritt etter {licence} når du oppgir kilden."
+        )
+        lines[-1] += " Kjeldene har sine eigne vilkår.</p>" if nn else " Kildene har sine egne vilkår.</p>"
     lines.append("</section>")
     return "\n".join(lines)
 
@@ -360,10 +414,17 @@ def report_mailto(example: Example, options: SiteOptions, nn: bool = False) -> s
         return None
     address = options.absolute(example.url_path) or example.url_path
     subject = f"{'Rettelse eller oppdatering' if not nn else 'Retting eller oppdatering'}: {example.title}"
-    body = ((f"Eksempel: {example.title}\nAdresse: {address}\n\n"
-             "Kva er feil, eller kva bør oppdaterast? Skriv gjerne kva kjelda seier, med lenke.\n\n") if nn else
-            (f"Eksempel: {example.title}\nAdresse: {address}\n\n"
-             "Hva er feil, eller hva bør oppdateres? Skriv gjerne hva kilden sier, med lenke.\n\n"))
+    body = (
+        (
+            f"Eksempel: {example.title}\nAdresse: {address}\n\n"
+            "Kva er feil, eller kva bør oppdaterast? Skriv gjerne kva kjelda seier, med lenke.\n\n"
+        )
+        if nn
+        else (
+            f"Eksempel: {example.title}\nAdresse: {address}\n\n"
+            "Hva er feil, eller hva bør oppdateres? Skriv gjerne hva kilden sier, med lenke.\n\n"
+        )
+    )
     return f"mailto:{options.contact_email}?subject={quote(subject)}&body={quote(body)}"
 
 
@@ -371,27 +432,33 @@ def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
     reviewed = f"Sist vurdert: {norwegian_date(example.reviewed)}."
     mail = report_mailto(example, options, nn)
     if mail:
-        reviewed += (f' <a href="{_e(mail)}" class="eb-meld-fra">'
-                     + ("Meld frå om feil eller send ei oppdatering" if nn else "Meld fra om feil eller send en oppdatering")
-                     + "</a>")
+        reviewed += (
+            f' <a href="{_e(mail)}" class="eb-meld-fra">'
+            + ("Meld frå om feil eller send ei oppdatering" if nn else "Meld fra om feil eller send en oppdatering")
+            + "</a>"
+        )
         reviewed += " (e-post, ingen brukarkonto trengst)." if nn else " (e-post, ingen brukerkonto trengs)."
     if options.repository_url:
         edit = f"{options.repository_url}/edit/{options.branch}/{example.source_path}"
-        reviewed += (f' <a href="{_e(edit)}">{"Føreslå ei endring på GitHub" if nn else "Foreslå en endring på GitHub"}</a>'
-                     + (" (krev GitHub-konto)." if nn else " (krever GitHub-konto)."))
+        reviewed += (
+            f' <a href="{_e(edit)}">{"Føreslå ei endring på GitHub" if nn else "Foreslå en endring på GitHub"}</a>'
+            + (" (krev GitHub-konto)." if nn else " (krever GitHub-konto).")
+        )
     return f'<p class="eb-reviewed" data-pagefind-ignore>{reviewed}</p>'
 
 
 # -- listings --------------------------------------------------------------------------------
 
-def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2,
-                 directory_urls: bool = True) -> str:
+
+def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2, directory_urls: bool = True) -> str:
     """An example in a list: its title as a link, its key facts and its summary, as HTML."""
     lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
     link = href(from_uri, example_uri(example), directory_urls)
-    return (f'<h{level}{lang}><a href="{link}">{_e(example.title)}</a></h{level}>\n'
-            f'<p class="eb-facts">{" · ".join(_e(f) for f in key_facts(example, schema))}</p>\n'
-            f"<p{lang}>{_e(example.summary)}</p>")
+    return (
+        f'<h{level}{lang}><a href="{link}">{_e(example.title)}</a></h{level}>\n'
+        f'<p class="eb-facts">{" · ".join(_e(f) for f in key_facts(example, schema))}</p>\n'
+        f"<p{lang}>{_e(example.summary)}</p>"
+    )
 
 
 def paged_uris(base_uri: str, pages: int) -> list[str]:
@@ -400,15 +467,24 @@ def paged_uris(base_uri: str, pages: int) -> list[str]:
     return [base_uri] + [f"{stem}/side-{n}.md" for n in range(2, pages + 1)]
 
 
-def render_listing(base_uri: str, title: str, intro: str, examples: list[Example], schema: Schema,
-                   options: SiteOptions, empty_text: str | None = None, item_level: int = 2,
-                   description: str | None = None, stand_in: StandIn = raw_html) -> dict[str, str]:
+def render_listing(
+    base_uri: str,
+    title: str,
+    intro: str,
+    examples: list[Example],
+    schema: Schema,
+    options: SiteOptions,
+    empty_text: str | None = None,
+    item_level: int = 2,
+    description: str | None = None,
+    stand_in: StandIn = raw_html,
+) -> dict[str, str]:
     """One page per ``options.per_page`` examples, so no page grows with the size of the bank.
 
     The title and the intro (trusted Markdown from the format and ``data/``) stay Markdown; the list
     is HTML (``stand_in``). The table of contents is shown only where the intro has sections of its
     own: a list of 50 titles in the sidebar would repeat the page."""
-    chunks = [examples[i:i + options.per_page] for i in range(0, len(examples), options.per_page)] or [[]]
+    chunks = [examples[i : i + options.per_page] for i in range(0, len(examples), options.per_page)] or [[]]
     uris = paged_uris(base_uri, len(chunks))
     description = description or f"{title}: boligsosiale eksempler fra norske kommuner."
     pages = {}
@@ -417,9 +493,15 @@ def render_listing(base_uri: str, title: str, intro: str, examples: list[Example
         # A listing changes when one of its examples does (sitemap lastmod).
         latest = max((e.reviewed for e in chunk), default=None)
         sections = bool(intro) and number == 1 and "\n## " in "\n" + intro
-        parts = [front_matter(title=page_title, description=description,
-                              sist_vurdert=latest.isoformat() if latest else None,
-                              hide=None if sections else ["toc"]), f"# {escape(page_title)}\n"]
+        parts = [
+            front_matter(
+                title=page_title,
+                description=description,
+                sist_vurdert=latest.isoformat() if latest else None,
+                hide=None if sections else ["toc"],
+            ),
+            f"# {escape(page_title)}\n",
+        ]
         if intro and number == 1:
             parts.append(intro.strip() + "\n")
         count = len(examples)
@@ -427,16 +509,21 @@ def render_listing(base_uri: str, title: str, intro: str, examples: list[Example
             if item_level > 2:
                 parts.append("## Eksempler\n")
             shown = f"{(number - 1) * options.per_page + 1}–{(number - 1) * options.per_page + len(chunk)}"
-            items = [f'<p class="eb-count">{count} {"eksempel" if count == 1 else "eksempler"}'
-                     + (f", viser {shown}" if len(chunks) > 1 else "") + "</p>"]
+            items = [
+                f'<p class="eb-count">{count} {"eksempel" if count == 1 else "eksempler"}'
+                + (f", viser {shown}" if len(chunks) > 1 else "")
+                + "</p>"
+            ]
             items += [listing_item(uri, example, schema, item_level, options.directory_urls) for example in chunk]
             if len(chunks) > 1:
                 items.append(_pager(uri, uris, number, options.directory_urls))
             parts.append(stand_in("\n".join(items)))
         else:
             contribute = link_to(uri, CONTRIBUTE_URI)
-            parts.append((empty_text or "Det er ingen eksempler her ennå.")
-                         + f" Kjenner du et? [Send inn et eksempel]({contribute}).\n")
+            parts.append(
+                (empty_text or "Det er ingen eksempler her ennå.")
+                + f" Kjenner du et? [Send inn et eksempel]({contribute}).\n"
+            )
         pages[uri] = "\n".join(parts)
     return pages
 
@@ -454,23 +541,31 @@ def _pager(uri: str, uris: list[str], number: int, directory_urls: bool = True) 
 def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str = "") -> str:
     uri = f"{facet.path}/index.md"
     latest = max((e.reviewed for v in values for e in v.examples), default=None)
-    lines = [front_matter(title=facet.title,
-                          description=f"Boligsosiale eksempler fra norske kommuner etter {facet.title.lower()}.",
-                          sist_vurdert=latest.isoformat() if latest else None),
-             f"# {escape(facet.title)}\n", facet.intro.strip() + "\n",
-             chart + "\n" if chart else "",
-             '<ul class="eb-facet-values" markdown>']
+    lines = [
+        front_matter(
+            title=facet.title,
+            description=f"Boligsosiale eksempler fra norske kommuner etter {facet.title.lower()}.",
+            sist_vurdert=latest.isoformat() if latest else None,
+        ),
+        f"# {escape(facet.title)}\n",
+        facet.intro.strip() + "\n",
+        chart + "\n" if chart else "",
+        '<ul class="eb-facet-values" markdown>',
+    ]
     for value in values:
         count = len(value.examples)
         count_text = "ingen eksempler ennå" if count == 0 else f"{count} {'eksempel' if count == 1 else 'eksempler'}"
-        lines.append(f'<li markdown>[{escape(value.term.label)}]({link_to(uri, value.uri)}) '
-                     f'<span class="eb-count">({count_text})</span></li>')
+        lines.append(
+            f"<li markdown>[{escape(value.term.label)}]({link_to(uri, value.uri)}) "
+            f'<span class="eb-count">({count_text})</span></li>'
+        )
     lines.append("</ul>\n")
     return "\n".join(lines)
 
 
-def render_facet_value(value: FacetValue, schema: Schema, options: SiteOptions,
-                       description: str | None, stand_in: StandIn = raw_html) -> dict[str, str]:
+def render_facet_value(
+    value: FacetValue, schema: Schema, options: SiteOptions, description: str | None, stand_in: StandIn = raw_html
+) -> dict[str, str]:
     """The value's page(s): its explanation (if written), then its examples."""
     facet = value.facet
     intro = description.strip() if description else value.term.extra.get("kort", "")
@@ -479,8 +574,19 @@ def render_facet_value(value: FacetValue, schema: Schema, options: SiteOptions,
     intro += f"\n\nSe også [alle {(facet.title_plural or facet.title).lower()}]({overview})."
     # An explanation has its own H2 sections; the examples then get a section of their own.
     level = 3 if description and "\n## " in "\n" + description else 2
-    return render_listing(value.uri, value.term.label, intro, value.examples, schema, options,
-                          empty_text=f"Det er ingen eksempler for «{escape(value.term.label)}» ennå.",
-                          item_level=level, stand_in=stand_in,
-                          description=" ".join(filter(None, [f"Boligsosiale eksempler fra norske kommuner: "
-                                                             f"{value.term.label}.", value.term.extra.get("kort")])))
+    return render_listing(
+        value.uri,
+        value.term.label,
+        intro,
+        value.examples,
+        schema,
+        options,
+        empty_text=f"Det er ingen eksempler for «{escape(value.term.label)}» ennå.",
+        item_level=level,
+        stand_in=stand_in,
+        description=" ".join(
+            filter(
+                None, [f"Boligsosiale eksempler fra norske kommuner: {value.term.label}.", value.term.extra.get("kort")]
+            )
+        ),
+    )

@@ -40,10 +40,10 @@ from typing import Any
 
 import yaml
 
-from .facets import label, sort_examples
 from ..reading.model import Example
 from ..reading.schema import Schema
 from ..reading.text import sort_key
+from .facets import label, sort_examples
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
 #: What Pagefind reads of each page: the element :func:`mark_searchable` marks (see :func:`pagefind_command`).
@@ -94,6 +94,7 @@ class SearchIndexError(RuntimeError):
 
 # -- word families, stop words, endings (data/ordfamilier.yml) --------------------------------
 
+
 @dataclass(frozen=True)
 class SearchWords:
     families: tuple[tuple[str, ...], ...]
@@ -126,8 +127,12 @@ class SearchWords:
         those a longer word (of ``words`` or of this list) stands for: the search finds every word
         that begins like the one searched for («tildelte» is found by «tildelt»). Fewer words, a
         smaller index."""
-        missing = [member for family in sorted(self.families_in(words)) for member in self.families[family]
-                   if member not in words]
+        missing = [
+            member
+            for family in sorted(self.families_in(words))
+            for member in self.families[family]
+            if member not in words
+        ]
         if not missing:
             return []
         pool = sorted(words.union(missing))
@@ -184,8 +189,10 @@ def _load_search_words(path: Path, changed: int | None) -> SearchWords:
         # Each family: its words (``ord``) and the dictionary entries that show they belong together (``kilde``).
         source = family.get("kilde") if isinstance(family, dict) else None
         if not isinstance(source, str) or not source.strip():
-            problems.append(f"Familie {number} mangler «kilde»: ordboka som viser at ordene hører sammen "
-                            "(Bokmålsordboka og Nynorskordboka, ordbokene.no).")
+            problems.append(
+                f"Familie {number} mangler «kilde»: ordboka som viser at ordene hører sammen "
+                "(Bokmålsordboka og Nynorskordboka, ordbokene.no)."
+            )
         members = words_in(f"familie {number}", family.get("ord") if isinstance(family, dict) else family)
         if len(set(members)) < 2:
             problems.append(f"Familie {number} ({', '.join(members)}) må ha minst to ulike ord.")
@@ -198,8 +205,7 @@ def _load_search_words(path: Path, changed: int | None) -> SearchWords:
         families.append(tuple(dict.fromkeys(members)))
     if problems:
         raise SearchIndexError(f"{path}:\n" + "\n".join(f"  - {p}" for p in problems))
-    return SearchWords(tuple(families), frozenset(stopwords),
-                       tuple(sorted(set(endings), key=lambda e: (-len(e), e))))
+    return SearchWords(tuple(families), frozenset(stopwords), tuple(sorted(set(endings), key=lambda e: (-len(e), e))))
 
 
 _WORDS_OF: dict[int, tuple[weakref.ref, frozenset[str]]] = {}  # id(example) -> its words, while it lives
@@ -223,8 +229,13 @@ def example_words(example: Example, schema: Schema) -> frozenset[str]:
 
 
 def _example_words(example: Example, schema: Schema) -> frozenset[str]:
-    parts = [example.title, example.summary, example.body, example.municipality_label,
-             str(example.values.get("ansvarlig_aktor", ""))]
+    parts = [
+        example.title,
+        example.summary,
+        example.body,
+        example.municipality_label,
+        str(example.values.get("ansvarlig_aktor", "")),
+    ]
     parts += [label(schema, facet, value) for facet in schema.facets for value in example.facet_values(facet.field)]
     for source in example.values.get("kilder", []):
         parts += [str(source.get(key, "")) for key in ("tittel", "utgiver", "del")]
@@ -234,14 +245,14 @@ def _example_words(example: Example, schema: Schema) -> frozenset[str]:
 
 # -- what the pages carry --------------------------------------------------------------------
 
+
 def period_values(example: Example) -> list[str]:
     """The decades the work went on in, as filter values: 2014–2021 -> ["2010", "2020"].
 
     Ongoing work counts up to the year the example was last reviewed (not the build date, so
     a build is reproducible).
     """
-    end = example.period_end if example.period_end is not None else max(example.reviewed.year,
-                                                                         example.period_start)
+    end = example.period_end if example.period_end is not None else max(example.reviewed.year, example.period_start)
     return [str(decade) for decade in range(example.period_start // 10 * 10, end // 10 * 10 + 1, 10)]
 
 
@@ -264,14 +275,13 @@ def result_meta(example: Example, schema: Schema) -> dict[str, str]:
     this metadata instead, which Pagefind indexes too."""
     county = schema.facet("fylke")
     size = schema.facet("kommunestorrelse")
-    topics = [label(schema, facet, value)
-              for facet in schema.facets for value in example.facet_values(facet.field)]
+    topics = [label(schema, facet, value) for facet in schema.facets for value in example.facet_values(facet.field)]
     return {
         "title": example.title,
         "kommune": example.municipality_label,
         "fylke": ", ".join(label(schema, county, c) for c in example.facet_values("fylke")),
         # «Liten kommune»: what the facts line says, and what a search for the size class matches
-        "storrelse": f'{label(schema, size, example.values["kommunestorrelse"])} kommune',
+        "storrelse": f"{label(schema, size, example.values['kommunestorrelse'])} kommune",
         "periode": example.period_label,
         "oppsummering": example.summary,
         "sprak": example.language,
@@ -292,7 +302,7 @@ def reviewed_sort_keys(examples: list[Example]) -> dict[str, str]:
     """
     ordered = sort_examples(examples)
     width = max(6, len(str(len(ordered))))
-    top = 10 ** width - 1
+    top = 10**width - 1
     return {e.slug: f"{e.reviewed.isoformat()} {top - rank:0{width}d}" for rank, e in enumerate(ordered)}
 
 
@@ -348,15 +358,19 @@ def searchable_explanation(title: str, kind: str, text: str) -> str:
     explains («Suksessfaktorer»). A value without an explanation is found by its title."""
     # data-pagefind-ignore needs its value here: md_in_html writes a bare attribute as
     # ignore="data-pagefind-ignore", which Pagefind reads as «all» (and would drop the metadata).
-    hidden = ('<div class="eb-search-data" hidden data-pagefind-ignore="index">'
-              f'<span data-pagefind-filter="{TYPE_FILTER}">{EXPLANATION_TYPE}</span>'
-              f'<span data-pagefind-meta="title">{html.escape(title)}</span>'
-              f'<span data-pagefind-meta="{EXPLANATION_META}">{html.escape(kind)}</span></div>')
+    hidden = (
+        '<div class="eb-search-data" hidden data-pagefind-ignore="index">'
+        f'<span data-pagefind-filter="{TYPE_FILTER}">{EXPLANATION_TYPE}</span>'
+        f'<span data-pagefind-meta="title">{html.escape(title)}</span>'
+        f'<span data-pagefind-meta="{EXPLANATION_META}">{html.escape(kind)}</span></div>'
+    )
     # Pagefind leaves out a page without words: a value with no explanation is indexed by its
     # name (the page's heading, which stands outside this block).
-    text = text.strip() or f'<p hidden>{html.escape(title)}</p>'
-    return (f'<div class="eb-search-body" data-pagefind-body data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}" '
-            f'markdown>\n{hidden}\n\n{text}\n\n</div>')
+    text = text.strip() or f"<p hidden>{html.escape(title)}</p>"
+    return (
+        f'<div class="eb-search-body" data-pagefind-body data-pagefind-filter="{TYPE_FILTER}:{PAGE_TYPE}" '
+        f"markdown>\n{hidden}\n\n{text}\n\n</div>"
+    )
 
 
 def search_files(examples: list[Example], schema: Schema) -> dict[str, str]:
@@ -366,26 +380,42 @@ def search_files(examples: list[Example], schema: Schema) -> dict[str, str]:
     per_example = [example_words(example, schema) for example in examples]
     present = set().union(*(words.families_in(w) for w in per_example)) if per_example else set()
     return {
-        WORDS_URI: json.dumps({"familier": [list(f) for f in words.families], "stoppord": sorted(words.stopwords),
-                               "endelser": list(words.endings),
-                               # how the header search tells examples, explanations and other pages apart
-                               "typer": {"filter": TYPE_FILTER, "side": PAGE_TYPE, "forklaring": EXPLANATION_TYPE}},
-                              ensure_ascii=False, separators=(",", ":")),
-        SUGGESTIONS_URI: json.dumps(suggestion_words(examples, schema, words, per_example, present),
-                                    ensure_ascii=False, separators=(",", ":")),
+        WORDS_URI: json.dumps(
+            {
+                "familier": [list(f) for f in words.families],
+                "stoppord": sorted(words.stopwords),
+                "endelser": list(words.endings),
+                # how the header search tells examples, explanations and other pages apart
+                "typer": {"filter": TYPE_FILTER, "side": PAGE_TYPE, "forklaring": EXPLANATION_TYPE},
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        SUGGESTIONS_URI: json.dumps(
+            suggestion_words(examples, schema, words, per_example, present), ensure_ascii=False, separators=(",", ":")
+        ),
     }
 
 
-def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords,
-                     per_example: list[frozenset[str]], families_present: set[int]) -> dict[str, list]:
+def suggestion_words(
+    examples: list[Example],
+    schema: Schema,
+    words: SearchWords,
+    per_example: list[frozenset[str]],
+    families_present: set[int],
+) -> dict[str, list]:
     """What «Mente du …?» chooses from. ``navn``: [name, 1 if an example has it] for every municipality
     in the register (Sámi names and former municipalities too), county and facet value label.
     ``ord``: the examples' own words, most used first (at most :data:`SUGGESTION_WORDS`), and the
     words of the families the examples use."""
     used_names = {m.name for e in examples for m in e.municipalities}
     used_names |= {f.name for e in examples for f in e.former_municipalities}
-    used_labels = {label(schema, facet, value) for e in examples for facet in schema.facets
-                   for value in e.facet_values(facet.field)}
+    used_labels = {
+        label(schema, facet, value)
+        for e in examples
+        for facet in schema.facets
+        for value in e.facet_values(facet.field)
+    }
     register = schema.register
     names: dict[str, int] = {}
 
@@ -413,6 +443,7 @@ def suggestion_words(examples: list[Example], schema: Schema, words: SearchWords
 
 # -- building the index ----------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class IndexResult:
     bundle: Path
@@ -437,15 +468,27 @@ def pagefind_command(site_dir: Path, language: str, marked_only: bool = True) ->
     try:
         from pagefind.service import get_executable
     except ImportError as error:  # pragma: no cover - depends on the installation
-        raise SearchIndexError("Søkeindeksen kan ikke bygges: Python-pakken «pagefind» mangler. "
-                               "Installer avhengighetene med `make build` eller "
-                               "`pip install -r requirements.txt`.") from error
+        raise SearchIndexError(
+            "Søkeindeksen kan ikke bygges: Python-pakken «pagefind» mangler. "
+            "Installer avhengighetene med `make build` eller "
+            "`pip install -r requirements.txt`."
+        ) from error
     binary = get_executable()
     if binary is None or not Path(binary).is_file():
-        raise SearchIndexError("Søkeindeksen kan ikke bygges: Pagefind-programmet (pakken «pagefind-bin») "
-                               "mangler. Installer avhengighetene med `pip install -r requirements.txt`.")
-    return [str(binary), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR,
-            "--force-language", language, "--quiet"] + (["--root-selector", SEARCH_ROOT] if marked_only else [])
+        raise SearchIndexError(
+            "Søkeindeksen kan ikke bygges: Pagefind-programmet (pakken «pagefind-bin») "
+            "mangler. Installer avhengighetene med `pip install -r requirements.txt`."
+        )
+    return [
+        str(binary),
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--force-language",
+        language,
+        "--quiet",
+    ] + (["--root-selector", SEARCH_ROOT] if marked_only else [])
 
 
 def build_index(site_dir: Path, language: str = "nb", timeout: int = 600) -> IndexResult:
@@ -461,12 +504,10 @@ def build_index(site_dir: Path, language: str = "nb", timeout: int = 600) -> Ind
         done = _run_pagefind(pagefind_command(site_dir, language, marked_only=False), timeout)
     output = (done.stdout + done.stderr).strip()
     if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        raise SearchIndexError("Søkeindeksen kan ikke bygges: Pagefind feilet "
-                               f"(kode {done.returncode}).\n{output}")
+        raise SearchIndexError(f"Søkeindeksen kan ikke bygges: Pagefind feilet (kode {done.returncode}).\n{output}")
     pages = sum(entry.get("page_count", 0) for entry in _entry(bundle).get("languages", {}).values())
     if pages == 0:
-        raise SearchIndexError("Søkeindeksen er tom: ingen side er merket for søk (data-pagefind-body).\n"
-                               + output)
+        raise SearchIndexError("Søkeindeksen er tom: ingen side er merket for søk (data-pagefind-body).\n" + output)
     return IndexResult(bundle, pages, output)
 
 

@@ -88,7 +88,9 @@ def read_population(register_dir: Path, register: Register) -> dict[str, int]:
         if names.get(number) != row["kommune"]:
             raise PopulationError(f"{path.name}: «{number},{row['kommune']}» er ikke en kommune i kommuner-2024.csv.")
         if not row["folketall"].isdigit():
-            raise PopulationError(f"{path.name}: folketallet til {row['kommune']} er ikke et tall: «{row['folketall']}».")
+            raise PopulationError(
+                f"{path.name}: folketallet til {row['kommune']} er ikke et tall: «{row['folketall']}»."
+            )
         population[number] = int(row["folketall"])
     missing = [name for number, name in names.items() if number not in population]
     if missing:
@@ -125,7 +127,7 @@ def todays_sizes(schema: Schema) -> dict[str, tuple[int, str]]:
 class KnownSize:
     """The size class an example in the bank gives a municipality, and which example."""
 
-    size: str      # vocabulary id
+    size: str  # vocabulary id
     slug: str
     title: str
     period: str
@@ -138,6 +140,7 @@ def known_sizes(examples: list[Example]) -> dict[str, KnownSize]:
     a former municipality (Hof, now Holmestrand), does not tell today's municipality's size.
     Most recent: the work that ended last (ongoing work counts as its last review year).
     """
+
     def recency(example: Example) -> tuple:
         end = example.period_end if example.period_end is not None else example.reviewed.year
         return end, example.period_start, example.reviewed, example.slug
@@ -152,15 +155,15 @@ def known_sizes(examples: list[Example]) -> dict[str, KnownSize]:
         number = example.municipalities[0].number
         if number not in found or recency(example) > recency(found[number]):
             found[number] = example
-    return {number: KnownSize(e.values["kommunestorrelse"], e.slug, e.title, e.period_label)
-            for number, e in found.items()}
+    return {
+        number: KnownSize(e.values["kommunestorrelse"], e.slug, e.title, e.period_label) for number, e in found.items()
+    }
 
 
 def size_classes(schema: Schema) -> list[dict[str, str]]:
     """The size classes with their limits as a reader sees them («Under 5 000 innbyggere»)."""
     vocabulary = schema.vocabulary_for(schema.facet(SIZE_FACET))
-    return [{"id": t.id, "navn": t.label, "kort": str(t.extra.get("kort", "")).strip().rstrip(".")}
-            for t in vocabulary]
+    return [{"id": t.id, "navn": t.label, "kort": str(t.extra.get("kort", "")).strip().rstrip(".")} for t in vocabulary]
 
 
 def municipality_data(examples: list[Example], schema: Schema) -> dict:
@@ -173,11 +176,14 @@ def municipality_data(examples: list[Example], schema: Schema) -> dict:
     neighbours = read_neighbours(Path(schema.data_dir) / "register", register)
     county_id = {c.number: c.id for c in register.counties}
     today = todays_sizes(schema)
-    municipalities = [[m.id, m.name, m.alt_name, m.county.id, today[m.number][1], today[m.number][0]]
-                      for m in register.municipalities]
+    municipalities = [
+        [m.id, m.name, m.alt_name, m.county.id, today[m.number][1], today[m.number][0]] for m in register.municipalities
+    ]
     return {
-        "fylker": [{"id": c.id, "navn": c.name, "naboer": [county_id[n] for n in neighbours[c.number]]}
-                   for c in register.counties],
+        "fylker": [
+            {"id": c.id, "navn": c.name, "naboer": [county_id[n] for n in neighbours[c.number]]}
+            for c in register.counties
+        ],
         "storrelser": size_classes(schema),
         "kommuner": municipalities,
         "fasetter": {"fylke": COUNTY_FACET, "storrelse": SIZE_FACET, "kommune": MUNICIPALITY_FILTER},
@@ -187,4 +193,3 @@ def municipality_data(examples: list[Example], schema: Schema) -> dict:
 
 def to_json(examples: list[Example], schema: Schema) -> str:
     return json.dumps(municipality_data(examples, schema), ensure_ascii=False, separators=(",", ":"))
-

@@ -16,17 +16,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..reading.model import Example
+from ..reading.schema import Schema
 from . import charts, open_data
 from .export_schema import FORMAT_URI, SCHEMA_URI, format_description, json_schema
 from .facets import group, sort_examples
 from .finder import render_finder
 from .guide import format_page
-from ..reading.model import Example
-from .render import (ALL_EXAMPLES_DIR, SiteOptions, example_uri, render_example, render_facet_overview,
-                     render_facet_value, render_listing)
-from ..reading.schema import Schema
+from .render import (
+    ALL_EXAMPLES_DIR,
+    SiteOptions,
+    example_uri,
+    render_example,
+    render_facet_overview,
+    render_facet_value,
+    render_listing,
+)
 from .search_index import reviewed_sort_keys, search_files
-from .submission_form import PAGE_URI as SUBMIT_URI, TEMPLATE_URI, render_submission_page, render_template
+from .submission_form import PAGE_URI as SUBMIT_URI
+from .submission_form import TEMPLATE_URI, render_submission_page, render_template
 
 
 @dataclass
@@ -70,8 +78,9 @@ class GeneratedSite:
     def fingerprints(self) -> dict[str, bytes]:
         """URI -> digest, for every generated page (:meth:`fingerprint`) and file (its text)."""
         prints = {uri: self.fingerprint(uri) for uri in self.pages}
-        prints.update({uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-                       for uri, text in self.files.items()})
+        prints.update(
+            {uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for uri, text in self.files.items()}
+        )
         return prints
 
     def fingerprint(self, uri: str) -> bytes:
@@ -112,23 +121,30 @@ def robots_txt(options: SiteOptions) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {options.absolute('sitemap.xml')}\n"
 
 
-def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
-                  related: dict[str, list[Example]] | None = None) -> GeneratedSite:
+def generate_site(
+    examples: list[Example], schema: Schema, options: SiteOptions, related: dict[str, list[Example]] | None = None
+) -> GeneratedSite:
     site = GeneratedSite()
     related = related or {}
     site.pages["bidra/format.md"] = format_page(schema)
     site.pages[SUBMIT_URI] = render_submission_page(options)  # the form; repository from mkdocs.yml
     site.files[TEMPLATE_URI] = render_template(schema, date.today())
     site.pages["apne-data.md"] = open_data.documentation_page(options.licence)
-    site.files[open_data.JSON_URI] = open_data.to_json(examples, date.today(), options.licence, options.site_url,
-                                                       options.publisher)
+    site.files[open_data.JSON_URI] = open_data.to_json(
+        examples, date.today(), options.licence, options.site_url, options.publisher
+    )
     site.files[open_data.CSV_URI] = open_data.to_csv(examples, options.site_url)
-    site.files[open_data.FEED_URI] = open_data.to_atom(examples, options.site_url, options.site_name, options.licence,
-                                                       options.publisher, options.publisher_url)
+    site.files[open_data.FEED_URI] = open_data.to_atom(
+        examples, options.site_url, options.site_name, options.licence, options.publisher, options.publisher_url
+    )
     if options.site_url:
         site.files["robots.txt"] = robots_txt(options)
-    site.files[SCHEMA_URI] = json.dumps(json_schema(schema, options.site_url), ensure_ascii=False, indent=1, default=str)
-    site.files[FORMAT_URI] = json.dumps(format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str)
+    site.files[SCHEMA_URI] = json.dumps(
+        json_schema(schema, options.site_url), ensure_ascii=False, indent=1, default=str
+    )
+    site.files[FORMAT_URI] = json.dumps(
+        format_description(schema), ensure_ascii=False, separators=(",", ":"), default=str
+    )
     reviewed_keys = reviewed_sort_keys(examples)
     token = secrets.token_hex(8)
 
@@ -139,8 +155,9 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
 
     for example in examples:
         uri = example_uri(example)
-        page = render_example(example, schema, options, related.get(example.slug), reviewed_keys[example.slug],
-                              stand_in=stand_in)
+        page = render_example(
+            example, schema, options, related.get(example.slug), reviewed_keys[example.slug], stand_in=stand_in
+        )
         site.pages[uri] = page.markdown
         site.toc[uri] = page.toc
         site.example_pages.add(uri)
@@ -150,19 +167,32 @@ def generate_site(examples: list[Example], schema: Schema, options: SiteOptions,
         overview = f"{facet.path}/index.md"
         site.pages[overview] = render_facet_overview(facet, values, _chart(facet, values, schema))
         for value in values:
-            site.pages.update(render_facet_value(value, schema, options, description_for(schema, facet.id, value.term.id),
-                                                 stand_in=stand_in))
+            site.pages.update(
+                render_facet_value(
+                    value, schema, options, description_for(schema, facet.id, value.term.id), stand_in=stand_in
+                )
+            )
         if facet.values_in_menu:
             site.menu_sections[overview] = [(value.term.label, value.uri) for value in values]
 
     by_facet = ", ".join(f"[{f.title.lower()}](../{f.path}/index.md)" for f in schema.facets)
     intro = f"Alle eksemplene i eksempelbanken, i alfabetisk rekkefølge. Du kan også finne dem etter {by_facet}."
-    site.pages.update(render_listing(f"{ALL_EXAMPLES_DIR}/index.md", "Alle eksempler", intro,
-                                     sort_examples(examples), schema, options, stand_in=stand_in))
+    site.pages.update(
+        render_listing(
+            f"{ALL_EXAMPLES_DIR}/index.md",
+            "Alle eksempler",
+            intro,
+            sort_examples(examples),
+            schema,
+            options,
+            stand_in=stand_in,
+        )
+    )
     finder_pages, finder_files = render_finder(examples, schema)  # «Finn eksempel» and the data it loads
     site.pages.update(finder_pages)
     site.files.update(finder_files)
     site.files.update(search_files(examples, schema))  # word families and «Mente du …?» for the search
-    site.fragment_count = {uri: count for uri, markdown in site.pages.items()
-                           if (count := len(_STAND_IN_SOURCE.findall(markdown)))}
+    site.fragment_count = {
+        uri: count for uri, markdown in site.pages.items() if (count := len(_STAND_IN_SOURCE.findall(markdown)))
+    }
     return site

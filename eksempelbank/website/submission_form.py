@@ -16,9 +16,9 @@ from datetime import date
 
 import yaml
 
+from ..reading.schema import Schema
 from .export_schema import FORMAT_URI
 from .render import SiteOptions, escape
-from ..reading.schema import Schema
 
 PAGE_URI = "bidra/send-inn.md"
 TEMPLATE_URI = "skjema/eksempelmal.txt"  # .txt: a generated .md would become a page
@@ -57,33 +57,45 @@ def render_submission_page(options: SiteOptions) -> str:
     template = _link(TEMPLATE_URI)
     routes = []
     if options.contact_email:
-        routes.append("«Send med e-post» laster ned fila og åpner e-postprogrammet ditt med en ferdig utfylt melding "
-                      f"til redaksjonen ({escape(options.contact_email)}); du legger ved fila og sender. Det krever "
-                      "ingen brukerkonto. Redaksjonen går gjennom eksempelet, svarer deg på e-post og spør hvis noe "
-                      "mangler, og publiserer det når det er klart.")
+        routes.append(
+            "«Send med e-post» laster ned fila og åpner e-postprogrammet ditt med en ferdig utfylt melding "
+            f"til redaksjonen ({escape(options.contact_email)}); du legger ved fila og sender. Det krever "
+            "ingen brukerkonto. Redaksjonen går gjennom eksempelet, svarer deg på e-post og spør hvis noe "
+            "mangler, og publiserer det når det er klart."
+        )
     if options.repository_url:
-        routes.append("Har du en GitHub-konto, kan du i stedet åpne fila direkte i GitHub og sende den inn som en "
-                      "endringsforespørsel (pull request); GitHub lager en kopi av eksempelbanken for deg, og en "
-                      "redaktør ser gjennom eksempelet før det publiseres.")
+        routes.append(
+            "Har du en GitHub-konto, kan du i stedet åpne fila direkte i GitHub og sende den inn som en "
+            "endringsforespørsel (pull request); GitHub lager en kopi av eksempelbanken for deg, og en "
+            "redaktør ser gjennom eksempelet før det publiseres."
+        )
     if not routes:
-        routes.append(f"Når alt er i orden, kan du laste ned fila og sende den inn slik [bidragsveiledningen]({guide}) "
-                      "beskriver.")
-    github = "Når alt er i orden, har du to måter å sende fila på. " + " ".join(routes) if len(routes) > 1 else routes[0]
+        routes.append(
+            f"Når alt er i orden, kan du laste ned fila og sende den inn slik [bidragsveiledningen]({guide}) beskriver."
+        )
+    github = (
+        "Når alt er i orden, har du to måter å sende fila på. " + " ".join(routes) if len(routes) > 1 else routes[0]
+    )
     issue_route = ""
     if options.repository_url:
         # The issue form (.github/ISSUE_TEMPLATE/nytt-eksempel.yml, generated from the format): no Git needed.
-        issue_route = (f"\n\nHar du en GitHub-konto og vil ikke lage fila selv, kan du fylle ut [saksskjemaet «Nytt "
-                       f"eksempel» på GitHub]({options.repository_url}/issues/new?template=nytt-eksempel.yml) i stedet. "
-                       "Det har de samme feltene og krever ingen kjennskap til Git, og en redaktør gjør det om til en "
-                       "eksempelfil. Alt du skriver der, blir offentlig.")
-    github_steps = ("fila inn i mappa `examples/` på GitHub med nettleseren, slik\n"
-                    f"   [bidragsveiledningen]({guide}) viser. Da blir den en endringsforespørsel (pull request)\n"
-                    "   som sjekkes automatisk og gås gjennom av en redaktør.")
+        issue_route = (
+            f"\n\nHar du en GitHub-konto og vil ikke lage fila selv, kan du fylle ut [saksskjemaet «Nytt "
+            f"eksempel» på GitHub]({options.repository_url}/issues/new?template=nytt-eksempel.yml) i stedet. "
+            "Det har de samme feltene og krever ingen kjennskap til Git, og en redaktør gjør det om til en "
+            "eksempelfil. Alt du skriver der, blir offentlig."
+        )
+    github_steps = (
+        "fila inn i mappa `examples/` på GitHub med nettleseren, slik\n"
+        f"   [bidragsveiledningen]({guide}) viser. Da blir den en endringsforespørsel (pull request)\n"
+        "   som sjekkes automatisk og gås gjennom av en redaktør."
+    )
     if options.contact_email:
-        send_without_js = (f"Send fila som vedlegg til redaksjonen på [{escape(options.contact_email)}]"
-                           f"(<mailto:{options.contact_email}>); det krever ingen brukerkonto."
-                           + (f" Har du en GitHub-konto, kan du i stedet legge {github_steps}" if options.repository_url
-                              else ""))
+        send_without_js = (
+            f"Send fila som vedlegg til redaksjonen på [{escape(options.contact_email)}]"
+            f"(<mailto:{options.contact_email}>); det krever ingen brukerkonto."
+            + (f" Har du en GitHub-konto, kan du i stedet legge {github_steps}" if options.repository_url else "")
+        )
     else:
         send_without_js = f"Legg {github_steps}"
     return f"""---

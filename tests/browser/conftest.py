@@ -23,8 +23,14 @@ if TYPE_CHECKING:
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MOBILE: ViewportSize = {"width": 390, "height": 844}
@@ -39,7 +45,9 @@ def _require_chromium():
         pytest.skip("Chromium er ikke installert (kjør scripts/install-chromium.sh som root)")
 
 
-FORGET_PALETTE = "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);"
+FORGET_PALETTE = (
+    "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);"
+)
 
 
 def follow_system_scheme(page):
@@ -84,7 +92,11 @@ def browser():
     with sync_playwright() as playwright:
         # A persistent context gives Chromium the fresh --user-data-dir it needs as root.
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True, viewport=DESKTOP,
+            profile,
+            executable_path=CHROMIUM,
+            args=CHROMIUM_FLAGS,
+            headless=True,
+            viewport=DESKTOP,
         )
         yield context
         context.close()
@@ -116,8 +128,12 @@ class Visit:
         url = request.url
         if url.startswith("mailto:"):  # handed to the visitor's e-mail program, not fetched from a host
             self.mail.append(url)
-        elif not (url.startswith("http://127.0.0.1:") or url.startswith("data:") or url.startswith("blob:")
-                  or url.startswith("about:")):
+        elif not (
+            url.startswith("http://127.0.0.1:")
+            or url.startswith("data:")
+            or url.startswith("blob:")
+            or url.startswith("about:")
+        ):
             self.outside.append(url)
 
     def _response(self, response):

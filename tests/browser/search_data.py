@@ -61,8 +61,7 @@ def slug_of(href: str) -> str | None:
 
 def matching(**chosen: list[str]) -> list[Example]:
     """Examples the finder should list: OR within a facet (field name), AND across facets."""
-    return [e for e in examples()
-            if all(set(values) & set(e.facet_values(field)) for field, values in chosen.items())]
+    return [e for e in examples() if all(set(values) & set(e.facet_values(field)) for field, values in chosen.items())]
 
 
 def count_text(count: int) -> str:
@@ -70,6 +69,7 @@ def count_text(count: int) -> str:
 
 
 # -- recall: word families, misspellings (tests/browser/test_search_recall.py) -----------------
+
 
 @lru_cache(maxsize=1)
 def search_words():
@@ -83,8 +83,14 @@ def indexed_text(example: Example) -> str:
     title, summary, the sections with their headings, sources and links, municipality, responsible
     actor, period and the labels of its facet values."""
     values = example.values
-    parts = [page_text(example), str(values.get("ansvarlig_aktor", "")), str(values.get("ansvarlig_enhet", "")),
-             example.period_label, *(s.title for s in example.sections), "Kilder Kjelder"]
+    parts = [
+        page_text(example),
+        str(values.get("ansvarlig_aktor", "")),
+        str(values.get("ansvarlig_enhet", "")),
+        example.period_label,
+        *(s.title for s in example.sections),
+        "Kilder Kjelder",
+    ]
     for source in values.get("kilder", []):
         parts += [str(source.get(key, "")) for key in ("tittel", "utgiver", "aar", "dokument", "del")]
     parts += [str(link.get("tittel", "")) for link in values.get("lenker", [])]

@@ -65,6 +65,7 @@ def built_file(site: Path, path: str) -> Path:
 
 # -- what the visitor does ---------------------------------------------------------------------
 
+
 def form_ready(page):
     page.wait_for_selector("#eb-send-inn[data-ready]")
 
@@ -110,8 +111,7 @@ def submenu_open(page):
     expect(page.locator(".md-sidebar--primary .md-nav__toggle:checked ~ .md-nav .md-nav__link").first).to_be_visible()
 
 
-ACTIONS = {f.__name__: f for f in (form_ready, form_with_errors, finder_filtered, search_open, menu_open,
-                                   submenu_open)}
+ACTIONS = {f.__name__: f for f in (form_ready, form_with_errors, finder_filtered, search_open, menu_open, submenu_open)}
 
 
 # -- axe ---------------------------------------------------------------------------------------
@@ -146,8 +146,12 @@ def describe(violations: list[dict]) -> str:
 
 # The menu drawer exists only on narrow screens: its states are tested on the phone alone.
 DRAWER_ACTIONS = {"menu_open", "submenu_open"}
-STATE_VIEWPORTS = [(state, viewport) for state in STATES for viewport in VIEWPORTS
-                   if not (STATES[state][1] in DRAWER_ACTIONS and viewport == "desktop")]
+STATE_VIEWPORTS = [
+    (state, viewport)
+    for state in STATES
+    for viewport in VIEWPORTS
+    if not (STATES[state][1] in DRAWER_ACTIONS and viewport == "desktop")
+]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -372,6 +376,7 @@ def test_wide_code_blocks_scroll_by_keyboard_on_a_phone(visit, site_url):
 
 # -- language ----------------------------------------------------------------------------------
 
+
 class _HtmlLang(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -462,12 +467,13 @@ def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> f
         channels = [c / 255 for c in rgb]
         channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
         return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
     high, low = sorted([luminance(a), luminance(b)], reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
 CHARTS = ["suksessfaktorer/", "fylker/"]
-NARROW = {"width": 320, "height": 640}   # WCAG 1.4.10: no sideways scrolling at 320 CSS px
+NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10: no sideways scrolling at 320 CSS px
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -548,10 +554,14 @@ def test_the_county_map_keeps_the_counties_places_where_it_has_room(visit, site_
 
 # -- context on example pages ------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, label, everything", [
-    (EXAMPLE, "Brødsmuler", "Alle eksempler"),
-    (NYNORSK_EXAMPLE, "Brødsmular", "Alle døme"),
-])
+
+@pytest.mark.parametrize(
+    "path, label, everything",
+    [
+        (EXAMPLE, "Brødsmuler", "Alle eksempler"),
+        (NYNORSK_EXAMPLE, "Brødsmular", "Alle døme"),
+    ],
+)
 def test_breadcrumbs_show_where_an_example_sits(visit, site_url, path, label, everything):
     page = visit(MOBILE)
     page.goto(site_url + path)
@@ -569,12 +579,25 @@ def test_breadcrumbs_show_where_an_example_sits(visit, site_url, path, label, ev
 
 # -- no request to another host ------------------------------------------------------------------
 
+
 class _Resources(HTMLParser):
     """Addresses the browser fetches by itself: scripts, styles, fonts, images, frames, media."""
-    FETCHED = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "frame": ["src"],
-               "source": ["src", "srcset"], "video": ["src", "poster"], "audio": ["src"], "track": ["src"],
-               "embed": ["src"], "object": ["data"], "input": ["src"], "image": ["href", "xlink:href"],
-               "use": ["href", "xlink:href"]}
+
+    FETCHED = {
+        "script": ["src"],
+        "img": ["src", "srcset"],
+        "iframe": ["src"],
+        "frame": ["src"],
+        "source": ["src", "srcset"],
+        "video": ["src", "poster"],
+        "audio": ["src"],
+        "track": ["src"],
+        "embed": ["src"],
+        "object": ["data"],
+        "input": ["src"],
+        "image": ["href", "xlink:href"],
+        "use": ["href", "xlink:href"],
+    }
 
     def __init__(self):
         super().__init__()
@@ -583,7 +606,13 @@ class _Resources(HTMLParser):
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         names = self.FETCHED.get(tag, [])
-        if tag == "link" and not set((values.get("rel") or "").split()) <= {"alternate", "canonical", "license", "prev", "next"}:  # not fetched
+        if tag == "link" and not set((values.get("rel") or "").split()) <= {
+            "alternate",
+            "canonical",
+            "license",
+            "prev",
+            "next",
+        }:  # not fetched
             names = ["href"]
         self.urls += [values[n] for n in names if values.get(n)]
         style = values.get("style") or ""

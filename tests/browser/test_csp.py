@@ -15,8 +15,17 @@ import pytest
 from ..sitebuild import copy_project, mkdocs_build
 from .conftest import DESKTOP, Visit, _QuietHandler
 
-PAGES = ["", "eksempler/stord-housing-first-teamet/", "finn/", "finn/?fylke=vestland", "fylker/",
-         "bidra/send-inn/", "apne-data/", "tilgjengelighet/", "404.html"]
+PAGES = [
+    "",
+    "eksempler/stord-housing-first-teamet/",
+    "finn/",
+    "finn/?fylke=vestland",
+    "fylker/",
+    "bidra/send-inn/",
+    "apne-data/",
+    "tilgjengelighet/",
+    "404.html",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -24,8 +33,13 @@ def test_every_page_has_a_policy_with_its_own_script_hashes(site_url, visit, pat
     page = visit()
     page.goto(site_url + path)
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
-                      "'wasm-unsafe-eval'"):
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "'wasm-unsafe-eval'",
+    ):
         assert directive in policy
     inline = page.evaluate("[...document.scripts].filter(s => !s.src).length")
     assert len(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy)) >= min(inline, 1)

@@ -14,12 +14,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.website.finder import RESULTS_PER_BATCH
-from eksempelbank.reading.schema import load_schema
-from eksempelbank.website.search_index import newest_first
 from benchmarks.synthetic import write_examples
+from eksempelbank.reading.schema import load_schema
 from eksempelbank.reading.text import sort_key
 from eksempelbank.reading.validate import load_examples
+from eksempelbank.website.finder import RESULTS_PER_BATCH
+from eksempelbank.website.search_index import newest_first
 
 from ..sitebuild import copy_project, mkdocs_build
 from .conftest import MOBILE, _QuietHandler
@@ -229,8 +229,7 @@ def test_back_button_returns_to_the_previous_choice(visit, site_url):
     checkbox(page, "fylke", county).check()
     expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
     checkbox(page, "suksessfaktorer", factor).check()
-    expect(page.locator(STATUS)).to_contain_text(
-        count_text(len(matching(fylke=[county], suksessfaktorer=[factor]))))
+    expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county], suksessfaktorer=[factor]))))
 
     page.go_back()
     expect(page.locator(STATUS)).to_contain_text(count_text(len(matching(fylke=[county]))))
@@ -253,7 +252,9 @@ def test_order_is_last_reviewed_first_or_by_title(visit, site_url):
     expect(page).to_have_url(re.compile(r"sortering=tittel"))
     expect(page.locator(RESULT_LINKS).first).to_have_text(min((e.title for e in examples()), key=sort_key))
     # The list is redrawn card by card as they arrive: wait for the whole of it, not the first card.
-    expect(page.locator(RESULT_LINKS)).to_have_text(sorted((e.title for e in examples()), key=sort_key)[:RESULTS_PER_BATCH])
+    expect(page.locator(RESULT_LINKS)).to_have_text(
+        sorted((e.title for e in examples()), key=sort_key)[:RESULTS_PER_BATCH]
+    )
 
 
 @pytest.mark.parametrize("query, base", INFLECTED)
@@ -281,8 +282,11 @@ def test_finder_on_a_phone(visit, site_url):
     expect(page.locator(STATUS)).to_contain_text(count_text(len(expected)))
     assert page.evaluate("document.documentElement.scrollWidth") <= MOBILE["width"], "no sideways scrolling"
     # An inflected word some of the chosen examples use (the examples change: computed, not fixed).
-    query, base = next((q, b) for q, b in [("startlånet", "startlån"), ("boligene", "boliger"), ("kommunen", "kommune")]
-                       if any(e.slug in examples_saying(b) for e in expected))
+    query, base = next(
+        (q, b)
+        for q, b in [("startlånet", "startlån"), ("boligene", "boliger"), ("kommunen", "kommune")]
+        if any(e.slug in examples_saying(b) for e in expected)
+    )
     page.get_by_label("Søk med egne ord").press_sequentially(query)
     with_text = [e for e in expected if e.slug in examples_saying(base)]
     expect(page.locator(STATUS)).to_contain_text(f"«{query}»")
@@ -374,7 +378,7 @@ def test_the_built_list_and_the_search_agree_on_newest_first(visit, site_url):
     assert built == from_table
     # Every example, in Pagefind's date order: the same order.
     assert len(from_pagefind) == len(examples())
-    assert from_pagefind[:len(built)] == built
+    assert from_pagefind[: len(built)] == built
 
 
 def test_show_more_continues_the_newest_first_list(visit, many_examples):
@@ -388,7 +392,7 @@ def test_show_more_continues_the_newest_first_list(visit, many_examples):
     page.get_by_role("button", name=f"Vis flere eksempler ({MANY - RESULTS_PER_BATCH} til)").click()
     expect(page.locator(RESULT_LINKS)).to_have_count(2 * RESULTS_PER_BATCH)
     assert selection_paths(paths) and not search_index_paths(paths), "the rest of the list comes from the table"
-    assert result_titles(page) == expected[:2 * RESULTS_PER_BATCH]
+    assert result_titles(page) == expected[: 2 * RESULTS_PER_BATCH]
     # Focus moves to the first new example, so a keyboard or screen reader user reads on.
     expect(page.locator(RESULT_LINKS).nth(RESULTS_PER_BATCH)).to_be_focused()
     page.get_by_role("button", name=f"Vis flere eksempler ({MANY - 2 * RESULTS_PER_BATCH} til)").click()
@@ -407,4 +411,4 @@ def test_show_more_after_sorting_by_title(visit, many_examples):
     assert result_titles(page) == expected[:RESULTS_PER_BATCH]
     page.get_by_role("button", name=re.compile(r"^Vis flere eksempler")).click()
     expect(page.locator(RESULT_LINKS)).to_have_count(2 * RESULTS_PER_BATCH)
-    assert result_titles(page) == expected[:2 * RESULTS_PER_BATCH]
+    assert result_titles(page) == expected[: 2 * RESULTS_PER_BATCH]

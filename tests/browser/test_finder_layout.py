@@ -12,17 +12,16 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from eksempelbank.website.finder import RESULTS_PER_BATCH, SHORT_LIST
 from eksempelbank.reading.schema import load_schema
+from eksempelbank.website.finder import RESULTS_PER_BATCH, SHORT_LIST
 
 from .conftest import MOBILE
 from .search_data import count_text, examples, matching
-from .test_finder import (MANY, RESULT_LINKS, STATUS, checkbox, many_examples, open_filters,  # noqa: F401
-                          open_finder, result_titles)
+from .test_finder import MANY, RESULT_LINKS, STATUS, checkbox, many_examples, open_filters, open_finder, result_titles  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = {"width": 1280, "height": 800}   # the issue's desktop
+LAPTOP = {"width": 1280, "height": 800}  # the issue's desktop
 SCREENS = {"desktop": LAPTOP, "mobil": MOBILE}
 
 IN_VIEW = """el => {
@@ -196,6 +195,7 @@ def test_size_classes_show_their_limits_where_they_are_chosen(visit, site_url):
 
 
 # -- Back to the finder ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_back_from_an_example_puts_the_focus_on_it(visit, site_url, screen):

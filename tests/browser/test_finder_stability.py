@@ -54,7 +54,9 @@ def sticky_cover(page) -> float:
     }""")
 
 
-@pytest.mark.parametrize("viewport", [ZOOM_400, SMALL_PHONE, MOBILE, DESKTOP], ids=["400%", "small-phone", "phone", "desktop"])
+@pytest.mark.parametrize(
+    "viewport", [ZOOM_400, SMALL_PHONE, MOBILE, DESKTOP], ids=["400%", "small-phone", "phone", "desktop"]
+)
 def test_sticky_bars_cover_at_most_a_third_and_never_hide_the_focus(visit, site_url, viewport):
     town = a_town()
     page = visit(viewport)

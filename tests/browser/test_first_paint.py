@@ -14,8 +14,20 @@ import pytest
 
 from .conftest import DESKTOP, MOBILE
 
-PAGES = ["", "finn/", "finn/?q=startl%C3%A5n", "eksempler/drammen-fra-leie-til-eie/", "alle-eksempler/",
-         "tema/startlan/", "fylker/", "suksessfaktorer/", "bidra/send-inn/", "bidra/format/", "om/", "404.html"]
+PAGES = [
+    "",
+    "finn/",
+    "finn/?q=startl%C3%A5n",
+    "eksempler/drammen-fra-leie-til-eie/",
+    "alle-eksempler/",
+    "tema/startlan/",
+    "fylker/",
+    "suksessfaktorer/",
+    "bidra/send-inn/",
+    "bidra/format/",
+    "om/",
+    "404.html",
+]
 SMALL_PHONE = {"width": 320, "height": 568}
 LIGHTHOUSE_PHONE = {"width": 412, "height": 823}
 
@@ -53,7 +65,9 @@ def first_screen(page, url: str, with_stylesheet: bool, scheme: str) -> dict:
     return page.evaluate(FIRST_SCREEN)
 
 
-@pytest.mark.parametrize("viewport", [LIGHTHOUSE_PHONE, SMALL_PHONE, MOBILE, DESKTOP], ids=lambda v: f"{v['width']}x{v['height']}")
+@pytest.mark.parametrize(
+    "viewport", [LIGHTHOUSE_PHONE, SMALL_PHONE, MOBILE, DESKTOP], ids=lambda v: f"{v['width']}x{v['height']}"
+)
 def test_first_paint_lays_out_the_first_screen_as_the_full_stylesheet(visit, site_url, viewport):
     page = visit(viewport)
     differences = {}
@@ -65,7 +79,9 @@ def test_first_paint_lays_out_the_first_screen_as_the_full_stylesheet(visit, sit
                 a, b = full.get(i), first.get(i)
                 if a != b:
                     differences.setdefault(f"/{path} ({scheme})", []).append(
-                        f"{(a or b)['element']}: {a and (a['box'], a['look'])} -> {b and (b['box'], b['look'])}")
+                        f"{(a or b)['element']}: {a and (a['box'], a['look'])} -> {b and (b['box'], b['look'])}"
+                    )
     page.unroute_all()
     assert not differences, "første visning avviker (kjør scripts/critical_css.py):\n" + "\n".join(
-        f"{where}: " + "\n    ".join(found[:6]) for where, found in differences.items())
+        f"{where}: " + "\n    ".join(found[:6]) for where, found in differences.items()
+    )

@@ -32,6 +32,7 @@ PLACES = ["samme fylke", "nabofylke", "annet fylke"]
 
 # -- expectations, from the data ------------------------------------------------------------------
 
+
 def neighbours() -> dict[str, set[str]]:
     """County id -> the ids of the counties it borders (data/register/nabofylker.csv, both ways)."""
     register = load_schema().register
@@ -70,8 +71,13 @@ def shown_ranking(page) -> list[tuple[str, str]]:
     """(slug, reason) of every result, in the order shown."""
     show_all(page)
     items = page.locator("#eb-finder-list li")
-    return [(slug_of(item.locator(".eb-result__title a").get_attribute("href")),
-             item.locator(".eb-result__reason").inner_text()) for item in items.all()]
+    return [
+        (
+            slug_of(item.locator(".eb-result__title a").get_attribute("href")),
+            item.locator(".eb-result__reason").inner_text(),
+        )
+        for item in items.all()
+    ]
 
 
 def assert_ranked(page, town: Municipality, size: str, chosen: dict[str, list[str]] | None = None):
@@ -104,8 +110,9 @@ def small_town_without_examples() -> Municipality:
     """A municipality the bank has no example from, in the county with the most small examples."""
     register = load_schema().register
     with_examples = {m for e in examples() for m in e.municipalities}
-    county = Counter(c for e in examples() if e.values["kommunestorrelse"] == "liten"
-                     for c in e.facet_values("fylke")).most_common(1)[0][0]
+    county = Counter(
+        c for e in examples() if e.values["kommunestorrelse"] == "liten" for c in e.facet_values("fylke")
+    ).most_common(1)[0][0]
     return next(m for m in register.municipalities if m.county.id == county and m not in with_examples)
 
 
@@ -121,6 +128,7 @@ def today(town: Municipality) -> tuple[int, str]:
 
 
 # -- small: named in the finder, size chosen by the visitor ---------------------------------------
+
 
 def test_small_municipality_named_in_the_finder(visit, site_url):
     town = small_town_without_examples()
@@ -144,6 +152,7 @@ def test_small_municipality_named_in_the_finder(visit, site_url):
 
 # -- mid-sized: named on the front page, the size the bank knows -----------------------------------
 
+
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobil"])
 def test_mid_sized_municipality_named_on_the_front_page(visit, site_url, viewport):
     town = single_size("mellomstor")[0]
@@ -164,6 +173,7 @@ def test_mid_sized_municipality_named_on_the_front_page(visit, site_url, viewpor
 
 
 # -- large: the address alone, the round trip, another size, a filter as well ------------------------
+
 
 def test_large_municipality_from_the_address_and_back(visit, site_url):
     town = single_size("stor")[0]
@@ -195,8 +205,9 @@ def test_large_municipality_from_the_address_and_back(visit, site_url):
 def test_the_ranking_keeps_the_visitors_other_choices(visit, site_url):
     town = single_size("stor")[0]
     schema = load_schema()
-    factor = max(schema.vocabulary_for(schema.facet("suksessfaktorer")).ids(),
-                 key=lambda f: len(matching(suksessfaktorer=[f])))
+    factor = max(
+        schema.vocabulary_for(schema.facet("suksessfaktorer")).ids(), key=lambda f: len(matching(suksessfaktorer=[f]))
+    )
     page = visit()
     open_finder(page, site_url, f"?kommune={town.id}&suksessfaktorer={factor}")
     expected = matching(suksessfaktorer=[factor])
@@ -217,6 +228,7 @@ def test_clearing_the_choices_forgets_the_municipality(visit, site_url):
 
 
 # -- names: Sámi, shared, unknown ----------------------------------------------------------------------
+
 
 def test_a_sami_name_finds_the_municipality(visit, site_url):
     register = load_schema().register
@@ -278,6 +290,7 @@ def test_without_javascript_the_front_page_form_still_leads_to_the_finder(visit,
 
 
 # -- accessibility of the new states ------------------------------------------------------------------
+
 
 def finder_ranked(page, site_url):
     town = single_size("mellomstor")[0]

@@ -27,8 +27,13 @@ def bokmal_only() -> tuple[set[str], set[str]]:
     differing = {key: text for key, text in bokmal.items() if nynorsk[key] != text}
     whole = {t for t in differing.values() if "{" not in t}
     whole |= {name for name, nn in NAMES.items() if nn != name}
-    fragments = {part.strip() for key, t in differing.items() if "{" in t for part in re.split(r"\{\w+\}", t)
-                 if len(part.split()) >= 2 and part.strip() not in nynorsk[key]}
+    fragments = {
+        part.strip()
+        for key, t in differing.items()
+        if "{" in t
+        for part in re.split(r"\{\w+\}", t)
+        if len(part.split()) >= 2 and part.strip() not in nynorsk[key]
+    }
     return whole, fragments
 
 

@@ -1,7 +1,6 @@
 """The site as a visitor meets it: navigate from the front page to an example and back; every
 page and every open menu, dialog and form fits a 320 px screen."""
 
-
 import pytest
 from playwright.sync_api import expect
 
@@ -123,7 +122,9 @@ def test_open_menus_dialogs_and_forms_fit_320_px(visit, site_url, state):
         page.goto(site_url + "eksempler/drammen-fra-leie-til-eie/")
         page.locator("[data-eb-menu-button]").click()
         page.locator(".md-sidebar--primary label.md-nav__link[for]").first.click()
-        expect(page.locator(".md-sidebar--primary .md-nav__toggle:checked ~ .md-nav .md-nav__link").first).to_be_visible()
+        expect(
+            page.locator(".md-sidebar--primary .md-nav__toggle:checked ~ .md-nav .md-nav__link").first
+        ).to_be_visible()
     elif state == "sok":
         page.goto(site_url + "eksempler/drammen-fra-leie-til-eie/")
         page.locator(".md-header").get_by_role("button", name="Søk").click()

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.browser
 
 EXAMPLE = "eksempler/drammen-fra-leie-til-eie/"
 # Long, and with no hyphen or space where a line could break by itself.
-LONG_URL = ("https://www.husbanken.no/globalassets/dokumentarkiv/Underveisevaluering_Boligsosialt_"
-            "Utviklingsprogram_RegionSor_2011_Kapittel5_5_Drammen_FraLeieTilEie_FullstendigRapport.pdf")
+LONG_URL = (
+    "https://www.husbanken.no/globalassets/dokumentarkiv/Underveisevaluering_Boligsosialt_"
+    "Utviklingsprogram_RegionSor_2011_Kapittel5_5_Drammen_FraLeieTilEie_FullstendigRapport.pdf"
+)
 # A4 less the print margins of eksempelbank.css (15 mm each side), in CSS pixels (96 per inch).
 A4_TEXT_WIDTH = round((210 - 2 * 15) / 25.4 * 96)
 BUTTON = "Skriv ut / lagre som PDF"
@@ -82,8 +84,17 @@ def test_printed_example_is_one_clean_a4_document(visit, site_with_a_link, schem
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate" if scheme == "dark" else "default")
     page.emulate_media(media="print", color_scheme=scheme)
 
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-top",
-                   "[data-eb-search]", "nav.eb-breadcrumbs", "button[data-eb-print]", ".md-skip"]:
+    for hidden in [
+        ".md-header",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-top",
+        "[data-eb-search]",
+        "nav.eb-breadcrumbs",
+        "button[data-eb-print]",
+        ".md-skip",
+    ]:
         for element in page.locator(hidden).all():
             expect(element).to_be_hidden()
     expect(page.locator("h1")).to_have_text("Fra leie til eie i Drammen (status 2011)")
@@ -98,24 +109,30 @@ def test_printed_example_is_one_clean_a4_document(visit, site_with_a_link, schem
     link = page.get_by_role("link", name="Underveisevalueringen som PDF")
     expect(link).to_be_visible()
     assert LONG_URL in link.evaluate("a => getComputedStyle(a, '::after').content")
-    overflow = page.evaluate("""width => [...document.querySelectorAll('article *')]
+    overflow = page.evaluate(
+        """width => [...document.querySelectorAll('article *')]
         .filter(el => el.getBoundingClientRect().right > width + 1)
-        .map(el => el.tagName + '.' + el.className)""", A4_TEXT_WIDTH)
+        .map(el => el.tagName + '.' + el.className)""",
+        A4_TEXT_WIDTH,
+    )
     assert overflow == [], f"går ut over papirets bredde: {overflow}"
     assert page.evaluate("document.documentElement.scrollWidth") <= A4_TEXT_WIDTH
 
     # Where the paper came from: the site, the page's address and the day it was printed; not on screen.
     source = page.locator(".eb-print-source")
     expect(source).to_be_visible()
-    today = page.evaluate("(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
-                          ".map((n, i) => i ? String(n).padStart(2, '0') : n).join('-'); })()")
+    today = page.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+        ".map((n, i) => i ? String(n).padStart(2, '0') : n).join('-'); })()"
+    )
     expect(source).to_contain_text("Boligsosial eksempelbank")
     expect(source).to_contain_text(page.locator('link[rel="canonical"]').get_attribute("href"))
     expect(source).to_contain_text(f"Skrevet ut {today}")
 
     # Dark on white paper, whatever the screen's scheme.
     colours = page.locator("article .eb-avsnitt p").first.evaluate(
-        "p => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor]")
+        "p => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor]"
+    )
     assert colours == ["rgb(31, 31, 31)", "rgb(255, 255, 255)"]
 
     # What Chromium's «Lagre som PDF» makes of it: A4 pages (595 × 842 points), only a few.

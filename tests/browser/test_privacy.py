@@ -73,8 +73,9 @@ def test_the_email_route_sends_nothing_itself_and_names_the_file(visit, site_url
     assert info.value.suggested_filename == f"{SLUG}.md"
     status = page.locator("#eb-status").inner_text()
     assert f"Fila {SLUG}.md er lastet ned" in status and CONTACT in status and "Legg ved fila" in status
-    opened = page.evaluate("() => Array.from(document.querySelectorAll('#eb-status a[href^=\"mailto:\"]'))"
-                           ".map((a) => a.href)")
+    opened = page.evaluate(
+        "() => Array.from(document.querySelectorAll('#eb-status a[href^=\"mailto:\"]')).map((a) => a.href)"
+    )
     assert len(opened) == 1, "the status offers the same message as a link, in case no mail program opened"
     url = urlparse(opened[0])
     assert url.scheme == "mailto" and unquote(url.path) == CONTACT

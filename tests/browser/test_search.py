@@ -11,8 +11,19 @@ from playwright.sync_api import expect
 from eksempelbank.reading.schema import load_schema
 
 from .conftest import DESKTOP, MOBILE
-from .search_data import (INFLECTED, by_title, count_text, examples, examples_saying, examples_with_any_word,
-                          examples_with_family, examples_with_word_starting, indexed_text, search_words, slug_of)
+from .search_data import (
+    INFLECTED,
+    by_title,
+    count_text,
+    examples,
+    examples_saying,
+    examples_with_any_word,
+    examples_with_family,
+    examples_with_word_starting,
+    indexed_text,
+    search_words,
+    slug_of,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -138,8 +149,12 @@ def test_payload_script_measures_what_search_transfers(real_site):
     from eksempelbank import ROOT
 
     site, _ = real_site
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "search_payload.py"), str(site), "--json"],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "search_payload.py"), str(site), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert 0 < result["search_transfer_gz"] < 500 * 1024, "a first query transfers a few hundred KB at most"
@@ -240,8 +255,11 @@ def test_words_together_rank_first(visit, site_url, viewport):
 def test_header_lists_examples_then_explanations_then_other_pages(visit, site_url, viewport):
     schema = load_schema()
     facet = schema.facet("suksessfaktorer")
-    term = next(t for t in schema.vocabulary_for(facet).terms
-                if (schema.data_dir / "omtaler" / facet.id / f"{t.id}.md").is_file())
+    term = next(
+        t
+        for t in schema.vocabulary_for(facet).terms
+        if (schema.data_dir / "omtaler" / facet.id / f"{t.id}.md").is_file()
+    )
     page = visit(viewport)
     page.goto(site_url)
     dialog = header_search(page, term.label)
@@ -251,8 +269,10 @@ def test_header_lists_examples_then_explanations_then_other_pages(visit, site_ur
     assert titles[:2] == order[:2] and titles == [t for t in order if t in titles]
     facet_paths = tuple(f"/{f.path}/" for f in schema.facets)
     for title, group in zip(titles, groups.all(), strict=True):
-        paths = [href.split("127.0.0.1", 1)[1].split("/", 1)[1] for href in
-                 group.locator(".eb-result__title a").evaluate_all("els => els.map(e => e.href)")]
+        paths = [
+            href.split("127.0.0.1", 1)[1].split("/", 1)[1]
+            for href in group.locator(".eb-result__title a").evaluate_all("els => els.map(e => e.href)")
+        ]
         paths = ["/" + p for p in paths]
         if title == "Eksempler":
             assert paths and all(p.startswith("/eksempler/") for p in paths)
@@ -309,8 +329,9 @@ def test_nynorsk_page_says_it_in_nynorsk(visit, site_url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("query", ["suksessfaktorer", "Holmestarnd"], ids=["grupper", "forslag"])
-def test_axe_finds_nothing_in_the_grouped_results_or_the_suggestions(visit, site_url, axe_source, query, viewport,
-                                                                      scheme):
+def test_axe_finds_nothing_in_the_grouped_results_or_the_suggestions(
+    visit, site_url, axe_source, query, viewport, scheme
+):
     from .conftest import follow_system_scheme
     from .test_accessibility import axe_violations, describe
 

@@ -49,8 +49,13 @@ def test_the_same_answer_at_any_typing_speed_and_pasted(visit, site_url, delay):
     open_finder(finder, site_url, f"?q={QUERY}")
     expect(finder.locator(STATUS)).to_contain_text(f"«{QUERY}»")
     expect(finder.locator(STATUS)).not_to_contain_text("Ingen")
-    listed = [s for s in map(slug_of, finder.locator("#eb-finder-list .eb-result__title a")
-                             .evaluate_all("els => els.map(e => e.href)")) if s]
+    listed = [
+        s
+        for s in map(
+            slug_of, finder.locator("#eb-finder-list .eb-result__title a").evaluate_all("els => els.map(e => e.href)")
+        )
+        if s
+    ]
     assert shown[:5] == listed[:5], "the header and the finder rank alike"
     assert relevant(QUERY) & set(shown[:5]), "the examples about settling refugees come first"
     # Found at all, not necessarily in the first page of results: the bank holds more and more
@@ -68,8 +73,13 @@ def test_enter_in_the_header_opens_the_finder_with_the_same_answer(visit, site_u
     page.get_by_role("dialog", name=DIALOG).get_by_role("searchbox", name="Søkeord").press("Enter")
     expect(page.locator(STATUS)).to_contain_text(f"«{QUERY}»")
     expect(page.locator("#eb-finder[aria-busy]")).to_have_count(0)
-    listed = [s for s in map(slug_of, page.locator("#eb-finder-list .eb-result__title a")
-                             .evaluate_all("els => els.map(e => e.href)")) if s]
+    listed = [
+        s
+        for s in map(
+            slug_of, page.locator("#eb-finder-list .eb-result__title a").evaluate_all("els => els.map(e => e.href)")
+        )
+        if s
+    ]
     assert listed[:5] == shown[:5]
 
 
@@ -93,7 +103,9 @@ def place_without_examples() -> tuple:
     register = load_schema().register
     used = {m for e in examples() for m in e.municipalities}
     names = [m for m in register.municipalities if m not in used and " " not in m.name and "(" not in m.name]
-    mentioned = [m for m in names if any(re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", indexed_text(e)) for e in examples())]
+    mentioned = [
+        m for m in names if any(re.search(rf"(?<!\w){re.escape(m.name)}(?!\w)", indexed_text(e)) for e in examples())
+    ]
     return (mentioned or names)[0], bool(mentioned)
 
 

@@ -56,8 +56,10 @@ def test_recall_at_5_is_at_least_0_95(visit, site_url, finder):
         found, offers = top(page, site_url, query, finder)
         scores[query] = recall_at(found, query)
         if scores[query] < 1:
-            misses.append(f"{query} ({kind}, {scores[query]:.2f}): top 5 {found}, offers {offers}, "
-                          f"missing {sorted(relevant(query) - set(found))[:5]}")
+            misses.append(
+                f"{query} ({kind}, {scores[query]:.2f}): top 5 {found}, offers {offers}, "
+                f"missing {sorted(relevant(query) - set(found))[:5]}"
+            )
     recall = sum(scores.values()) / len(scores)
     print(f"\nrecall@5 ({'finder' if finder else 'header'}): {recall:.3f} over {len(scores)} queries")
     print("\n".join(misses))

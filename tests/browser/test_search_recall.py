@@ -21,15 +21,22 @@ import re
 import pytest
 
 from .conftest import DESKTOP, MOBILE
-from .search_data import (examples, examples_with_any_word, examples_with_word_starting, family_of, search_words,
-                          slug_of, without_ending)
+from .search_data import (
+    examples,
+    examples_with_any_word,
+    examples_with_word_starting,
+    family_of,
+    search_words,
+    slug_of,
+    without_ending,
+)
 
 pytestmark = pytest.mark.browser
 
 
 def swap(word: str, at: int) -> str:
     """Two neighbouring letters swapped, as fast typing does: swap("Holmestrand", 7) = "Holmestarnd"."""
-    return word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
 
 
 def unaccented(word: str) -> str:
@@ -38,7 +45,7 @@ def unaccented(word: str) -> str:
 
 
 def dropped(word: str, at: int) -> str:
-    return word[:at] + word[at + 1:]
+    return word[:at] + word[at + 1 :]
 
 
 def doubled(word: str, at: int) -> str:

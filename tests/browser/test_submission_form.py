@@ -14,10 +14,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from eksempelbank import ROOT
-from eksempelbank.website.build import site_options
 from eksempelbank.reading.project import site_settings
 from eksempelbank.reading.schema import load_schema
 from eksempelbank.reading.validate import validate_file
+from eksempelbank.website.build import site_options
 
 from .conftest import MOBILE
 
@@ -73,7 +73,8 @@ def fill_example(page, *, title=TITLE, extra_sections=None):
     page.get_by_role("group", name="Tema og tiltak").get_by_label("Boligkontor", exact=True).check()
     page.get_by_role("textbox", name="Oppsummering (påkrevd)").fill(
         "Karasjok samlet bostøtte, startlån og kommunale boliger i ett boligkontor, slik at innbyggerne "
-        "får hjelp på ett sted: raskere og enklere.")
+        "får hjelp på ett sted: raskere og enklere."
+    )
     page.get_by_role("textbox", name="Startår").fill("2019")
     page.get_by_label("Arbeidet pågår fortsatt").check()
     source = page.get_by_role("group", name="Kilde 1")
@@ -134,7 +135,9 @@ def test_editor_fixes_a_missing_field_and_downloads_a_valid_file(visit, site_url
     assert text == preview_text(page)
     assert f'tittel: "{TITLE}"' in text, "a title with a colon is quoted"
     assert "kommune: Kárášjohka" in text and "sist_vurdert: " in text
-    assert "## Oppsummert\n\nKommunen samlet" in text and "## Tips til andre" not in text, "empty optional sections are left out"
+    assert "## Oppsummert\n\nKommunen samlet" in text and "## Tips til andre" not in text, (
+        "empty optional sections are left out"
+    )
 
     example, problems = check_file(tmp_path, download.suggested_filename, text)
     assert [p.human() for p in problems] == []
@@ -221,7 +224,9 @@ def test_form_offers_exactly_the_vocabularies_and_register(visit, site_url):
         assert page.get_by_role("group", name="Målgrupper (påkrevd)").get_by_label(term.label, exact=True).count() == 1
     options = page.locator("#eb-kommuneliste option").evaluate_all("els => els.map(e => e.value)")
     register = schema.register
-    assert set(options) == {m.name for m in register.municipalities} | {m.alt_name for m in register.municipalities if m.alt_name}
+    assert set(options) == {m.name for m in register.municipalities} | {
+        m.alt_name for m in register.municipalities if m.alt_name
+    }
     assert "Guovdageaidnu" in options and "Herøy (Nordland)" in options
 
 
@@ -234,7 +239,9 @@ def test_nynorsk_switches_the_section_headings(visit, site_url, tmp_path):
         assert page.locator(".eb-section-label").filter(has_text=section.nn).count() >= 1
     textarea = section_box(page, "Målsetjingar")
     assert textarea.get_attribute("lang") == "nn"
-    page.wait_for_function("() => document.getElementById('eb-forhandsvisning').textContent.includes('## Målsetjingar')")
+    page.wait_for_function(
+        "() => document.getElementById('eb-forhandsvisning').textContent.includes('## Målsetjingar')"
+    )
     text = preview_text(page)
     assert "sprak: nn" in text and "## Skildring av kven som gjorde kva" in text
     assert check_file(tmp_path, f"{SLUG}.md", text)[1] == []
@@ -243,13 +250,17 @@ def test_nynorsk_switches_the_section_headings(visit, site_url, tmp_path):
 def test_form_and_validator_agree_on_a_file_full_of_mistakes(visit, site_url, tmp_path):
     """The same problems with the same messages: the form's checks against eksempelbank.reading.validate."""
     page = open_form(visit, site_url)
-    fill_example(page, title="Et altfor langt eksempel " * 6, extra_sections={
-        "Oppsummert": 'Se <script>alert(1)</script> og [klikk](javascript:alert(1)).\n\n<a href="#" onclick="x()">her</a>',
-        "Resultat": "# Stor overskrift\n\nSkriv til ola.nordmann@karasjok.kommune.no eller postmottak@karasjok.kommune.no.",
-        "Bakgrunn": '<img src="https://evil.example/x.png">\n\n## Resultatene\n\nMer tekst.\n\n```\n<script>ikke kjørt</script>\n```',
-        "Målsettinger": "Mål.\n\n## Tips til andre\n\nTips midt i.\n\nEt viktig punkt\n---",
-        "Tips til andre": "Ring 22 33 44 55, eller betal 12 345 678 kr.",
-    })
+    fill_example(
+        page,
+        title="Et altfor langt eksempel " * 6,
+        extra_sections={
+            "Oppsummert": 'Se <script>alert(1)</script> og [klikk](javascript:alert(1)).\n\n<a href="#" onclick="x()">her</a>',
+            "Resultat": "# Stor overskrift\n\nSkriv til ola.nordmann@karasjok.kommune.no eller postmottak@karasjok.kommune.no.",
+            "Bakgrunn": '<img src="https://evil.example/x.png">\n\n## Resultatene\n\nMer tekst.\n\n```\n<script>ikke kjørt</script>\n```',
+            "Målsettinger": "Mål.\n\n## Tips til andre\n\nTips midt i.\n\nEt viktig punkt\n---",
+            "Tips til andre": "Ring 22 33 44 55, eller betal 12 345 678 kr.",
+        },
+    )
     municipality = page.get_by_role("combobox", name="Kommune (påkrevd)")
     municipality.fill("Nedre Eiker")
     for name in ("Holmstrand", "Herøy", "9999", "Nedre Eiker"):
@@ -308,16 +319,20 @@ def assert_same_problems(page, tmp_path):
 
 def test_form_and_validator_agree_on_nynorsk_and_markdown_details(visit, site_url, tmp_path):
     page = open_form(visit, site_url)
-    fill_example(page, title="Bustadkontor i Guovdageaidnu", extra_sections={
-        "Oppsummert": "Tekst.\n\n## Målsettinger\n\nBokmålsoverskrift i ein nynorsk tekst.",
-        "Resultat": "```\n## Ikkje ei overskrift\n```\n\nTekst\n===",
-        "Bakgrunn": "<!-- berre hjelpetekst -->",
-        "Målsettinger": "",
-        "Beskrivelse av hvem som gjorde hva": "Med <iframe src=x></iframe>, `<script>` i kode og "
-        "![bilete](https://x.no/a.png).\n\n[ref]: javascript:alert(1)\n\nSjå <javascript:alert(1)> og <https://døme.no>.",
-        "Tips til andre": "Ring +47 22334455 eller 0047 22 33 44 55; det kostar kr 22 33 44 55. Skriv til "
-        "postmottak.nav@kommune.no, boligkontoret@kommune.no eller kari@døme.no.",
-    })
+    fill_example(
+        page,
+        title="Bustadkontor i Guovdageaidnu",
+        extra_sections={
+            "Oppsummert": "Tekst.\n\n## Målsettinger\n\nBokmålsoverskrift i ein nynorsk tekst.",
+            "Resultat": "```\n## Ikkje ei overskrift\n```\n\nTekst\n===",
+            "Bakgrunn": "<!-- berre hjelpetekst -->",
+            "Målsettinger": "",
+            "Beskrivelse av hvem som gjorde hva": "Med <iframe src=x></iframe>, `<script>` i kode og "
+            "![bilete](https://x.no/a.png).\n\n[ref]: javascript:alert(1)\n\nSjå <javascript:alert(1)> og <https://døme.no>.",
+            "Tips til andre": "Ring +47 22334455 eller 0047 22 33 44 55; det kostar kr 22 33 44 55. Skriv til "
+            "postmottak.nav@kommune.no, boligkontoret@kommune.no eller kari@døme.no.",
+        },
+    )
     page.get_by_role("group", name="Målform (påkrevd)").get_by_label("Nynorsk").check()
     page.get_by_role("combobox", name="Kommune (påkrevd)").fill("Guovdageaidnu")
     page.get_by_role("combobox", name="Tidligere kommune").fill("Hof")
@@ -331,10 +346,21 @@ def test_form_and_validator_agree_on_nynorsk_and_markdown_details(visit, site_ur
     source.get_by_role("textbox", name="År").fill("2099")
     problems = assert_same_problems(page, tmp_path)
     messages = " ".join(p.message for p in problems)
-    for expected in ("skriv overskriften «## Målsetjingar»", "Mangler påkrevd avsnitt «## Målsetjingar»",
-                     "overskrift på nivå 1", "bare hjelpeteksten", "<iframe>", "javascript:", "kari@døme.no",
-                     "Hof ble del av Holmestrand", "innbyggertall 5000 (None)", "Startåret 2099",
-                     "2099-01-01 ligger fram i tid", "2099 ligger fram i tid", "+47 22334455"):
+    for expected in (
+        "skriv overskriften «## Målsetjingar»",
+        "Mangler påkrevd avsnitt «## Målsetjingar»",
+        "overskrift på nivå 1",
+        "bare hjelpeteksten",
+        "<iframe>",
+        "javascript:",
+        "kari@døme.no",
+        "Hof ble del av Holmestrand",
+        "innbyggertall 5000 (None)",
+        "Startåret 2099",
+        "2099-01-01 ligger fram i tid",
+        "2099 ligger fram i tid",
+        "+47 22334455",
+    ):
         assert expected in messages, expected
     assert "postmottak.nav@" not in messages and "boligkontoret@" not in messages and "kr 22 33" not in messages
 
