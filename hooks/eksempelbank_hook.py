@@ -140,6 +140,7 @@ def on_config(config):
             config.get("extra", {}).get("eksempelbank", {}),
             config.get("site_url"),
             directory_urls=config["use_directory_urls"],
+            reuse_pages=bool(_state.get("serving")),  # `make serve`: unchanged example pages from the last rebuild
         )
     except SearchIndexError as error:  # e.g. data/ordfamilier.yml: its problems, not a traceback
         raise PluginError(str(error)) from error

@@ -19,6 +19,7 @@ from ..reading.validate import Catalog, load_examples, validate_file
 from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
+from .reuse import ExamplePages
 from .site import GeneratedSite, generate_site
 
 
@@ -169,13 +170,24 @@ class ValidationCache:
 _validated = ValidationCache()
 
 
+#: `make serve`: the example pages of the last rebuild (reuse.py).
+_example_pages = ExamplePages()
+
+
 def prepare_build(
-    root: Path, settings: dict[str, Any], site_url: str | None = None, directory_urls: bool = True
+    root: Path,
+    settings: dict[str, Any],
+    site_url: str | None = None,
+    directory_urls: bool = True,
+    reuse_pages: bool = False,
 ) -> BuildResult:
+    """Validate, relate and generate. ``reuse_pages`` (`make serve`): an example page made from the same
+    example, related examples and sort key as in the last rebuild is not generated again."""
     schema = load_schema(root / "data")
     catalog = load_examples(root / "examples", schema, root=root, validate_many=_validated)
     if catalog.errors:
         return BuildResult(catalog, None)
     related = related_examples(catalog.examples, schema)
-    site = generate_site(catalog.examples, schema, site_options(settings, site_url, directory_urls), related)
+    options = site_options(settings, site_url, directory_urls)
+    site = generate_site(catalog.examples, schema, options, related, _example_pages if reuse_pages else None)
     return BuildResult(catalog, site)

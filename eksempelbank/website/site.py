@@ -32,7 +32,8 @@ from .render import (
     render_facet_value,
     render_listing,
 )
-from .search_index import reviewed_sort_keys, search_files
+from .reuse import ExamplePages, PageParts
+from .search_index import load_search_words, reviewed_sort_keys, search_files
 from .submission_form import PAGE_URI as SUBMIT_URI
 from .submission_form import TEMPLATE_URI, render_submission_page, render_template
 
@@ -121,8 +122,39 @@ def robots_txt(options: SiteOptions) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {options.absolute('sitemap.xml')}\n"
 
 
+def _example_page(
+    example: Example,
+    schema: Schema,
+    options: SiteOptions,
+    related: list[Example],
+    reviewed_key: str,
+    reuse: ExamplePages | None,
+) -> PageParts:
+    """The example's page as (front matter, HTML, table of contents): render_example with the HTML held
+    back (the caller gives it its stand-in), or under `make serve` the last rebuild's (reuse.py)."""
+
+    def make() -> PageParts:
+        held: list[str] = []
+
+        def hold(html: str) -> str:
+            held.append(html)
+            return ""
+
+        page = render_example(example, schema, options, related, reviewed_key, stand_in=hold)
+        return page.markdown, held[0], page.toc
+
+    if reuse is None:
+        return make()
+    words = load_search_words(schema.data_dir)  # the word families the page's search data uses
+    return reuse.page(example, (*related, reviewed_key, schema, options, words), make)
+
+
 def generate_site(
-    examples: list[Example], schema: Schema, options: SiteOptions, related: dict[str, list[Example]] | None = None
+    examples: list[Example],
+    schema: Schema,
+    options: SiteOptions,
+    related: dict[str, list[Example]] | None = None,
+    reuse: ExamplePages | None = None,
 ) -> GeneratedSite:
     site = GeneratedSite()
     related = related or {}
@@ -155,12 +187,14 @@ def generate_site(
 
     for example in examples:
         uri = example_uri(example)
-        page = render_example(
-            example, schema, options, related.get(example.slug), reviewed_keys[example.slug], stand_in=stand_in
+        front, html, toc = _example_page(
+            example, schema, options, related.get(example.slug) or [], reviewed_keys[example.slug], reuse
         )
-        site.pages[uri] = page.markdown
-        site.toc[uri] = page.toc
+        site.pages[uri] = front + stand_in(html)
+        site.toc[uri] = toc
         site.example_pages.add(uri)
+    if reuse is not None:
+        reuse.done()
 
     for facet in schema.facets:
         values = group(examples, facet, schema)
