@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import posixpath
 import shutil
 import subprocess
@@ -262,9 +263,8 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
             continue  # our assets: MkDocs compares their dates itself
         if file.src_uri in in_nav or not same_setup:  # (a new menu or templates: every page, whatever its date)
             file.is_modified = lambda: True
-        elif (
-            previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None
-            and Path(file.abs_dest_path).is_file()
+        elif previous.get(file.src_uri) == fingerprints.get(file.src_uri) is not None and os.path.isfile(
+            file.abs_dest_path
         ):
             file.is_modified = lambda: False
             unchanged += 1

@@ -86,6 +86,7 @@ def join_values(values: list[str], limit: int = 20) -> str:
 _COLLATION = str.maketrans({"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|", "ü": "y"})
 
 
+@lru_cache(maxsize=1 << 16)  # every list sorts the same titles again (many times per `make serve` rebuild)
 def sort_key(value: str) -> str:
     """Norwegian alphabetical order: ... x, y, z, æ, ø, å."""
     return fold(value).translate(_COLLATION)

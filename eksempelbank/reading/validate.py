@@ -221,7 +221,7 @@ def file_problems(path: Path, display: str, schema: Schema, examples_dir: Path |
         return problem("Symbolske lenker kan ikke være eksempler: legg selve fila i examples/.")
     if path.is_dir():
         return problem("Mapper i examples/ blir ikke publisert. Legg hver eksempelfil rett i examples/.")
-    if examples_dir is not None:
+    if examples_dir is not None and path.parent != examples_dir:  # right in it, and no link (above): inside
         try:
             inside = path.resolve().parent.relative_to(examples_dir.resolve())
         except ValueError:

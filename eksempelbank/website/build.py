@@ -19,7 +19,7 @@ from ..reading.validate import Catalog, load_examples, validate_file
 from .publishing import publisher
 from .related import related_examples
 from .render import Licence, SiteOptions, front_matter
-from .reuse import ExamplePages
+from .reuse import LastRebuild
 from .site import GeneratedSite, generate_site
 
 
@@ -170,8 +170,8 @@ class ValidationCache:
 _validated = ValidationCache()
 
 
-#: `make serve`: the example pages of the last rebuild (reuse.py).
-_example_pages = ExamplePages()
+#: `make serve`: what the last rebuild generated (reuse.py).
+_last_rebuild = LastRebuild()
 
 
 def prepare_build(
@@ -181,13 +181,14 @@ def prepare_build(
     directory_urls: bool = True,
     reuse_pages: bool = False,
 ) -> BuildResult:
-    """Validate, relate and generate. ``reuse_pages`` (`make serve`): an example page made from the same
-    example, related examples and sort key as in the last rebuild is not generated again."""
+    """Validate, relate and generate. ``reuse_pages`` (`make serve`): a part of the site made from the
+    same inputs as in the last rebuild (an example's page, list entries, card, records) is not
+    generated again (reuse.py)."""
     schema = load_schema(root / "data")
     catalog = load_examples(root / "examples", schema, root=root, validate_many=_validated)
     if catalog.errors:
         return BuildResult(catalog, None)
     related = related_examples(catalog.examples, schema)
     options = site_options(settings, site_url, directory_urls)
-    site = generate_site(catalog.examples, schema, options, related, _example_pages if reuse_pages else None)
+    site = generate_site(catalog.examples, schema, options, related, _last_rebuild if reuse_pages else None)
     return BuildResult(catalog, site)

@@ -29,10 +29,10 @@ def group(examples: list[Example], facet: FacetSpec, schema: Schema) -> list[Fac
     """Every value of the facet in vocabulary order, each with its examples (possibly none)."""
     vocabulary = schema.vocabulary_for(facet)
     by_value: dict[str, list[Example]] = {term.id: [] for term in vocabulary}
-    for example in examples:
+    for example in sort_examples(examples):  # sorted once: each value's examples keep this order
         for value in example.facet_values(facet.field):
             by_value[value].append(example)
-    return [FacetValue(facet, term, sort_examples(by_value[term.id])) for term in vocabulary]
+    return [FacetValue(facet, term, by_value[term.id]) for term in vocabulary]
 
 
 def label(schema: Schema, facet: FacetSpec, value_id: str) -> str:

@@ -32,12 +32,14 @@ import hashlib
 import html
 import json
 from dataclasses import dataclass
+from functools import partial
 
 from ..reading.model import Example
 from ..reading.schema import Schema
 from ..reading.text import sort_key
 from .facets import group
 from .render import escape, front_matter, link_to
+from .reuse import Keep, fresh
 from .search_index import (
     MUNICIPALITY_FILTER,
     PAGE_TYPE,
@@ -147,12 +149,13 @@ def finder_facets(examples: list[Example], schema: Schema) -> list[FinderFacet]:
     return facets
 
 
-def render_finder(examples: list[Example], schema: Schema) -> tuple[dict[str, str], dict[str, str]]:
+def render_finder(examples: list[Example], schema: Schema, keep: Keep = fresh) -> tuple[dict[str, str], dict[str, str]]:
     """The finder's page, and the files its script loads when used: the selection table with its
     cards (:func:`selection_files`), and the data of «Kommuner som oss» (municipalities,
-    neighbouring counties, sizes)."""
+    neighbouring counties, sizes). ``keep``: `make serve` takes an example's card and filter values
+    made from the same example from the last rebuild (reuse.py)."""
     facets = finder_facets(examples, schema)
-    folder, selection = selection_files(examples, schema, facets)
+    folder, selection = selection_files(examples, schema, facets, keep)
     parts = [
         front_matter(
             title=FINDER_TITLE,
@@ -182,7 +185,9 @@ def render_finder(examples: list[Example], schema: Schema) -> tuple[dict[str, st
     return {FINDER_URI: "\n".join(parts)}, files
 
 
-def selection_files(examples: list[Example], schema: Schema, facets: list[FinderFacet]) -> tuple[str, dict[str, str]]:
+def selection_files(
+    examples: list[Example], schema: Schema, facets: list[FinderFacet], keep: Keep = fresh
+) -> tuple[str, dict[str, str]]:
     """The folder name and files that answer choices without text in the browser.
 
     ``utvalg.json``: the examples in the finder's default order (last reviewed first, as
@@ -207,14 +212,11 @@ def selection_files(examples: list[Example], schema: Schema, facets: list[Finder
     columns: dict[str, list] = {facet.id: [] for facet in facets}
     cards = {}
     for position, example in enumerate(ordered):
-        values = filter_values(example, schema)
+        values, card = keep(("finder", example.slug), (example, schema), partial(_card, example, schema))
         for facet in facets:
             chosen = sorted(numbers[facet.id][v] for v in values.get(facet.id, []) if v in numbers[facet.id])
             columns[facet.id].append(sum(1 << n for n in chosen) if len(facet.choices) <= BITMASK_VALUES else chosen)
-        meta = result_meta(example, schema)
-        cards[f"{position}.json"] = _json(
-            {"url": f"eksempler/{example.slug}/", "meta": {key: meta[key] for key in CARD_META}}
-        )
+        cards[f"{position}.json"] = card
     # The municipalities (not a facet of the form): «Kommuner som oss» lists the visitor's own first.
     towns = sorted({m.id for example in ordered for m in example.municipalities})
     town_number = {town: n for n, town in enumerate(towns)}
@@ -233,6 +235,13 @@ def selection_files(examples: list[Example], schema: Schema, facets: list[Finder
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
         digest.update(cards[name].encode())
     return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
+
+
+def _card(example: Example, schema: Schema) -> tuple[dict[str, list[str]], str]:
+    """The example's filter values, and its card."""
+    meta = result_meta(example, schema)
+    card = _json({"url": f"eksempler/{example.slug}/", "meta": {key: meta[key] for key in CARD_META}})
+    return filter_values(example, schema), card
 
 
 def _json(value) -> str:

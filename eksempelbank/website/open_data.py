@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from datetime import date
+from functools import partial
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -19,6 +20,7 @@ from ..reading.model import Example
 from ..reading.personal_data import DROP_INVISIBLE
 from .facets import sort_examples
 from .render import Licence
+from .reuse import Keep, fresh
 
 JSON_URI = "eksempler.json"
 CSV_URI = "eksempler.csv"
@@ -97,7 +99,10 @@ def to_json(
     licence: Licence | None = None,
     site_url: str | None = None,
     publisher: str | None = None,
+    keep: Keep = fresh,
 ) -> str:
+    """``keep``: `make serve` takes an example's record made from the same example from the last
+    rebuild (reuse.py)."""
     data: dict[str, Any] = {"generert": generated.isoformat(), "antall": len(examples)}
     if site_url:
         data["adresse"] = _base(site_url) + JSON_URI
@@ -105,8 +110,24 @@ def to_json(
         data["utgiver"] = publisher
     if licence:
         data["lisens"] = {"navn": licence.name, "url": licence.url}
-    data.update({"felt": dict(FIELDS), "eksempler": [record(e, site_url) for e in sort_examples(examples)]})
-    return json.dumps(data, ensure_ascii=False, indent=1, default=str)
+    data.update({"felt": dict(FIELDS), "eksempler": []})
+    text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
+    if not examples:
+        return text
+    records = [
+        keep(("open-data-json", e.slug), (e, site_url), partial(_record_json, e, site_url))
+        for e in sort_examples(examples)
+    ]
+    # As json.dumps writes the list itself: ``"eksempler": [``, the records two levels in, `` ]``.
+    assert text.endswith('"eksempler": []\n}')
+    return text[: -len("]\n}")] + "\n" + ",\n".join(records) + "\n ]\n}"
+
+
+def _record_json(example: Example, site_url: str | None) -> str:
+    """The example's record as json.dumps(indent=1) writes it inside the file's list (JSON strings
+    hold no line breaks, so every line is indented alike)."""
+    text = json.dumps(record(example, site_url), ensure_ascii=False, indent=1, default=str)
+    return "\n".join("  " + line for line in text.split("\n"))
 
 
 # A cell starting with one of these is run as a formula by spreadsheets (CSV injection). OWASP's advice:
@@ -138,14 +159,21 @@ def xml_text(value: str) -> str:
     return xml_escape(_NOT_XML.sub("", value), {'"': "&quot;"})
 
 
-def to_csv(examples: list[Example], site_url: str | None = None) -> str:
+def to_csv(examples: list[Example], site_url: str | None = None, keep: Keep = fresh) -> str:
+    """``keep``: as for :func:`to_json`."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in FIELDS])
-    for example in sort_examples(examples):
-        row = record(example, site_url)
-        row["kilder"] = [s["tittel"] for s in row["kilder"]]
-        writer.writerow([csv_cell(row[name]) for name, _ in FIELDS])
+    csv.writer(out, lineterminator="\n").writerow([name for name, _ in FIELDS])
+    rows = [
+        keep(("open-data-csv", e.slug), (e, site_url), partial(_csv_row, e, site_url)) for e in sort_examples(examples)
+    ]
+    return out.getvalue() + "".join(rows)
+
+
+def _csv_row(example: Example, site_url: str | None) -> str:
+    out = io.StringIO()
+    row = record(example, site_url)
+    row["kilder"] = [s["tittel"] for s in row["kilder"]]
+    csv.writer(out, lineterminator="\n").writerow([csv_cell(row[name]) for name, _ in FIELDS])
     return out.getvalue()
 
 

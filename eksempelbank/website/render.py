@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from urllib.parse import quote
 
 import yaml
@@ -25,6 +26,7 @@ from ..reading.body import Section
 from ..reading.model import Example
 from ..reading.schema import FacetSpec, Schema
 from .facets import FacetValue, label
+from .reuse import Keep, fresh
 from .search_index import example_search_data, searchable_explanation
 
 _MONTHS = [
@@ -478,8 +480,11 @@ def render_listing(
     item_level: int = 2,
     description: str | None = None,
     stand_in: StandIn = raw_html,
+    keep: Keep = fresh,
 ) -> dict[str, str]:
     """One page per ``options.per_page`` examples, so no page grows with the size of the bank.
+    ``keep``: `make serve` takes an entry made from the same example for the same page from the last
+    rebuild (reuse.py).
 
     The title and the intro (trusted Markdown from the format and ``data/``) stay Markdown; the list
     is HTML (``stand_in``). The table of contents is shown only where the intro has sections of its
@@ -493,12 +498,18 @@ def render_listing(
         # A listing changes when one of its examples does (sitemap lastmod).
         latest = max((e.reviewed for e in chunk), default=None)
         sections = bool(intro) and number == 1 and "\n## " in "\n" + intro
+        reviewed = latest.isoformat() if latest else None
         parts = [
-            front_matter(
-                title=page_title,
-                description=description,
-                sist_vurdert=latest.isoformat() if latest else None,
-                hide=None if sections else ["toc"],
+            keep(
+                ("listing-head", uri),
+                (page_title, description, reviewed, sections),
+                partial(
+                    front_matter,
+                    title=page_title,
+                    description=description,
+                    sist_vurdert=reviewed,
+                    hide=None if sections else ["toc"],
+                ),
             ),
             f"# {escape(page_title)}\n",
         ]
@@ -514,7 +525,14 @@ def render_listing(
                 + (f", viser {shown}" if len(chunks) > 1 else "")
                 + "</p>"
             ]
-            items += [listing_item(uri, example, schema, item_level, options.directory_urls) for example in chunk]
+            items += [
+                keep(
+                    ("listing", uri, example.slug, item_level),
+                    (example, schema, options.directory_urls),
+                    partial(listing_item, uri, example, schema, item_level, options.directory_urls),
+                )
+                for example in chunk
+            ]
             if len(chunks) > 1:
                 items.append(_pager(uri, uris, number, options.directory_urls))
             parts.append(stand_in("\n".join(items)))
@@ -564,7 +582,12 @@ def render_facet_overview(facet: FacetSpec, values: list[FacetValue], chart: str
 
 
 def render_facet_value(
-    value: FacetValue, schema: Schema, options: SiteOptions, description: str | None, stand_in: StandIn = raw_html
+    value: FacetValue,
+    schema: Schema,
+    options: SiteOptions,
+    description: str | None,
+    stand_in: StandIn = raw_html,
+    keep: Keep = fresh,
 ) -> dict[str, str]:
     """The value's page(s): its explanation (if written), then its examples."""
     facet = value.facet
@@ -584,6 +607,7 @@ def render_facet_value(
         empty_text=f"Det er ingen eksempler for «{escape(value.term.label)}» ennå.",
         item_level=level,
         stand_in=stand_in,
+        keep=keep,
         description=" ".join(
             filter(
                 None, [f"Boligsosiale eksempler fra norske kommuner: {value.term.label}.", value.term.extra.get("kort")]

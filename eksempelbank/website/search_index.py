@@ -34,7 +34,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from ..reading.model import Example
 from ..reading.schema import Schema
 from ..reading.text import sort_key
 from .facets import label, sort_examples
+from .reuse import Keep, fresh
 
 BUNDLE_DIR = "pagefind"  # <site>/pagefind/, where the index and Pagefind's scripts go
 #: What Pagefind reads of each page: the element :func:`mark_searchable` marks (see :func:`pagefind_command`).
@@ -373,12 +374,22 @@ def searchable_explanation(title: str, kind: str, text: str) -> str:
     )
 
 
-def search_files(examples: list[Example], schema: Schema) -> dict[str, str]:
+def search_files(examples: list[Example], schema: Schema, keep: Keep = fresh) -> dict[str, str]:
     """The two JSON files the browser's search reads besides Pagefind (:data:`WORDS_URI`,
-    :data:`SUGGESTIONS_URI`), generated from ``data/`` and the examples."""
+    :data:`SUGGESTIONS_URI`), generated from ``data/`` and the examples. ``keep``: `make serve` takes
+    the word families of an example from the last rebuild while it and the families are the same."""
     words = load_search_words(schema.data_dir)
     per_example = [example_words(example, schema) for example in examples]
-    present = set().union(*(words.families_in(w) for w in per_example)) if per_example else set()
+    present = (
+        set().union(
+            *(
+                keep(("families", e.slug), (e, schema, words), partial(words.families_in, w))
+                for e, w in zip(examples, per_example, strict=True)
+            )
+        )
+        if per_example
+        else set()
+    )
     return {
         WORDS_URI: json.dumps(
             {

@@ -32,8 +32,8 @@ from .render import (
     render_facet_value,
     render_listing,
 )
-from .reuse import ExamplePages, PageParts
-from .search_index import load_search_words, reviewed_sort_keys, search_files
+from .reuse import Keep, LastRebuild, PageParts, fresh
+from .search_index import SearchWords, load_search_words, reviewed_sort_keys, search_files
 from .submission_form import PAGE_URI as SUBMIT_URI
 from .submission_form import TEMPLATE_URI, render_submission_page, render_template
 
@@ -52,6 +52,10 @@ class GeneratedSite:
     fragment_count: dict[str, int] = field(default_factory=dict)  # src path -> its stand-ins
     #: Table of contents of the pages whose headings are in their HTML (mkdocs.structure.toc tokens).
     toc: dict[str, list[Any]] = field(default_factory=dict)  # src path -> tokens
+    #: `make serve`: the digests of the pieces of HTML and tables of contents the last rebuild had
+    #: (reuse.py), so a kept example page is not hashed again; and this rebuild's fingerprints.
+    keep: Keep = fresh
+    prints: dict[str, bytes] | None = None
 
     def fill(self, html: str) -> tuple[str, int]:
         """``html`` with every stand-in replaced by its HTML, and how many were replaced. A stand-in
@@ -78,20 +82,32 @@ class GeneratedSite:
 
     def fingerprints(self) -> dict[str, bytes]:
         """URI -> digest, for every generated page (:meth:`fingerprint`) and file (its text)."""
+        if self.prints is not None:
+            return self.prints
         prints = {uri: self.fingerprint(uri) for uri in self.pages}
-        prints.update(
-            {uri: hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest() for uri, text in self.files.items()}
-        )
+        prints.update({uri: self._digest(text) for uri, text in self.files.items()})
         return prints
 
     def fingerprint(self, uri: str) -> bytes:
-        """A digest of everything the generator gives page ``uri`` (its Markdown with the HTML of its
-        stand-ins, and its table of contents): equal digests, equal pages (`make serve` renders
-        only the pages whose digest changed)."""
-        source = _STAND_IN_SOURCE.sub(lambda m: self.fragments.get(m.group(0), m.group(0)), self.pages[uri])
+        """A digest of everything the generator gives page ``uri`` (its Markdown with the digest of
+        each stand-in's HTML, and its table of contents): equal digests, equal pages (`make serve`
+        renders only the pages whose digest changed)."""
+        source = _STAND_IN_SOURCE.sub(
+            lambda m: self._digest(self.fragments[m.group(0)]).hex() if m.group(0) in self.fragments else m.group(0),
+            self.pages[uri],
+        )
         digest = hashlib.blake2b(source.encode("utf-8"), digest_size=16)
-        digest.update(repr(self.toc.get(uri)).encode("utf-8"))
+        toc = self.toc.get(uri)
+        digest.update(b"" if toc is None else self.keep(("toc", id(toc)), (toc,), lambda: _hash(repr(toc))))
         return digest.digest()
+
+    def _digest(self, text: str) -> bytes:
+        # By the object first: a kept page's HTML is the same string as in the last rebuild.
+        return self.keep(("digest", id(text)), (text,), lambda: _hash(text))
+
+
+def _hash(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 #: ``sist_vurdert`` in the front matter render.front_matter writes (YAML quotes a date string).
@@ -128,10 +144,12 @@ def _example_page(
     options: SiteOptions,
     related: list[Example],
     reviewed_key: str,
-    reuse: ExamplePages | None,
+    reuse: LastRebuild | None,
+    words: SearchWords | None = None,
 ) -> PageParts:
     """The example's page as (front matter, HTML, table of contents): render_example with the HTML held
-    back (the caller gives it its stand-in), or under `make serve` the last rebuild's (reuse.py)."""
+    back (the caller gives it its stand-in), or under `make serve` the last rebuild's (reuse.py).
+    ``words``: the word families the page's search data uses (load_search_words)."""
 
     def make() -> PageParts:
         held: list[str] = []
@@ -145,7 +163,6 @@ def _example_page(
 
     if reuse is None:
         return make()
-    words = load_search_words(schema.data_dir)  # the word families the page's search data uses
     return reuse.page(example, (*related, reviewed_key, schema, options, words), make)
 
 
@@ -154,18 +171,21 @@ def generate_site(
     schema: Schema,
     options: SiteOptions,
     related: dict[str, list[Example]] | None = None,
-    reuse: ExamplePages | None = None,
+    reuse: LastRebuild | None = None,
 ) -> GeneratedSite:
-    site = GeneratedSite()
+    """``reuse`` (`make serve`): the parts of the last rebuild made from the same inputs are taken
+    from it (reuse.py); without it, everything is generated."""
+    keep: Keep = reuse if reuse is not None else fresh
+    site = GeneratedSite(keep=keep)
     related = related or {}
     site.pages["bidra/format.md"] = format_page(schema)
     site.pages[SUBMIT_URI] = render_submission_page(options)  # the form; repository from mkdocs.yml
     site.files[TEMPLATE_URI] = render_template(schema, date.today())
     site.pages["apne-data.md"] = open_data.documentation_page(options.licence)
     site.files[open_data.JSON_URI] = open_data.to_json(
-        examples, date.today(), options.licence, options.site_url, options.publisher
+        examples, date.today(), options.licence, options.site_url, options.publisher, keep
     )
-    site.files[open_data.CSV_URI] = open_data.to_csv(examples, options.site_url)
+    site.files[open_data.CSV_URI] = open_data.to_csv(examples, options.site_url, keep)
     site.files[open_data.FEED_URI] = open_data.to_atom(
         examples, options.site_url, options.site_name, options.licence, options.publisher, options.publisher_url
     )
@@ -185,16 +205,15 @@ def generate_site(
         site.fragments[key] = fragment
         return f"\n{key}\n"
 
+    words = load_search_words(schema.data_dir) if reuse is not None else None  # once, not per page
     for example in examples:
         uri = example_uri(example)
         front, html, toc = _example_page(
-            example, schema, options, related.get(example.slug) or [], reviewed_keys[example.slug], reuse
+            example, schema, options, related.get(example.slug) or [], reviewed_keys[example.slug], reuse, words
         )
         site.pages[uri] = front + stand_in(html)
         site.toc[uri] = toc
         site.example_pages.add(uri)
-    if reuse is not None:
-        reuse.done()
 
     for facet in schema.facets:
         values = group(examples, facet, schema)
@@ -203,7 +222,12 @@ def generate_site(
         for value in values:
             site.pages.update(
                 render_facet_value(
-                    value, schema, options, description_for(schema, facet.id, value.term.id), stand_in=stand_in
+                    value,
+                    schema,
+                    options,
+                    description_for(schema, facet.id, value.term.id),
+                    stand_in=stand_in,
+                    keep=keep,
                 )
             )
         if facet.values_in_menu:
@@ -220,13 +244,17 @@ def generate_site(
             schema,
             options,
             stand_in=stand_in,
+            keep=keep,
         )
     )
-    finder_pages, finder_files = render_finder(examples, schema)  # «Finn eksempel» and the data it loads
+    finder_pages, finder_files = render_finder(examples, schema, keep)  # «Finn eksempel» and the data it loads
     site.pages.update(finder_pages)
     site.files.update(finder_files)
-    site.files.update(search_files(examples, schema))  # word families and «Mente du …?» for the search
+    site.files.update(search_files(examples, schema, keep))  # word families and «Mente du …?» for the search
     site.fragment_count = {
         uri: count for uri, markdown in site.pages.items() if (count := len(_STAND_IN_SOURCE.findall(markdown)))
     }
+    if reuse is not None:
+        site.prints = site.fingerprints()  # while the last rebuild's digests are there to take
+        reuse.done()
     return site
