@@ -1,6 +1,8 @@
 """`make serve` (`mkdocs serve --dirty`) renders only the pages a saved example changes (issue 12.5).
 What it serves must still be exactly the site a clean build makes of the same files: the edited
-example, the lists and other examples that show it, and no page of an example that was deleted."""
+example, the lists and other examples that show it, and no page of an example that was deleted.
+Since issue 21 a rebuild takes every part made from unchanged inputs from the last one (reuse.py):
+a retitled, moved, renamed or deleted example must still change every page and file it is on."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+
+from eksempelbank import ROOT
+from eksempelbank.reading.validate import load_examples
+from eksempelbank.website.build import site_options
+from eksempelbank.website.related import related_examples
+from eksempelbank.website.reuse import LastRebuild
+from eksempelbank.website.site import _STAND_IN_SOURCE, GeneratedSite, generate_site
 
 from .sitebuild import copy_project, fetch, free_port, mkdocs_build
 from .test_serve import wait_for
@@ -86,6 +96,21 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
         while fetch(gone) != "" and time.monotonic() < deadline:
             time.sleep(0.5)
         assert fetch(gone) == "", "the deleted example's page is still served"
+        # Another moves to another size of municipality (off one list, onto another), and a third is
+        # renamed: its page, cards, records and list entries move to the new address.
+        moved, renamed = examples[1], examples[2]
+        text = moved.read_text(encoding="utf-8")
+        size = re.search(r"(?m)^kommunestorrelse: (\S+)", text).group(1)
+        other = "liten" if size != "liten" else "stor"
+        moved.write_text(re.sub(r"(?m)^kommunestorrelse: \S+", f"kommunestorrelse: {other}", text), encoding="utf-8")
+        old_address = f"{base}eksempler/{renamed.stem}/"
+        assert fetch(old_address) != ""
+        renamed.rename(renamed.with_name(f"{renamed.stem}-nytt.md"))
+        wait_for(f"{base}eksempler/{renamed.stem}-nytt/", "eb-keyfacts")
+        deadline = time.monotonic() + 90
+        while fetch(old_address) != "" and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert fetch(old_address) == "", "the renamed example's old page is still served"
 
         clean = tmp_path / "ren"
         result = mkdocs_build(project, clean, site_url=base)
@@ -103,3 +128,47 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _as_published(site: GeneratedSite) -> tuple[dict, dict, dict]:
+    """The site's pages with their HTML put in, its files, and its tables of contents."""
+    pages = {uri: _STAND_IN_SOURCE.sub(lambda m: site.fragments[m.group(0)], md) for uri, md in site.pages.items()}
+    return pages, dict(site.files), {uri: repr(toc) for uri, toc in site.toc.items()}
+
+
+def test_parts_kept_from_the_last_rebuild_follow_every_change(schema):
+    """In-process, with the changes a save makes: each rebuild that keeps parts (reuse.py) generates
+    exactly what a fresh generation of the same examples does, with equal fingerprints."""
+
+    examples = load_examples(ROOT / "examples", schema).examples
+    options = site_options({"repository": "husbanken/eksempelbank", "per_page": 10}, "http://127.0.0.1/")
+    kept = LastRebuild()
+
+    def rebuild(bank):
+        made = generate_site(bank, schema, options, related_examples(bank, schema), kept)
+        fresh = generate_site(bank, schema, options, related_examples(bank, schema))
+        assert _as_published(made) == _as_published(fresh)
+        assert made.fingerprints() == fresh.fingerprints()
+        return _as_published(made)
+
+    rebuild(examples)
+    retitled, moved, renamed, deleted = examples[0], examples[1], examples[2], examples[-1]
+    size = moved.values["kommunestorrelse"]
+    sizes = schema.vocabulary_for(schema.facet("kommunestorrelse")).terms
+    other_size = next(term.id for term in sizes if term.id != size)
+    changed = [
+        replace(retitled, title="Omdøpt: " + retitled.title),
+        replace(moved, values={**moved.values, "kommunestorrelse": other_size}),
+        replace(renamed, slug=renamed.slug + "-nytt", source_path=renamed.source_path[:-3] + "-nytt.md"),
+        *examples[3:-1],
+    ]
+    pages, files, _ = rebuild(changed)
+    everything = "\n".join([*pages.values(), *files.values()])
+    assert "Omdøpt: " + retitled.title in pages["alle-eksempler/index.md"] + "".join(
+        text for uri, text in pages.items() if uri.startswith("alle-eksempler/")
+    )
+    for gone in (renamed.slug, deleted.slug):
+        assert f"/{gone}/" not in everything and f"eksempler/{gone}/" not in everything
+        assert f"eksempler/{gone}.md" not in pages
+    assert f"eksempler/{renamed.slug}-nytt.md" in pages
+    rebuild(examples)  # and back: the parts of two rebuilds ago are not taken for the last one's
