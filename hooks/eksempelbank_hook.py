@@ -8,7 +8,7 @@ on_config    join the stylesheets into one file (eksempelbank/website/stylesheet
              text (data/publisering.yml; when serving: a notice on the page instead)
 on_files     add the generated pages and files (examples kept out of the menu); under `make serve`
              (--dirty), tell MkDocs which of them are unchanged since the last rebuild, so only the
-             rest is rendered and written
+             rest is rendered and written (the finder's unchanged cards are left on disk, unlisted)
 on_page_markdown  fill the settings a hand-written page prints (%%utgiver%%, ...); when serving, put
              the launch problems of that page at its top
 on_nav       note the menu's pages; under `make serve`, give the unrendered pages their sitemap dates
@@ -54,6 +54,7 @@ if str(ROOT) not in sys.path:  # works without `pip install -e .` too
 
 from eksempelbank.website.build import BuildResult, prepare_build  # noqa: E402
 from eksempelbank.website.csp import ThemeScripts, add_policy  # noqa: E402
+from eksempelbank.website.finder import is_selection_file  # noqa: E402
 from eksempelbank.website.nynorsk import nynorsk_chrome  # noqa: E402
 from eksempelbank.website.pagefind_files import PagefindFormatError  # noqa: E402
 from eksempelbank.website.published_files import UsedAssets, finish_site  # noqa: E402
@@ -234,12 +235,47 @@ def on_files(files, config):
     for uri, content in result.site.pages.items():
         inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+    setup = _setup(config) if _state.get("dirty") else None
+    on_disk = _cards_on_disk(config, result.site, setup)
     for uri, content in result.site.files.items():
-        files.append(File.generated(config, uri, content=content))
-    if _state.get("dirty"):
-        _render_only_changed(files, config, result.site, in_nav)
+        if uri not in on_disk:
+            files.append(File.generated(config, uri, content=content))
+    if setup is not None:
+        _render_only_changed(files, config, result.site, in_nav, setup)
     _add_live_reload(files, config)
     return files
+
+
+def _setup(config) -> bytes:
+    """A digest of what every page is rendered with: the menu, the address, the settings, and
+    mkdocs.yml and our templates as files (Material itself does not change while serving)."""
+    setup = hashlib.blake2b(repr((config.get("nav"), config.get("site_url"), config.get("extra"))).encode("utf-8"))
+    watched = [config.config_file_path, config["theme"].custom_dir]
+    for folder in [Path(p) for p in watched if p]:
+        for path in sorted(folder.rglob("*") if folder.is_dir() else [folder]):
+            if path.is_file():
+                stat = path.stat()
+                setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return setup.digest()
+
+
+def _cards_on_disk(config, site, setup: bytes | None) -> set[str]:
+    """`make serve` (--dirty, which leaves the site folder as it is between rebuilds): the finder's
+    cards and table (one small file per example, which no page links to) that are as the last
+    build wrote them stay on disk, and MkDocs is not given them at all: thousands of files it
+    would otherwise list, check and skip on every save."""
+    if setup is None or _state.get("setup") != setup:
+        return set()
+    previous = _state.get("fingerprints", {})
+    prints = site.fingerprints()
+    site_dir = config["site_dir"]
+    return {
+        uri
+        for uri in site.files
+        if is_selection_file(uri)
+        and previous.get(uri) == prints[uri]
+        and os.path.isfile(os.path.join(site_dir, *uri.split("/")))
+    }
 
 
 def _add_live_reload(files, config) -> None:
@@ -248,21 +284,14 @@ def _add_live_reload(files, config) -> None:
         files.append(File.generated(config, RELOAD_URI, content=script))
 
 
-def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
+def _render_only_changed(files, config, site, in_nav: set[str], setup: bytes) -> None:
     """`mkdocs serve --dirty` renders only the pages MkDocs finds modified, and MkDocs takes every
     generated page for modified: mark those whose content (site.fingerprint) is as in the last
     build, in the same configuration and templates, as unmodified. Saving one example then renders
     that example and the few lists and pages that show it, not the whole bank. The pages in the
     menu are always read (a few dozen): the menu on every page takes their titles from them."""
-    setup = hashlib.blake2b(repr((config.get("nav"), config.get("site_url"), config.get("extra"))).encode("utf-8"))
-    watched = [config.config_file_path, config["theme"].custom_dir]  # Material itself does not change
-    for folder in [Path(p) for p in watched if p]:
-        for path in sorted(folder.rglob("*") if folder.is_dir() else [folder]):
-            if path.is_file():
-                stat = path.stat()
-                setup.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     fingerprints = site.fingerprints()  # the generated files too: written again only when changed
-    same_setup = _state.get("setup") == setup.digest()
+    same_setup = _state.get("setup") == setup
     previous = _state.get("fingerprints", {}) if same_setup else {}
     unchanged = 0
     for file in files:
@@ -285,7 +314,7 @@ def _render_only_changed(files, config, site, in_nav: set[str]) -> None:
         while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
-    _state["fingerprints"], _state["setup"] = fingerprints, setup.digest()
+    _state["fingerprints"], _state["setup"] = fingerprints, setup
     log.debug("%d generated pages and files unchanged since the last build", unchanged)
 
 

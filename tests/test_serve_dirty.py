@@ -111,6 +111,14 @@ def test_dirty_serve_serves_what_a_clean_build_makes(tmp_path):
         while fetch(old_address) != "" and time.monotonic() < deadline:
             time.sleep(0.5)
         assert fetch(old_address) == "", "the renamed example's old page is still served"
+        # Last, a change to an example's text alone: the finder's cards stay as they are (on disk).
+        body_edited = examples[3]
+        table = re.search(r'data-table="([^"]+)"', fetch(base + "finn/")).group(1)
+        body_edited.write_text(
+            body_edited.read_text(encoding="utf-8") + "\nEn ny setning til slutt.\n", encoding="utf-8"
+        )
+        wait_for(f"{base}eksempler/{body_edited.stem}/", "En ny setning til slutt.")
+        assert re.search(r'data-table="([^"]+)"', fetch(base + "finn/")).group(1) == table
 
         clean = tmp_path / "ren"
         result = mkdocs_build(project, clean, site_url=base)

@@ -237,6 +237,11 @@ def selection_files(
     return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
 
 
+def is_selection_file(uri: str) -> bool:
+    """Whether ``uri`` is one of :func:`selection_files` (as :func:`render_finder` names them)."""
+    return uri.startswith(f"finn/{SELECTION_PREFIX}")
+
+
 def _card(example: Example, schema: Schema) -> tuple[dict[str, list[str]], str]:
     """The example's filter values, and its card."""
     meta = result_meta(example, schema)

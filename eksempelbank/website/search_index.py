@@ -403,9 +403,22 @@ def search_files(examples: list[Example], schema: Schema, keep: Keep = fresh) ->
             separators=(",", ":"),
         ),
         SUGGESTIONS_URI: json.dumps(
-            suggestion_words(examples, schema, words, per_example, present), ensure_ascii=False, separators=(",", ":")
+            suggestion_words(examples, schema, words, per_example, present, keep),
+            ensure_ascii=False,
+            separators=(",", ":"),
         ),
     }
+
+
+#: Examples per run whose words are counted together (suggestion_words).
+COUNT_RUN = 100
+
+
+def _count(sets: tuple[frozenset[str], ...]) -> Counter[str]:
+    counted: Counter[str] = Counter()
+    for found in sets:
+        counted.update(found)
+    return counted
 
 
 def suggestion_words(
@@ -414,6 +427,7 @@ def suggestion_words(
     words: SearchWords,
     per_example: list[frozenset[str]],
     families_present: set[int],
+    keep: Keep = fresh,
 ) -> dict[str, list]:
     """What «Mente du …?» chooses from. ``navn``: [name, 1 if an example has it] for every municipality
     in the register (Sámi names and former municipalities too), county and facet value label.
@@ -443,8 +457,11 @@ def suggestion_words(
         for term in schema.vocabulary_for(facet).terms:
             add(term.label, term.label in used_labels)
     frequency: Counter[str] = Counter()
-    for found in per_example:
-        frequency.update(found)  # every word, counted in C; the short ones and stop words are left out below
+    # Counted per run of examples (in C), so `make serve` counts again only the run with a changed
+    # example; the short words and stop words are left out below.
+    for start in range(0, len(per_example), COUNT_RUN):
+        run = tuple(per_example[start : start + COUNT_RUN])
+        frequency.update(keep(("word-counts", start), run, partial(_count, run)))
     candidates = [(w, n) for w, n in frequency.items() if len(w) >= 4 and w not in words.stopwords]
     ranked = [w for w, _ in sorted(candidates, key=lambda item: (-item[1], item[0]))][:SUGGESTION_WORDS]
     kept = set(ranked)
