@@ -288,8 +288,10 @@ def load_examples(
             catalog.examples.append(example)
     # Files checked alone are compared with the rest of the bank too: a new example whose title is taken
     # must be refused in its own pull request, not found when the next one is built (issue 18).
-    checked = {os.path.realpath(p) for p in paths}
-    others = [p for p in example_paths(directory) if os.path.realpath(p) not in checked] if files is not None else []
+    others = []
+    if files is not None:
+        checked = {os.path.realpath(p) for p in paths}
+        others = [p for p in example_paths(directory) if os.path.realpath(p) not in checked]
     holders: dict[str, list[str]] = {}
     for key, shown in _titles_in(others, display_of, schema):
         holders.setdefault(key, []).append(shown)

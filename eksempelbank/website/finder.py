@@ -209,13 +209,17 @@ def selection_files(
     for place, i in enumerate(in_title_order):
         title_place[i] = place
     numbers = {facet.id: {choice.id: n for n, choice in enumerate(facet.choices)} for facet in facets}
+    # The values' numbers as in the last rebuild: the same object then, so each example's row below
+    # is compared with one look (a new decade in «periode» numbers anew).
+    layout = tuple((facet.id, tuple(numbers[facet.id])) for facet in facets)
+    layout = keep(("finder-layout",), (layout,), lambda: layout)
     columns: dict[str, list] = {facet.id: [] for facet in facets}
     cards = {}
     for position, example in enumerate(ordered):
         values, card = keep(("finder", example.slug), (example, schema), partial(_card, example, schema))
-        for facet in facets:
-            chosen = sorted(numbers[facet.id][v] for v in values.get(facet.id, []) if v in numbers[facet.id])
-            columns[facet.id].append(sum(1 << n for n in chosen) if len(facet.choices) <= BITMASK_VALUES else chosen)
+        row = keep(("finder-row", example.slug), (example, schema, layout), partial(_row, values, facets, numbers))
+        for facet, value in zip(facets, row, strict=True):
+            columns[facet.id].append(value)
         cards[f"{position}.json"] = card
     # The municipalities (not a facet of the form): «Kommuner som oss» lists the visitor's own first.
     towns = sorted({m.id for example in ordered for m in example.municipalities})
@@ -235,6 +239,15 @@ def selection_files(
     for name in sorted(cards, key=lambda n: int(n.split(".")[0])):
         digest.update(cards[name].encode())
     return f"{SELECTION_PREFIX}{digest.hexdigest()[:12]}", {SELECTION_TABLE: table, **cards}
+
+
+def _row(values: dict[str, list[str]], facets: list[FinderFacet], numbers: dict[str, dict[str, int]]) -> list:
+    """An example's entry in each facet's column of the selection table."""
+    row: list = []
+    for facet in facets:
+        chosen = sorted(numbers[facet.id][v] for v in values.get(facet.id, []) if v in numbers[facet.id])
+        row.append(sum(1 << n for n in chosen) if len(facet.choices) <= BITMASK_VALUES else chosen)
+    return row
 
 
 def is_selection_file(uri: str) -> bool:

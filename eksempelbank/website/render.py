@@ -483,8 +483,8 @@ def render_listing(
     keep: Keep = fresh,
 ) -> dict[str, str]:
     """One page per ``options.per_page`` examples, so no page grows with the size of the bank.
-    ``keep``: `make serve` takes an entry made from the same example for the same page from the last
-    rebuild (reuse.py).
+    ``keep``: `make serve` takes a page's entries made from the same examples from the last rebuild
+    (reuse.py).
 
     The title and the intro (trusted Markdown from the format and ``data/``) stay Markdown; the list
     is HTML (``stand_in``). The table of contents is shown only where the intro has sections of its
@@ -525,14 +525,13 @@ def render_listing(
                 + (f", viser {shown}" if len(chunks) > 1 else "")
                 + "</p>"
             ]
-            items += [
+            items.append(
                 keep(
-                    ("listing", uri, example.slug, item_level),
-                    (example, schema, options.directory_urls),
-                    partial(listing_item, uri, example, schema, item_level, options.directory_urls),
+                    ("listing-entries", uri, item_level),
+                    (*chunk, schema, options.directory_urls),
+                    partial(_entries, uri, chunk, schema, item_level, options.directory_urls),
                 )
-                for example in chunk
-            ]
+            )
             if len(chunks) > 1:
                 items.append(_pager(uri, uris, number, options.directory_urls))
             parts.append(stand_in("\n".join(items)))
@@ -544,6 +543,10 @@ def render_listing(
             )
         pages[uri] = "\n".join(parts)
     return pages
+
+
+def _entries(uri: str, examples: list[Example], schema: Schema, level: int, directory_urls: bool) -> str:
+    return "\n".join(listing_item(uri, example, schema, level, directory_urls) for example in examples)
 
 
 def _pager(uri: str, uris: list[str], number: int, directory_urls: bool = True) -> str:
