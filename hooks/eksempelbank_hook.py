@@ -129,7 +129,7 @@ def on_config(config):
     _stop_background_index()  # `make serve`: this rebuild empties the site the last index was written to
     if _state.get("serving"):
         _state["rebuilds"] = _state.get("rebuilds", 0) + 1
-        if _state["rebuilds"] > 1:  # not the first build, which renders every page
+        if _state["rebuilds"] > 1 and _state.get("dirty"):  # not a build that renders every page
             gc.disable()  # collected once the rebuild is served (_collect_when_idle)
     _state["site_dir"] = config["site_dir"]
     # What the written pages load (published_files): the rest of the theme's assets is not published.
