@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -452,13 +453,36 @@ def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
 
 def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2, directory_urls: bool = True) -> str:
     """An example in a list: its title as a link, its key facts and its summary, as HTML."""
-    lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
+    lang, title, rest = _listed(example, schema)
     link = href(from_uri, example_uri(example), directory_urls)
-    return (
-        f'<h{level}{lang}><a href="{link}">{_e(example.title)}</a></h{level}>\n'
+    return f'<h{level}{lang}><a href="{link}">{title}</a></h{level}>\n{rest}'
+
+
+#: id(example) -> (the example, the format, what its list entries share), while the example lives: an
+#: example is listed on a dozen pages (each of its facet values, all examples), which differ only in the link.
+_LISTED: dict[int, tuple[weakref.ref, Schema, tuple[str, str, str]]] = {}
+
+
+def _listed(example: Example, schema: Schema) -> tuple[str, str, str]:
+    """The parts of an example's list entry that are the same on every page: its language attribute,
+    the title escaped, and the facts and summary lines."""
+    known = _LISTED.get(id(example))
+    if known is not None and known[0]() is example and known[1] is schema:
+        return known[2]
+    lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
+    parts = (
+        lang,
+        _e(example.title),
         f'<p class="eb-facts">{" · ".join(_e(f) for f in key_facts(example, schema))}</p>\n'
-        f"<p{lang}>{_e(example.summary)}</p>"
+        f"<p{lang}>{_e(example.summary)}</p>",
     )
+    key = id(example)
+
+    def forget(_: object) -> None:
+        _LISTED.pop(key, None)
+
+    _LISTED[key] = (weakref.ref(example, forget), schema, parts)
+    return parts
 
 
 def paged_uris(base_uri: str, pages: int) -> list[str]:
