@@ -331,3 +331,35 @@ def test_the_inline_shortcut_keeps_the_whole_pass_for_patterns_it_does_not_know(
     from eksempelbank.reading.markdown_shortcuts import skip_plain_text
 
     assert not skip_plain_text(markdown.Markdown(extensions=["pymdownx.magiclink"]))  # links bare addresses
+
+
+def test_front_matter_written_as_json_reads_as_pyyaml_wrote_it():
+    """render.front_matter writes texts, flags and lists of texts as JSON: MkDocs reads every page's
+    header (mkdocs.utils.meta.get_data) as the same values as PyYAML's own writing, on hostile texts
+    (YAML's indicators, words it reads as other types, control and line-break characters, the BOM)."""
+    import yaml
+    from mkdocs.utils.meta import get_data
+
+    from eksempelbank.website import render
+
+    rng = random.Random(4)
+    alphabet = list(
+        "abc æøå:#-'\"\\{}[],&*!|>%@`?\t\n\r\x00\x01\x08\x0c\x1b\x7f\x80\x85\x9f\xa0\u2028\u2029\ufeff\ufffd\U0001f600é"
+    ) + ["yes", "no", "null", "~", "2024-01-01", "0x1F", "1e3", " - ", ": ", " #", "---", "...", "\n---\n"]
+    for number in range(5000):
+        meta: dict[str, object] = {
+            key: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+            for key in ("title", "description", "lang", "sist_vurdert")
+        }
+        if number % 3 == 0:
+            meta["sok"] = rng.choice([True, False])
+        if number % 4 == 0:
+            meta["hide"] = [rng.choice(alphabet) for _ in range(rng.randint(0, 3))]
+        written = render.front_matter(**meta)
+        by_pyyaml = (
+            "---\n"
+            + yaml.dump(meta, Dumper=render._YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+            + "---\n\n"
+        )
+        assert get_data(written + "# T\n") == get_data(by_pyyaml + "# T\n") == ("# T\n", meta), written
+    assert render.front_matter(title="T", n=1) == "---\ntitle: T\nn: 1\n---\n\n"  # other values: PyYAML

@@ -11,12 +11,14 @@ generator could take the same pages. No theme internals.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import quote
 
 import yaml
@@ -88,14 +90,34 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
 
 
-# libyaml's emitter where PyYAML has it: the same YAML, without PyYAML's slow pure-Python emitter
-# (a front matter per generated page).
+# libyaml's emitter where PyYAML has it: the same YAML, without PyYAML's slow pure-Python emitter.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# What a YAML double-quoted scalar cannot hold as it is and JSON leaves as it is: characters YAML refuses
+# (DEL, C1 controls, lone surrogates, U+FFFE/FFFF) or reads as line breaks (NEL, U+2028/2029), and the BOM.
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_KEY = re.compile(r"[a-z_]+")
 
 
 def front_matter(**meta: object) -> str:
+    """The page's YAML header. Texts, flags and lists of texts (what the pages carry) are written as
+    JSON, which YAML reads as the same values (a tenth of the time of PyYAML's representer, once per
+    generated page); anything else through PyYAML."""
     data = {k: v for k, v in meta.items() if v is not None}
+    if data and all(_KEY.fullmatch(k) and _json_yaml(v) for k, v in data.items()):
+        lines = [f"{k}: {_NOT_YAML_TEXT.sub(_escaped, json.dumps(v, ensure_ascii=False))}" for k, v in data.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n\n"
     return "---\n" + yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+def _json_yaml(value: object) -> bool:
+    """Whether a value is one that JSON writes as YAML reads it: a text or a flag, or a list of texts."""
+    if type(value) in (str, bool):
+        return True
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def example_uri(example: Example) -> str:
@@ -151,13 +173,18 @@ class Headings:
     _ids: set[str] = field(default_factory=set)
 
     def html(self, level: int, text: str) -> str:
-        anchor = unique(slugify(text, "-"), self._ids)
+        anchor = unique(_slug(text), self._ids)
         token = {"level": level, "id": anchor, "name": _e(text), "children": []}
         if level == 1 or not self.tokens:
             self.tokens.append(token)
         else:
             self.tokens[-1]["children"].append(token)
         return f'<h{level} id="{anchor}">{_e(text)}</h{level}>'
+
+
+@lru_cache(maxsize=4096)  # pure, and the same few section titles head every example page
+def _slug(text: str) -> str:
+    return slugify(text, "-")
 
 
 @dataclass(frozen=True)
