@@ -242,7 +242,7 @@ def test_the_markdown_shortcuts_render_what_the_whole_renderer_renders(schema):
     plain = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
     fast = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
     assert skip_plain_text(fast)
-    assert skip_needless_tests(fast) == 6  # headings, rules, quotes, link references, definitions, tables
+    assert skip_needless_tests(fast) == 7  # headings (both kinds), rules, quotes, link references, definitions, tables
     rng = random.Random(5)
     rendered = []
     for body in bodies(300):
@@ -258,9 +258,108 @@ def test_the_markdown_shortcuts_render_what_the_whole_renderer_renders(schema):
         assert any(element in html for html in rendered), f"no {element} rendered: the test would prove little"
 
 
+#: Whitespace the whitespace preprocessor changes: lines of spaces, tabs, carriage returns, STX and ETX.
+WHITESPACE_PIECES = [" \n", "  \n", "\n   \n", "\n \n \n", "\t", "\t\n", " \t \n", "\r", "\r\n", "\x02", "\x03", "\n\n"]
+
+
+def test_the_preprocessor_shortcuts_render_what_the_whole_renderer_renders(schema):
+    """markdown_shortcuts.skip_needless_preprocessing: the shortcuts apply to bodies without «<» and «&»
+    and without a space before a newline, so these bodies have none, or whitespace the preprocessor
+    changes, or one «<» or «&»; the heading, rule and definition tests are tightened on the same bodies."""
+    import markdown
+
+    from eksempelbank.reading.markdown_shortcuts import speed_up
+
+    policy = schema.content
+    plain = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    fast = markdown.Markdown(extensions=list(policy.extensions), extension_configs=policy.extension_configs)
+    speed_up(fast)
+    assert type(fast.preprocessors["normalize_whitespace"]) is not type(plain.preprocessors["normalize_whitespace"])
+    assert type(fast.preprocessors["html_block"]) is not type(plain.preprocessors["html_block"])
+    markup = [p for p in MARKDOWN_PIECES if "<" not in p and "&" not in p] + [
+        "\n  ---\n",
+        "\n   * * *\n",
+        "\n    ___\n",
+        " - - -\n",
+        "\nOrd\n   : forklaring\n",
+        "\n  :",
+        "\nTittel\n===\n",
+        "\n-",
+        "\n=",
+        "\n##x\n",
+    ]
+    rng = random.Random(8)
+    rendered = []
+    for number, body in enumerate(bodies(300, seed=13)):
+        chars = list(body.replace("<", "").replace("&", ""))
+        for _ in range(rng.randint(0, 40)):
+            chars.insert(rng.randint(0, len(chars)), rng.choice(markup))
+        if number % 3 == 1:
+            for _ in range(rng.randint(1, 6)):
+                chars.insert(rng.randint(0, len(chars)), rng.choice(WHITESPACE_PIECES))
+        elif number % 3 == 2:
+            chars.insert(rng.randint(0, len(chars)), rng.choice(["<", "&", "<b>x</b>", "&amp;", "<!-- x -->"]))
+        text = "".join(chars)
+        plain.reset()
+        fast.reset()
+        rendered.append(fast.convert(text))
+        assert rendered[-1] == plain.convert(text), text[:300]
+        assert fast.htmlStash.rawHtmlBlocks == plain.htmlStash.rawHtmlBlocks
+    for element in ("<h1>", "<h2>", "<dl>", "<table>", "<hr", "<a ", "<em>", "<code>", "<br"):
+        assert any(element in html for html in rendered), f"no {element} rendered: the test would prove little"
+
+
+def test_search_words_are_the_words_the_pattern_finds():
+    """search_index.words_of reads the words of a text a piece between whitespace at a time: on hostile
+    text (digits, underscores, marks, letters of other scripts, numerals that are letters to the pattern,
+    every kind of whitespace and punctuation) it finds what the pattern finds in the whole text."""
+    from eksempelbank.website.search_index import _WORD, words_of
+
+    rng = random.Random(3)
+    alphabet = list(
+        "abzæøåÆØÅ _-.,;:!?()«»\"'–—/1²½٣\t\n\r\x1c\x85\u2028\u00a0\u2003\u200b\ufeff\u0301éⅫſıİßǅ\U0001d400👍"
+    ) + ["ab", "kommune"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(20000)]
+    texts += [body.lower() for body in bodies(100)]
+    for text in texts:
+        assert words_of(text) == frozenset(_WORD.findall(text)), repr(text)
+
+
 def test_the_inline_shortcut_keeps_the_whole_pass_for_patterns_it_does_not_know():
     import markdown
 
     from eksempelbank.reading.markdown_shortcuts import skip_plain_text
 
     assert not skip_plain_text(markdown.Markdown(extensions=["pymdownx.magiclink"]))  # links bare addresses
+
+
+def test_front_matter_written_as_json_reads_as_pyyaml_wrote_it():
+    """render.front_matter writes texts, flags and lists of texts as JSON: MkDocs reads every page's
+    header (mkdocs.utils.meta.get_data) as the same values as PyYAML's own writing, on hostile texts
+    (YAML's indicators, words it reads as other types, control and line-break characters, the BOM)."""
+    import yaml
+    from mkdocs.utils.meta import get_data
+
+    from eksempelbank.website import render
+
+    rng = random.Random(4)
+    alphabet = list(
+        "abc æøå:#-'\"\\{}[],&*!|>%@`?\t\n\r\x00\x01\x08\x0c\x1b\x7f\x80\x85\x9f\xa0\u2028\u2029\ufeff\ufffd\U0001f600é"
+    ) + ["yes", "no", "null", "~", "2024-01-01", "0x1F", "1e3", " - ", ": ", " #", "---", "...", "\n---\n"]
+    for number in range(5000):
+        meta: dict[str, object] = {
+            key: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+            for key in ("title", "description", "lang", "sist_vurdert")
+        }
+        if number % 3 == 0:
+            meta["sok"] = rng.choice([True, False])
+        if number % 4 == 0:
+            meta["hide"] = [rng.choice(alphabet) for _ in range(rng.randint(0, 3))]
+        written = render.front_matter(**meta)
+        by_pyyaml = (
+            "---\n"
+            + yaml.dump(meta, Dumper=render._YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+            + "---\n\n"
+        )
+        assert get_data(written + "# T\n") == get_data(by_pyyaml + "# T\n") == ("# T\n", meta), written
+    assert render.front_matter(title="T", n=1) == "---\ntitle: T\nn: 1\n---\n\n"  # other values: PyYAML

@@ -12,6 +12,7 @@ A menu entry with no Nynorsk name (a vocabulary value, whose pages are Bokmål) 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Bokmål name in mkdocs.yml (menu, palette toggle) -> the name on Nynorsk pages. Menu and
 #: breadcrumbs use the same name for a page (render.py: «Alle døme»).
@@ -54,6 +55,7 @@ def _element(html: str, start_tag: str, name: str) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=64)  # pure; the menu of the pages in one folder is one rendering (overrides/main.html)
 def _names(part: str, mark_others: bool) -> str:
     def text(match: re.Match) -> str:
         raw = match.group(1)

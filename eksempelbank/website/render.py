@@ -11,12 +11,14 @@ generator could take the same pages. No theme internals.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import quote
 
 import yaml
@@ -89,14 +91,34 @@ def escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
 
 
-# libyaml's emitter where PyYAML has it: the same YAML, without PyYAML's slow pure-Python emitter
-# (a front matter per generated page).
+# libyaml's emitter where PyYAML has it: the same YAML, without PyYAML's slow pure-Python emitter.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# What a YAML double-quoted scalar cannot hold as it is and JSON leaves as it is: characters YAML refuses
+# (DEL, C1 controls, lone surrogates, U+FFFE/FFFF) or reads as line breaks (NEL, U+2028/2029), and the BOM.
+_NOT_YAML_TEXT = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_KEY = re.compile(r"[a-z_]+")
 
 
 def front_matter(**meta: object) -> str:
+    """The page's YAML header. Texts, flags and lists of texts (what the pages carry) are written as
+    JSON, which YAML reads as the same values (a tenth of the time of PyYAML's representer, once per
+    generated page); anything else through PyYAML."""
     data = {k: v for k, v in meta.items() if v is not None}
+    if data and all(_KEY.fullmatch(k) and _json_yaml(v) for k, v in data.items()):
+        lines = [f"{k}: {_NOT_YAML_TEXT.sub(_escaped, json.dumps(v, ensure_ascii=False))}" for k, v in data.items()]
+        return "---\n" + "\n".join(lines) + "\n---\n\n"
     return "---\n" + yaml.dump(data, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+
+
+def _json_yaml(value: object) -> bool:
+    """Whether a value is one that JSON writes as YAML reads it: a text or a flag, or a list of texts."""
+    if type(value) in (str, bool):
+        return True
+    return type(value) is list and all(type(item) is str for item in value)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group(0)):04x}"
 
 
 def example_uri(example: Example) -> str:
@@ -152,13 +174,18 @@ class Headings:
     _ids: set[str] = field(default_factory=set)
 
     def html(self, level: int, text: str) -> str:
-        anchor = unique(slugify(text, "-"), self._ids)
+        anchor = unique(_slug(text), self._ids)
         token = {"level": level, "id": anchor, "name": _e(text), "children": []}
         if level == 1 or not self.tokens:
             self.tokens.append(token)
         else:
             self.tokens[-1]["children"].append(token)
         return f'<h{level} id="{anchor}">{_e(text)}</h{level}>'
+
+
+@lru_cache(maxsize=4096)  # pure, and the same few section titles head every example page
+def _slug(text: str) -> str:
+    return slugify(text, "-")
 
 
 @dataclass(frozen=True)
@@ -454,13 +481,36 @@ def _review_line(example: Example, options: SiteOptions, nn: bool) -> str:
 
 def listing_item(from_uri: str, example: Example, schema: Schema, level: int = 2, directory_urls: bool = True) -> str:
     """An example in a list: its title as a link, its key facts and its summary, as HTML."""
-    lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
+    lang, title, rest = _listed(example, schema)
     link = href(from_uri, example_uri(example), directory_urls)
-    return (
-        f'<h{level}{lang}><a href="{link}">{_e(example.title)}</a></h{level}>\n'
+    return f'<h{level}{lang}><a href="{link}">{title}</a></h{level}>\n{rest}'
+
+
+#: id(example) -> (the example, the format, what its list entries share), while the example lives: an
+#: example is listed on a dozen pages (each of its facet values, all examples), which differ only in the link.
+_LISTED: dict[int, tuple[weakref.ref, Schema, tuple[str, str, str]]] = {}
+
+
+def _listed(example: Example, schema: Schema) -> tuple[str, str, str]:
+    """The parts of an example's list entry that are the same on every page: its language attribute,
+    the title escaped, and the facts and summary lines."""
+    known = _LISTED.get(id(example))
+    if known is not None and known[0]() is example and known[1] is schema:
+        return known[2]
+    lang = ' lang="nn"' if example.language == "nn" else ""  # on a Bokmål page (WCAG 3.1.2)
+    parts = (
+        lang,
+        _e(example.title),
         f'<p class="eb-facts">{" · ".join(_e(f) for f in key_facts(example, schema))}</p>\n'
-        f"<p{lang}>{_e(example.summary)}</p>"
+        f"<p{lang}>{_e(example.summary)}</p>",
     )
+    key = id(example)
+
+    def forget(_: object) -> None:
+        _LISTED.pop(key, None)
+
+    _LISTED[key] = (weakref.ref(example, forget), schema, parts)
+    return parts
 
 
 def paged_uris(base_uri: str, pages: int) -> list[str]:

@@ -241,7 +241,28 @@ def _example_words(example: Example, schema: Schema) -> frozenset[str]:
     for source in example.values.get("kilder", []):
         parts += [str(source.get(key, "")) for key in ("tittel", "utgiver", "del")]
     parts += [str(link.get("tittel", "")) for link in example.values.get("lenker", [])]
-    return frozenset(_WORD.findall("\n".join(parts).lower()))
+    return words_of("\n".join(parts).lower())
+
+
+# Punctuation around words: no letters, so it can be taken off a piece before looking for its word.
+_AROUND_WORDS = ".,;:!?()«»\"'-–—/"
+
+
+def words_of(text: str) -> frozenset[str]:
+    """``_WORD.findall(text)`` as a set, in half the time. A word never spans whitespace, so each piece
+    between whitespace (each once) holds its own words; most are a word alone, perhaps with punctuation
+    around it (``str.isalpha`` is what the pattern's class holds), and only the rest go to the pattern."""
+    found: set[str] = set()
+    for piece in set(text.split()):
+        if piece.isalpha():
+            found.add(piece)
+        else:
+            piece = piece.strip(_AROUND_WORDS)
+            if piece.isalpha():
+                found.add(piece)
+            elif piece:
+                found.update(_WORD.findall(piece))
+    return frozenset(found)
 
 
 # -- what the pages carry --------------------------------------------------------------------

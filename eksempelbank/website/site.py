@@ -110,8 +110,8 @@ def _hash(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
-#: ``sist_vurdert`` in the front matter render.front_matter writes (YAML quotes a date string).
-_REVIEW_DATE = re.compile(r"^sist_vurdert: '?(\d{4}-\d{2}-\d{2})'?$", re.MULTILINE)
+#: ``sist_vurdert`` in the front matter render.front_matter writes (a JSON string; PyYAML quotes a date).
+_REVIEW_DATE = re.compile(r"^sist_vurdert: [\"']?(\d{4}-\d{2}-\d{2})[\"']?$", re.MULTILINE)
 _KEY = r"eb-html-[0-9a-f]{16}-\d+"
 _STAND_IN = re.compile(rf"<p>({_KEY})</p>")  # a stand-in alone in its paragraph, as MkDocs renders it
 _STAND_IN_SOURCE = re.compile(rf"^{_KEY}$", re.MULTILINE)
