@@ -6,7 +6,7 @@ lays the page out again each time a stylesheet arrives, and on a phone each of t
 as much as the first (tens of milliseconds of a busy main thread). The name carries a hash of the
 content, so a changed stylesheet is never read from a stale cache.
 
-Material's rules for what this site never has are left out: 45 % of its stylesheet (its own search,
+Material's rules for what this site never has are left out: nearly half of them (its own search,
 tags, blog, code blocks, tabs, colour names, ...). Every rule the browser holds is work on each
 style recalculation, and every page parses the whole file; on a phone that work comes after the
 first paint and counts against it (Lighthouse's Total Blocking Time). The names the site uses are
