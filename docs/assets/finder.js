@@ -299,9 +299,10 @@ function setUp(form) {
   }
 
   function showBuilt(state) {
+    // While shown is null the list is the built one (as the page opens): not drawn again.
+    if (shown !== null) list.replaceChildren(...built.items.map((item) => item.cloneNode(true)));
     shown = null;
     showCounts(built.counts);
-    list.replaceChildren(...built.items.map((item) => item.cloneNode(true)));
     showMoreButton(built.total);
     announce(state, built.total);
   }
@@ -455,7 +456,7 @@ function setUp(form) {
   function showMoreButton(total) {
     const left = total - list.children.length;
     more.hidden = left <= 0;
-    more.textContent = `Vis flere eksempler (${left} til)`;
+    if (more.textContent !== `Vis flere eksempler (${left} til)`) more.textContent = `Vis flere eksempler (${left} til)`;
   }
 
   // «Vis flere eksempler»: the next results of the shown search. Under the built list, search
@@ -482,12 +483,16 @@ function setUp(form) {
     }
   }
 
+  // Only what changed is written: each write makes the browser lay the list out again, and the
+  // page opens with the built counts already in place.
   function showCounts(counts) {
     for (const facet of facets) {
       for (const box of facet.boxes) {
         const count = counts[facet.id][box.value] || 0;
-        box.closest("li").querySelector(".eb-facet__count").textContent = `(${count})`;
-        box.disabled = count === 0 && !box.checked;  // a chosen value can always be unchosen
+        const label = box.closest("li").querySelector(".eb-facet__count");
+        if (label.textContent !== `(${count})`) label.textContent = `(${count})`;
+        const disabled = count === 0 && !box.checked;  // a chosen value can always be unchosen
+        if (box.disabled !== disabled) box.disabled = disabled;
       }
     }
   }
