@@ -43,16 +43,10 @@ def combined(
     """``(uri, text)``: the theme's stylesheets (the first match in ``theme_dirs``, overrides first)
     followed by ``ours`` (paths in ``docs_dir``), for ``assets/stylesheets/``. With ``names`` (a
     file, one name a line), the theme's rules that need a name it lacks are left out."""
-    dirs = [Path(d) for d in theme_dirs]
     # Without the list (a new theme, before scripts/css_names.py has run) nothing is left out.
     used = set(names.read_text(encoding="utf-8").split()) if names and names.is_file() else None
-    parts = []
-    for pattern in THEME_SHEETS:
-        found = next((sorted(d.glob(pattern)) for d in dirs if sorted(d.glob(pattern))), [])
-        if len(found) != 1:
-            raise StylesheetError(f"Fant {len(found)} filer som passer {pattern} i temaet.")
-        parts.append(found[0])
-    parts += [Path(docs_dir) / path for path in ours]
+    theme = theme_sheets(theme_dirs)
+    parts = theme + [Path(docs_dir) / path for path in ours]
     texts = []
     for path in parts:
         text = _SOURCE_MAP.sub("", path.read_text(encoding="utf-8"))
@@ -60,7 +54,7 @@ def combined(
         relative = _RELATIVE_URL.findall(text)
         if relative:
             raise StylesheetError(f"{path.name} viser til filer med relativ adresse: {relative[:3]}")
-        if used is not None and path in parts[: len(THEME_SHEETS)]:
+        if used is not None and path in theme:
             text = prune(text, used)
         texts.append(f"/* {path.name} */\n{text.strip()}\n")
     text = "".join(texts)
@@ -69,9 +63,16 @@ def combined(
 
 
 def theme_sheets(theme_dirs: Iterable[str | Path]) -> list[Path]:
-    """Material's stylesheets: for each of THEME_SHEETS, the first match in ``theme_dirs``."""
+    """Material's stylesheets: for each of THEME_SHEETS, the one match in the first of ``theme_dirs``
+    that has any (overrides first)."""
     dirs = [Path(d) for d in theme_dirs]
-    return [next(sorted(d.glob(pattern))[0] for d in dirs if any(d.glob(pattern))) for pattern in THEME_SHEETS]
+    sheets = []
+    for pattern in THEME_SHEETS:
+        found = next((sorted(d.glob(pattern)) for d in dirs if any(d.glob(pattern))), [])
+        if len(found) != 1:
+            raise StylesheetError(f"Fant {len(found)} filer som passer {pattern} i temaet.")
+        sheets.append(found[0])
+    return sheets
 
 
 # -- leaving out Material's rules for names the site does not use -------------------------------------
