@@ -77,6 +77,7 @@ from eksempelbank.website.search_index import (  # noqa: E402
     pagefind_command,
 )
 from eksempelbank.website.stylesheets import StylesheetError, combined  # noqa: E402
+from eksempelbank.website.tables import wrap_tables  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.eksempelbank")
 #: `make serve`: the live reload, from a file (see hooks/livereload.js and on_post_page).
@@ -327,7 +328,8 @@ def on_page_content(html, page, config, files):
             raise PluginError(f"{uri}: {filled} av {site.fragment_count[uri]} deler av siden ble satt inn.")
         if uri in site.toc:  # headings MkDocs did not render: the sidebar and «Gå til innhold» need them
             page.toc = get_toc(site.toc[uri])
-    return mark_searchable(html, page.meta, generated=page.file.generated_by is not None)
+    # Tables in their scroll box here, not by a script after the page is drawn (website/tables.py).
+    return mark_searchable(wrap_tables(html), page.meta, generated=page.file.generated_by is not None)
 
 
 def on_nav(nav, config, files):
