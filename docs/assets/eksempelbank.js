@@ -34,8 +34,8 @@
   }
 
   // Wide tables and code blocks scroll sideways on a phone: make such a box reachable and
-  // scrollable with the keyboard (WCAG 2.1.1), with a name for screen readers. Material wraps
-  // tables on load; a code block scrolls in its <code>. The names are in the page's written
+  // scrollable with the keyboard (WCAG 2.1.1), with a name for screen readers. Tables come in their
+  // box from the build (eksempelbank/website/tables.py); a code block scrolls in its <code>. The names are in the page's written
   // language (data-eb-scroll-* on the header, partials/header.html), Bokmål if missing.
   var texts = (document.querySelector("[data-eb-scroll-table]") || document.body).dataset;
   var SCROLLABLE = [

@@ -9,7 +9,7 @@
   var wide = window.matchMedia("screen and (min-width: 45em)");  // the width in fakta.css
   var paper = window.matchMedia("print");
   function follow() {
-    if (paper.matches) return;  // printing: Material opens every <details> and closes it after
+    if (paper.matches) return;  // printing: theme.js opens every <details> and closes it after
     boxes.forEach(function (box) { box.open = wide.matches; });
   }
   follow();
