@@ -90,14 +90,25 @@
       next.click();
       next.focus();
     });
-    inputs.forEach(function (input, index) {
-      var media = window.matchMedia && window.matchMedia(input.getAttribute("data-md-color-media"));
-      if (media && media.addEventListener) media.addEventListener("change", function () {
-        if (media.matches && !chosen()) show(index, false);
+    function followSystem() {
+      inputs.forEach(function (input, index) {
+        var media = window.matchMedia && window.matchMedia(input.getAttribute("data-md-color-media"));
+        if (media && media.addEventListener) media.addEventListener("change", function () {
+          if (media.matches && !chosen()) show(index, false);
+        });
       });
-    });
-    if (document.readyState === "complete") browserColours();
-    else window.addEventListener("load", browserColours);
+    }
+    // When the page is idle: a style or media query read earlier makes the browser style the page
+    // before it would have (work in the way of the first taps).
+    var idle = window.requestIdleCallback || function (job) { return setTimeout(job, 200); };
+    function whenIdle() {
+      idle(function () {
+        followSystem();
+        browserColours();
+      });
+    }
+    if (document.readyState === "complete") whenIdle();
+    else window.addEventListener("load", whenIdle);
   });
 
   // -- scrolling: the title in the header, the table of contents, «Til toppen» ----------------------
@@ -177,8 +188,12 @@
     }
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("resize", onScroll);
-    if (document.readyState === "complete") onScroll();
-    else window.addEventListener("load", onScroll);
+    // At the top of the page nothing is read yet and «Til toppen» is hidden: nothing to measure until
+    // the page scrolls (a return to a scrolled page, or a link to a heading, scrolls it).
+    if (location.hash) {
+      if (document.readyState === "complete") onScroll();
+      else window.addEventListener("load", onScroll);
+    }
   });
 
   // -- the menu -------------------------------------------------------------------------------------
