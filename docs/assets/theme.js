@@ -102,10 +102,8 @@
     // before it would have (work in the way of the first taps).
     var idle = window.requestIdleCallback || function (job) { return setTimeout(job, 200); };
     function whenIdle() {
-      idle(function () {
-        followSystem();
-        browserColours();
-      });
+      idle(followSystem);
+      idle(browserColours);
     }
     if (document.readyState === "complete") whenIdle();
     else window.addEventListener("load", whenIdle);
