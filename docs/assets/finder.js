@@ -286,7 +286,8 @@ function setUp(form) {
       townNote.textContent = "Kommunelista kunne ikke lastes akkurat nå. Prøv igjen senere.";
       return null;
     }
-    module.fillDatalist(townList, towns);
+    // The autocomplete list (357 options) once the page is idle: not in the way of the first answer.
+    (window.requestIdleCallback || setTimeout)(() => module.fillDatalist(townList, towns));
     const found = module.similar(towns, state.town, state.size);
     townNote.textContent = found.note;
     if (!found.town) {
