@@ -50,14 +50,19 @@ CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
 )
-# The front page, an example, the finder and the form (issue 11, «Done when»).
+# A page of every kind (issue 19, point 8): the front page, an example, a list and its value pages,
+# the finder as it opens (plain, with a query, with a municipality), the form and a text page.
 PAGES = [
     "",
     "eksempler/drammen-fra-leie-til-eie/",
+    "alle-eksempler/",
+    "fylker/",
+    "fylker/vestland/",
     "finn/",
     "finn/?q=startl%C3%A5n",
     "finn/?kommune=stord",
     "bidra/send-inn/",
+    "om/",
 ]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = [
@@ -131,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a site built for http://127.0.0.1:PORT/ (default: build one)")
     parser.add_argument("--port", type=int, help="port the --site was built for")
-    parser.add_argument("--pages", help="comma-separated paths (default: front page, an example, /finn/, the form)")
+    parser.add_argument("--pages", help="comma-separated paths (default: a page of every kind, PAGES)")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--desktop", action="store_true", help="Lighthouse's desktop settings instead of mobile")
     parser.add_argument("--json", type=Path, help="write the figures here")
