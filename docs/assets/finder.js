@@ -433,10 +433,10 @@ function setUp(form) {
   async function showMore(run, moveFocus, replace = false) {
     const start = replace ? 0 : list.children.length;
     const next = shown.slice(start, start + pageSize);
-    const pages = await Promise.all(next.map(({ result }) => result.data()));
+    // Each item made as its page comes (in that page's task), not all in one task at the end.
+    const items = await Promise.all(next.map((entry) => entry.result.data().then((data) => (run !== latest ? null
+      : withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }), data, entry)))));
     if (run !== latest) return;
-    const items = pages.map((data, i) => withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }),
-      data, next[i]));
     if (replace) list.replaceChildren(...items);
     else list.append(...items);
     showMoreButton(shown.length);
