@@ -13,6 +13,10 @@ let loading = null;
 
 export function loadMunicipalities() {
   if (!loading) {
+    // The note says the population in Norwegian (18 000), and the browser's first number format
+    // loads ICU's data: 40 ms. Made here, in a task of its own while the list downloads, that cost
+    // does not add to the task that answers (Total Blocking Time).
+    setTimeout(() => (0).toLocaleString("nb-NO"), 0);
     loading = fetch(dataUrl)
       .then((response) => {
         if (!response.ok) throw new Error(`kommuner.json: ${response.status}`);
@@ -149,6 +153,7 @@ export async function rank(search, base, found, cancelled) {
   for (const group of found.groups) {
     const filters = groupFilters(base, group);
     if (!filters) continue;
+    await new Promise((resolve) => { setTimeout(resolve, 0); });  // each group in a task of its own
     const answer = await search(filters);
     if (cancelled()) return null;
     for (const result of answer ? answer.results : []) {
