@@ -13,10 +13,6 @@ let loading = null;
 
 export function loadMunicipalities() {
   if (!loading) {
-    // The note says the population in Norwegian (18 000), and the browser's first number format
-    // loads ICU's data: 40 ms. Made here, in a task of its own while the list downloads, that cost
-    // does not add to the task that answers (Total Blocking Time).
-    setTimeout(() => (0).toLocaleString("nb-NO"), 0);
     loading = fetch(dataUrl)
       .then((response) => {
         if (!response.ok) throw new Error(`kommuner.json: ${response.status}`);
