@@ -345,6 +345,7 @@ function setUp(form) {
       }
       if (run !== latest) return;
       const found = await find(state, filtersFor(state), needCounts);
+      await nextTask();  // the counts apart from the search
       if (run !== latest || !found) return;
       // Counts per facet: for a facet with choices, search again without that facet's choices.
       const counts = needCounts ? {} : built.counts;
@@ -358,6 +359,8 @@ function setUp(form) {
         }
       }
       showCounts(counts);
+      await nextTask();  // the list apart from the counts
+      if (run !== latest) return;
       const ranked = similar && effectiveSort(state) === "likhet"
         ? await similar.module.rank((filters) => find(state, filters, false), filtersFor(state), similar,
           () => run !== latest)
