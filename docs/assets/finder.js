@@ -25,6 +25,9 @@ import { loadPagefind, plural, resultItem, search as searchText, suggest, sugges
 // som-oss.js, imported when a municipality is named (not with the page: most visits never need it).
 const somOss = () => import("./som-oss.js");
 
+// Long work in steps, each in a task of its own, so the page can answer in between (Total Blocking Time).
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 const form = document.getElementById("eb-finder");
 if (form) setUp(form);
 
@@ -235,9 +238,10 @@ function setUp(form) {
   }
 
   // As Pagefind answers a search: the results in order (each with ``data()``), and per facet the
-  // number of those results with each value. Filters as Pagefind's ({ fylke: { any: [...] } });
-  // the page-type filter does not apply (the table holds examples only).
-  function searchTable(table, state, filters) {
+  // number of those results with each value (unless ``counted`` is false: then none, which costs
+  // most). Filters as Pagefind's ({ fylke: { any: [...] } }); the page-type filter does not apply
+  // (the table holds examples only).
+  function searchTable(table, state, filters, counted = true) {
     const wanted = [];
     for (const [name, filter] of Object.entries(filters)) {
       const column = table.columns[name];
@@ -250,7 +254,7 @@ function setUp(form) {
     // The table is in the default order (last reviewed first); «Tittel» has its own.
     if (plainSort(state) === "tittel") rows.sort((a, b) => table.titlePlace[a] - table.titlePlace[b]);
     const counts = {};
-    for (const [name, column] of Object.entries(table.columns)) {
+    for (const [name, column] of counted ? Object.entries(table.columns) : []) {
       const count = {};
       for (const row of rows) {
         column.values.forEach((value, i) => { if (column.has(row, i)) count[value] = (count[value] || 0) + 1; });
@@ -286,6 +290,7 @@ function setUp(form) {
       townNote.textContent = "Kommunelista kunne ikke lastes akkurat nå. Prøv igjen senere.";
       return null;
     }
+    await nextTask();  // the answer's work apart from reading the list
     // The autocomplete list (357 options) once the page is idle: not in the way of the first answer.
     (window.requestIdleCallback || setTimeout)(() => module.fillDatalist(townList, towns));
     const found = module.similar(towns, state.town, state.size);
@@ -323,8 +328,10 @@ function setUp(form) {
       // Text goes to Pagefind; choices alone are answered from the selection table.
       const byText = Boolean(state.q);
       const [engine, similar] = await Promise.all([byText ? loadPagefind() : loadTable(), similarFor(state)]);
+      await nextTask();  // the searches apart from what came with the files
       if (run !== latest) return;
-      const find = (s, filters) => (byText ? searchFor(engine, s, filters) : searchTable(engine, s, filters));
+      const find = (s, filters, counted = true) => (byText ? searchFor(engine, s, filters)
+        : searchTable(engine, s, filters, counted));
       // Without text or choices the counts are the built ones (only the order differs).
       const needCounts = byText || chosenCount(state) > 0;
       // Pagefind counts only the filters whose chunks are loaded: load them all, once (and the
@@ -334,7 +341,8 @@ function setUp(form) {
         filtersLoaded = true;
       }
       if (run !== latest) return;
-      const found = await find(state, filtersFor(state));
+      const found = await find(state, filtersFor(state), needCounts);
+      await nextTask();  // the counts apart from the search
       if (run !== latest || !found) return;
       // Counts per facet: for a facet with choices, search again without that facet's choices.
       const counts = needCounts ? {} : built.counts;
@@ -348,8 +356,10 @@ function setUp(form) {
         }
       }
       showCounts(counts);
+      await nextTask();  // the list apart from the counts
+      if (run !== latest) return;
       const ranked = similar && effectiveSort(state) === "likhet"
-        ? await similar.module.rank((filters) => find(state, filters), filtersFor(state), similar,
+        ? await similar.module.rank((filters) => find(state, filters, false), filtersFor(state), similar,
           () => run !== latest)
         : null;
       if (run !== latest) return;
@@ -434,10 +444,10 @@ function setUp(form) {
   async function showMore(run, moveFocus, replace = false) {
     const start = replace ? 0 : list.children.length;
     const next = shown.slice(start, start + pageSize);
-    const pages = await Promise.all(next.map(({ result }) => result.data()));
+    // Each item made as its page comes (in that page's task), not all in one task at the end.
+    const items = await Promise.all(next.map((entry) => entry.result.data().then((data) => (run !== latest ? null
+      : withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }), data, entry)))));
     if (run !== latest) return;
-    const items = pages.map((data, i) => withReason(resultItem(data, { showExcerpt: Boolean(input.value.trim()) }),
-      data, next[i]));
     if (replace) list.replaceChildren(...items);
     else list.append(...items);
     showMoreButton(shown.length);
@@ -470,7 +480,7 @@ function setUp(form) {
     try {
       if (shown === null) {
         const state = emptyState();
-        const found = searchTable(await loadTable(), state, filtersFor(state));
+        const found = searchTable(await loadTable(), state, filtersFor(state), false);
         if (run !== latest) return;
         shown = found.results.map((result) => ({ result }));
       }

@@ -31,6 +31,14 @@ const RANKING = {
 export function loadPagefind() {
   if (!loading) {
     loadQuery().then((query) => query.searchWords()).catch(() => {});  // comes with the runtime
+    // Pagefind splits each query into graphemes (Intl.Segmenter), and the browser's first segmenter
+    // loads ICU's break rules: 30-70 ms. Made here, in a task of its own while the runtime downloads,
+    // that cost does not add to a search's task (Total Blocking Time).
+    setTimeout(() => {
+      try {
+        new Intl.Segmenter(document.documentElement.lang || "nb", { granularity: "grapheme" });
+      } catch (error) { /* no Intl.Segmenter: Pagefind does without it too */ }
+    }, 0);
     loading = import(bundle.href).then(async (pagefind) => {
       // noWorker: search in the page itself. A query over this index takes milliseconds, and
       // Pagefind's web worker would be one more script to download (12 kB gzip).
@@ -63,7 +71,7 @@ function serialized(pagefind) {
   // gets a copy with its own (``words``).
   const own = (result) => ({
     ...result,
-    data: async () => ({ ...(await result.data()), locations: [...result.words] }),
+    data: async () => ({ ...(await pageData(result)), locations: [...result.words] }),
   });
   return {
     search: (term, options) => one(() => pagefind.search(term, options))
@@ -72,6 +80,43 @@ function serialized(pagefind) {
     filters: () => one(() => pagefind.filters()),
     options: (options) => one(() => pagefind.options(options)),
   };
+}
+
+// A result's page as Pagefind's data() gives it, less the excerpts nothing here shows: Pagefind builds
+// one for the page and one per heading (splitting the whole text again for each) on every data()
+// call, and inflates the file in JavaScript; the excerpt shown is search-query.js's own. Here the
+// browser inflates the fragment (DecompressionStream). Pagefind's data() if anything is unexpected.
+const fragments = new Map();
+const SIGNATURE = "pagefind_dcd";
+
+function pageData(result) {
+  if (!fragments.has(result.id)) {
+    const loading = loadFragment(result.id);
+    loading.catch(() => fragments.delete(result.id));
+    fragments.set(result.id, loading);
+  }
+  return fragments.get(result.id).catch(() => result.data());
+}
+
+async function loadFragment(id) {
+  const response = await fetch(new URL(`pagefind/fragment/${id}.pf_fragment`, siteRoot));
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  let bytes = new Uint8Array(await response.arrayBuffer());
+  const decoder = new TextDecoder();
+  // Served already inflated (Content-Encoding: gzip) or as the gzip file the build wrote.
+  if (decoder.decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) {
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    if (decoder.decode(bytes.subarray(0, SIGNATURE.length)) !== SIGNATURE) throw new Error(`${id}: no signature`);
+  }
+  const fragment = JSON.parse(decoder.decode(bytes.subarray(SIGNATURE.length)));
+  // As Pagefind has them: the text without its word separators, the address under the site's root.
+  return { ...fragment, content: fragment.content.replace(/\u200B/g, ""), url: pageUrl(fragment.url) };
+}
+
+function pageUrl(raw) {
+  if (/^(https?:)?\/\//.test(raw)) return raw;
+  return `${siteRoot.pathname}/${raw}`.replace(/\/+/g, "/");
 }
 
 // A search as Pagefind's, plus ``query`` and ``unknown`` (see search-query.js).

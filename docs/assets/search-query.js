@@ -19,12 +19,14 @@ export function fold(text) {
 }
 
 // A word of the indexed text as the index has it: «Startlån.» -> «startlan». Remembered: excerpts
-// read every word of each page shown, and Unicode normalisation is the costly part.
+// read every word of each page shown, and Unicode normalisation is the costly part (most words are
+// ASCII, which folding only lower-cases).
 const bareWords = new Map();
 function bare(word) {
   let found = bareWords.get(word);
   if (found === undefined) {
-    found = fold(word).replace(/[^\p{L}\p{N}]/gu, "");
+    found = /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase().replace(/[^a-z0-9]/g, "")
+      : fold(word).replace(/[^\p{L}\p{N}]/gu, "");
     if (bareWords.size < 50000) bareWords.set(word, found);
   }
   return found;
@@ -74,7 +76,21 @@ function prepareWords(raw) {
     const folded = [...new Set(family.map(fold))];
     return folded.filter((w) => !folded.some((other) => other !== w && w.startsWith(other)));
   });
-  return { stop: new Set((raw.stoppord || []).map(fold)), tails, familyOf, heads, types: raw.typer || {} };
+  // Per family, every word familyOf can place in it (a word of it, or one with an ending): a page's
+  // other words need no familyOf (excerpts check each word of each page shown).
+  const forms = new Map();
+  const formsOf = (index) => {
+    if (!forms.has(index)) {
+      const found = new Set();
+      for (const word of raw.familier[index].map(fold)) {
+        found.add(word);
+        for (const ending of endings) found.add(word + ending);
+      }
+      forms.set(index, found);
+    }
+    return forms.get(index);
+  };
+  return { stop: new Set((raw.stoppord || []).map(fold)), tails, familyOf, formsOf, heads, types: raw.typer || {} };
 }
 
 // Is ``word`` (from the indexed text) the query ``term`` or a form of it? Pagefind matches a term by
@@ -250,12 +266,16 @@ async function everyWriting(pagefind, query, words, found, options) {
 }
 
 // -- excerpts -------------------------------------------------------------------------------
+// Each result's excerpt in a task of its own: a list's excerpts together would block the page.
+const nextTask = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
 function withExcerpt(result, query, words) {
   if (result.ebExcerpt) return;
   result.ebExcerpt = true;
   const load = result.data;
   result.data = async () => {
     const data = await load();
+    await nextTask();
     data.excerpt = excerpt(data, query, words);
     return data;
   };
@@ -277,7 +297,10 @@ function excerpt(data, query, words) {
     const word = text[location];
     if (word && !words.stop.has(bare(word)) && wanted.some((term) => fair(term, word, words))) marks.add(location);
   }
-  if (families.size) text.forEach((word, i) => { if (families.has(words.familyOf(word))) marks.add(i); });
+  if (families.size) {
+    const forms = new Set([...families].flatMap((family) => [...words.formsOf(family)]));
+    text.forEach((word, i) => { if (forms.has(bare(word)) && families.has(words.familyOf(word))) marks.add(i); });
+  }
   if (!marks.size) {
     const summary = data.meta && data.meta.oppsummering;
     return escapeHtml(summary || text.slice(0, EXCERPT_WORDS).join(" "));

@@ -155,6 +155,7 @@ export async function rank(search, base, found, cancelled) {
   for (const group of found.groups) {
     const filters = groupFilters(base, group);
     if (!filters) continue;
+    await new Promise((resolve) => { setTimeout(resolve, 0); });  // each group in a task of its own
     const answer = await search(filters);
     if (cancelled()) return null;
     for (const result of answer ? answer.results : []) {
