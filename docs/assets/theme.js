@@ -134,10 +134,10 @@
       targets.forEach(function (target) {
         if (target && target.getBoundingClientRect().top <= line) current = target;
       });
+      var reached = targets.indexOf(current);  // -1 before the first heading
       links.forEach(function (link, i) {
-        var passed = current !== null && targets.indexOf(current) >= i && targets[i] !== null;
-        var active = targets[i] === current && current !== null;
-        link.classList.toggle("md-nav__link--passed", passed);
+        var active = i === reached;
+        link.classList.toggle("md-nav__link--passed", i <= reached);
         link.classList.toggle("md-nav__link--active", active);
         var wrap = active && link.closest(".md-sidebar__scrollwrap");
         if (wrap && wrap.scrollHeight > wrap.clientHeight) {  // keep it in sight in a long contents list

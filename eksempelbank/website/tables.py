@@ -21,7 +21,7 @@ def wrap_tables(html: str) -> str:
     """``html`` with each outermost table that has no class (Material's rule: the site's own tables
     carry classes and their own layout) inside the scroll box. Unbalanced table tags leave the page
     as it was: a box around half a table would be worse than none."""
-    if "<table" not in html and "<TABLE" not in html:
+    if not _TABLE_TAG.search(html):  # most pages: no copy made
         return html
     parts: list[str] = []
     depth = 0

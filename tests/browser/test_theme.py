@@ -6,30 +6,38 @@ sections open with Enter, and a link to a heading in the open drawer closes the 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import MOBILE, follow_system_scheme
+from .conftest import FORGET_PALETTE, MOBILE, follow_system_scheme
 
 pytestmark = pytest.mark.browser
 
 EXAMPLE = "eksempler/drammen-fra-leie-til-eie/"
 
 
-def scheme(page) -> str:
-    return page.locator("body").get_attribute("data-md-color-scheme") or ""
-
-
 def stored_palette(page) -> list[str]:
     return page.evaluate("() => Object.keys(localStorage).filter((key) => key.endsWith('.__palette'))")
 
 
-def test_colours_follow_the_system_until_the_visitor_chooses(visit, site_url):
+@contextmanager
+def example_in(visit, site_url, system: str):
+    """The example page with the system's scheme ``system`` and no stored choice; the choice made in
+    the test is forgotten afterwards, so later tests follow the system again."""
     page = visit()
     follow_system_scheme(page)
-    page.emulate_media(color_scheme="dark")
+    page.emulate_media(color_scheme=system)
     page.goto(site_url + EXAMPLE)
     try:
+        yield page
+    finally:
+        page.evaluate(FORGET_PALETTE)
+
+
+def test_colours_follow_the_system_until_the_visitor_chooses(visit, site_url):
+    with example_in(visit, site_url, "dark") as page:
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         expect(page.get_by_title("Bytt til lys visning")).to_be_visible()
         expect(page.get_by_title("Bytt til mørk visning")).to_be_hidden()
@@ -55,16 +63,10 @@ def test_colours_follow_the_system_until_the_visitor_chooses(visit, site_url):
         later.goto(site_url + "fylker/")  # the choice holds against the system's, on the next page too
         expect(later.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         expect(later.get_by_title("Bytt til lys visning")).to_be_visible()
-    finally:
-        page.evaluate("() => { for (const k of Object.keys(localStorage)) localStorage.removeItem(k); }")
 
 
 def test_enter_on_the_colour_switch_switches(visit, site_url):
-    page = visit()
-    follow_system_scheme(page)
-    page.emulate_media(color_scheme="light")
-    page.goto(site_url + EXAMPLE)
-    try:
+    with example_in(visit, site_url, "light") as page:
         page.locator("input[name='__palette']:checked").focus()
         page.keyboard.press("Enter")
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
@@ -72,8 +74,6 @@ def test_enter_on_the_colour_switch_switches(visit, site_url):
         focused = page.locator("input[name='__palette']:focus")
         expect(focused).to_have_attribute("data-md-color-scheme", "slate")
         expect(focused).to_have_class("md-option focus-visible")
-    finally:
-        page.evaluate("() => { for (const k of Object.keys(localStorage)) localStorage.removeItem(k); }")
 
 
 def test_contents_and_header_follow_the_reading(visit, site_url):
